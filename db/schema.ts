@@ -1,0 +1,6 @@
+export * from "./tables/auth";
+export * from "./tables/profile";
+export * from "./tables/exercises";
+export * from "./tables/training";
+export * from "./tables/billing";
+export * from "./tables/rate-limits";

