@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // Lets two dev servers share a checkout (each with its own SPOTTER_DATA_DIR); unset in production.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native / WASM / worker-thread packages are loaded by Node at run time, never bundled.
   serverExternalPackages: [
     "@electric-sql/pglite",
