@@ -4,3 +4,4 @@ export * from "./tables/exercises";
 export * from "./tables/training";
 export * from "./tables/billing";
 export * from "./tables/rate-limits";
+export * from "./tables/chat";
