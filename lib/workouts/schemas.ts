@@ -1,0 +1,118 @@
+import { z } from "zod";
+import { SET_TYPES } from "@/db/tables/training";
+import { UNITS, type Unit } from "@/db/tables/profile";
+import { isLocalDateTime } from "./time";
+
+/** Heaviest weight the database accepts (numeric(7,2) kg, check < 2000). */
+export const MAX_WEIGHT_KG = 1999.99;
+export const MAX_EXERCISES = 50;
+export const MAX_SETS_PER_EXERCISE = 100;
+
+/** Form fields arrive as strings; "" means "not entered". Accepts "102,5" as well as "102.5". */
+function optionalNumber<T extends z.ZodType<number>>(inner: T) {
+  return z.preprocess((v) => {
+    if (v === null || v === undefined) return undefined;
+    if (typeof v === "string") {
+      const t = v.trim().replace(",", ".");
+      return t === "" ? undefined : Number(t);
+    }
+    return v;
+  }, inner.optional());
+}
+
+function optionalText(max: number, label: string) {
+  return z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : v ?? undefined),
+    z.string().max(max, `${label} can be at most ${max} characters`).optional(),
+  );
+}
+
+const num = (what: string) => z.number({ error: `${what} must be a number` });
+
+export const setInputSchema = z
+  .object({
+    setType: z.enum(SET_TYPES, { error: "Choose a set type" }).default("normal"),
+    /** In the unit of the enclosing session input. */
+    weight: optionalNumber(num("Weight").min(0, "Weight cannot be negative")),
+    reps: optionalNumber(num("Reps").int("Reps must be a whole number").min(0, "Reps cannot be negative").max(1000, "At most 1000 reps")),
+    rpe: optionalNumber(
+      num("RPE")
+        .min(1, "RPE is between 1 and 10")
+        .max(10, "RPE is between 1 and 10")
+        .refine((v) => Number.isInteger(v * 2), "RPE goes in steps of 0.5"),
+    ),
+    /** Carried through from imports (cardio); not edited in the form. */
+    durationSeconds: optionalNumber(num("Duration").int().min(0).max(86_400)),
+    distanceM: optionalNumber(num("Distance").min(0).max(1_000_000)),
+    notes: optionalText(2000, "Set notes"),
+  })
+  .superRefine((s, ctx) => {
+    if (s.weight === undefined && s.reps === undefined && s.durationSeconds === undefined && s.distanceM === undefined) {
+      ctx.addIssue({ code: "custom", path: ["reps"], message: "Enter reps, weight or both" });
+    }
+  });
+
+export const exerciseBlockInputSchema = z.object({
+  exerciseName: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().replace(/\s+/g, " ") : v),
+    z.string({ error: "Choose an exercise" }).min(1, "Choose an exercise").max(120, "Exercise names are at most 120 characters"),
+  ),
+  sets: z
+    .array(setInputSchema)
+    .min(1, "Add at least one set")
+    .max(MAX_SETS_PER_EXERCISE, `At most ${MAX_SETS_PER_EXERCISE} sets per exercise`),
+});
+
+const sessionObject = z.object({
+  name: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() : v),
+    z.string({ error: "Give the workout a name" }).min(1, "Give the workout a name").max(200, "At most 200 characters"),
+  ),
+  /** Wall-clock "YYYY-MM-DDTHH:mm" in the user's profile time zone. */
+  startedAt: z.string({ error: "Enter the start date and time" }).refine(isLocalDateTime, "Enter the start date and time"),
+  durationMin: optionalNumber(
+    num("Duration").int("Duration is in whole minutes").min(1, "Duration is at least 1 minute").max(1440, "A workout lasts at most 24 hours"),
+  ),
+  notes: optionalText(10_000, "Notes"),
+  /** The unit the weights were typed in (the form shows the profile unit). */
+  unit: z.enum(UNITS),
+  exercises: z
+    .array(exerciseBlockInputSchema)
+    .min(1, "Add at least one exercise")
+    .max(MAX_EXERCISES, `At most ${MAX_EXERCISES} exercises per workout`),
+});
+
+function checkWeights(s: z.output<typeof sessionObject>, ctx: z.RefinementCtx) {
+  const max = maxWeightIn(s.unit);
+  s.exercises.forEach((block, i) =>
+    block.sets.forEach((set, j) => {
+      if (set.weight !== undefined && set.weight > max) {
+        ctx.addIssue({ code: "custom", path: ["exercises", i, "sets", j, "weight"], message: `At most ${max} ${s.unit}` });
+      }
+    }),
+  );
+}
+
+export const sessionInputSchema = sessionObject.superRefine(checkWeights);
+/** The id is not validated as a uuid here: a malformed id behaves exactly like a missing one. */
+export const updateSessionInputSchema = sessionObject.extend({ id: z.string().min(1).max(64) }).superRefine(checkWeights);
+export const sessionIdInputSchema = z.object({ id: z.string().min(1).max(64) });
+
+export type SessionInput = z.output<typeof sessionInputSchema>;
+/** What the form holds: strings as typed. */
+export type SessionFormValues = z.input<typeof sessionInputSchema>;
+export type SetInput = z.output<typeof setInputSchema>;
+
+export function maxWeightIn(unit: Unit): number {
+  return unit === "kg" ? MAX_WEIGHT_KG : Math.floor(MAX_WEIGHT_KG / 0.45359237);
+}
+
+/** zod issues → { "exercises.0.sets.1.reps": ["…"] } for showing errors next to each field. */
+export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { formatDuration, isLocalDateTime, utcToZonedLocal, zonedLocalToUtc } from "@/lib/workouts/time";
+
+describe("workout time zones", () => {
+  it("reads wall-clock times in the profile zone", () => {
+    expect(zonedLocalToUtc("2025-09-15T07:48", "UTC").toISOString()).toBe("2025-09-15T07:48:00.000Z");
+    expect(zonedLocalToUtc("2025-09-15T07:48", "Europe/Berlin").toISOString()).toBe("2025-09-15T05:48:00.000Z");
+    expect(zonedLocalToUtc("2025-01-15T07:48", "Europe/Berlin").toISOString()).toBe("2025-01-15T06:48:00.000Z");
+    expect(zonedLocalToUtc("2025-07-01T18:00", "America/Los_Angeles").toISOString()).toBe("2025-07-02T01:00:00.000Z");
+    expect(zonedLocalToUtc("2025-07-01T09:00", "Asia/Kolkata").toISOString()).toBe("2025-07-01T03:30:00.000Z");
+  });
+
+  it("handles the DST gap and overlap deterministically", () => {
+    // 02:30 does not exist in Berlin on 2025-03-30: it moves forward to 03:30 CEST (01:30Z).
+    expect(zonedLocalToUtc("2025-03-30T02:30", "Europe/Berlin").toISOString()).toBe("2025-03-30T01:30:00.000Z");
+    // 02:30 happens twice on 2025-10-26; either instant reads back as 02:30.
+    const amb = zonedLocalToUtc("2025-10-26T02:30", "Europe/Berlin");
+    expect(utcToZonedLocal(amb, "Europe/Berlin")).toBe("2025-10-26T02:30");
+  });
+
+  it("round-trips instants to datetime-local values", () => {
+    const d = new Date("2025-09-15T05:48:00Z");
+    expect(utcToZonedLocal(d, "Europe/Berlin")).toBe("2025-09-15T07:48");
+    expect(zonedLocalToUtc(utcToZonedLocal(d, "Australia/Adelaide"), "Australia/Adelaide").getTime()).toBe(d.getTime());
+  });
+
+  it("validates local date-times", () => {
+    expect(isLocalDateTime("2025-02-28T23:59")).toBe(true);
+    expect(isLocalDateTime("2025-02-30T10:00")).toBe(false);
+    expect(isLocalDateTime("2025-02-28T24:00")).toBe(false);
+    expect(isLocalDateTime("2025-02-28 10:00")).toBe(false);
+  });
+
+  it("formats durations", () => {
+    expect(formatDuration(85)).toBe("1 h 25 min");
+    expect(formatDuration(45)).toBe("45 min");
+    expect(formatDuration(120)).toBe("2 h");
+    expect(formatDuration(null)).toBeNull();
+  });
+});
