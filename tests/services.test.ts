@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { resetEnvCache } from "@/lib/config/env";
+import { activeServices, DEFAULT_OPENAI_MODEL, SERVICE_ORDER } from "@/lib/server/services";
+
+const KEYS = [
+  "DATABASE_URL",
+  "DATABASE_DRIVER",
+  "SPOTTER_DATA_DIR",
+  "OPENAI_API_KEY",
+  "OPENAI_BASE_URL",
+  "OPENAI_MODEL",
+  "ELEVENLABS_API_KEY",
+  "STRIPE_SECRET_KEY",
+  "STRIPE_WEBHOOK_SECRET",
+  "SMTP_URL",
+  "AUTH_SECRET",
+] as const;
+
+let saved: Record<string, string | undefined>;
+
+function setEnv(values: Partial<Record<(typeof KEYS)[number], string>>) {
+  for (const k of KEYS) delete process.env[k];
+  Object.assign(process.env, values);
+  resetEnvCache();
+}
+
+beforeEach(() => {
+  saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
+});
+
+afterEach(() => {
+  for (const k of KEYS) {
+    if (saved[k] === undefined) delete process.env[k];
+    else process.env[k] = saved[k];
+  }
+  resetEnvCache();
+});
+
+describe("activeServices", () => {
+  it("reports every embedded default when nothing is configured", () => {
+    setEnv({});
+    const s = activeServices();
+    expect(s.database).toEqual({ id: "pglite", label: "Embedded PGlite (.data/)", embedded: true });
+    expect(s.model).toEqual({ id: "offline", label: "Built-in offline coach model", embedded: true });
+    expect(s.speech).toEqual({ id: "flite", label: "Embedded voices (Flite)", embedded: true });
+    expect(s.billing).toEqual({ id: "operator", label: "Operator CLI (no Stripe configured)", embedded: true });
+    expect(s.mail).toEqual({ id: "log", label: "Server log (no SMTP configured)", embedded: true });
+    expect(Object.keys(s).sort()).toEqual([...SERVICE_ORDER].sort());
+  });
+
+  it("shows a custom data directory relative to the working directory", () => {
+    setEnv({ SPOTTER_DATA_DIR: ".data/dev-shell" });
+    expect(activeServices().database.label).toBe("Embedded PGlite (.data/dev-shell/)");
+  });
+
+  it("does not reveal absolute server paths outside the app directory", () => {
+    setEnv({ SPOTTER_DATA_DIR: "/var/lib/secret-place/spotter-data" });
+    expect(activeServices().database.label).toBe("Embedded PGlite (spotter-data/)");
+  });
+
+  it("distinguishes PostgreSQL and Neon", () => {
+    setEnv({ DATABASE_URL: "postgres://app:hunter2-db@db.internal:5432/spotter" });
+    expect(activeServices().database).toEqual({ id: "postgres", label: "PostgreSQL", embedded: false });
+    setEnv({ DATABASE_URL: "postgres://app:hunter2-db@ep-cool-1234.eu-central-1.aws.neon.tech/spotter" });
+    expect(activeServices().database).toEqual({ id: "neon", label: "Neon serverless PostgreSQL", embedded: false });
+    setEnv({ DATABASE_URL: "postgres://app:pw@localhost/x", DATABASE_DRIVER: "neon" });
+    expect(activeServices().database.id).toBe("neon");
+  });
+
+  it("names the OpenAI model, falling back to the default, and the gateway host", () => {
+    setEnv({ OPENAI_API_KEY: "sk-live-abc" });
+    expect(activeServices().model).toEqual({ id: "openai", label: `OpenAI ${DEFAULT_OPENAI_MODEL}`, embedded: false });
+    setEnv({ OPENAI_API_KEY: "sk-live-abc", OPENAI_MODEL: "gpt-4o", OPENAI_BASE_URL: "https://gateway.example.com:8443/v1?key=q" });
+    expect(activeServices().model.label).toBe("OpenAI gpt-4o via gateway.example.com:8443");
+  });
+
+  it("ignores OPENAI_MODEL/BASE_URL without a key (offline model is what actually runs)", () => {
+    setEnv({ OPENAI_MODEL: "gpt-4o", OPENAI_BASE_URL: "https://gateway.example.com/v1" });
+    expect(activeServices().model.id).toBe("offline");
+  });
+
+  it("switches speech, billing and mail when their keys are present", () => {
+    setEnv({ ELEVENLABS_API_KEY: "el-key", STRIPE_SECRET_KEY: "sk_test_123", SMTP_URL: "smtp://mailer:pw@smtp.example.com:587" });
+    const s = activeServices();
+    expect(s.speech).toEqual({ id: "elevenlabs", label: "ElevenLabs", embedded: false });
+    expect(s.billing).toEqual({ id: "stripe", label: "Stripe (test mode)", embedded: false });
+    expect(s.mail).toEqual({ id: "smtp", label: "SMTP (smtp.example.com:587)", embedded: false });
+    setEnv({ STRIPE_SECRET_KEY: "sk_live_123" });
+    expect(activeServices().billing.label).toBe("Stripe");
+  });
+
+  it("never includes a secret value, URL credential or query string in the output", () => {
+    const secrets = {
+      DATABASE_URL: "postgres://dbuser-SECRET1:dbpass-SECRET2@db.example.com:5432/spotter?sslmode=require&password=SECRET3",
+      OPENAI_API_KEY: "sk-SECRET4-openai",
+      OPENAI_BASE_URL: "https://proxyuser-SECRET5:proxypass-SECRET6@llm.example.com/v1?token=SECRET7",
+      ELEVENLABS_API_KEY: "SECRET8-eleven",
+      STRIPE_SECRET_KEY: "sk_test_SECRET9",
+      STRIPE_WEBHOOK_SECRET: "whsec_SECRET10",
+      SMTP_URL: "smtps://mailuser-SECRET11:mailpass-SECRET12@smtp.example.com:465/?pool=SECRET13",
+      AUTH_SECRET: "SECRET14-auth-secret-long-enough",
+    };
+    setEnv(secrets);
+    const out = JSON.stringify(activeServices());
+    expect(out).not.toMatch(/SECRET/);
+    expect(out).not.toMatch(/sslmode|token|pool|password/);
+    // Sanity: it does say what is configured.
+    expect(out).toContain("llm.example.com");
+    expect(out).toContain("smtp.example.com:465");
+  });
+});
