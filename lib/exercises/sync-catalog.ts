@@ -1,6 +1,71 @@
-import type { Db } from "@/db/client";
+import { and, isNull, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { exerciseAliases, exercises } from "@/db/schema";
+import { EXERCISE_CATALOG, type CatalogExercise } from "./catalog";
+import { normalizeExerciseName } from "./normalize";
 
-/** TODO(helper): upsert the built-in catalog (lib/exercises/catalog.ts) and its aliases. */
-export async function syncCatalog(_db: Db): Promise<{ inserted: number; aliasesInserted: number }> {
-  return { inserted: 0, aliasesInserted: 0 };
+/** Every normalised alias of a catalog exercise, its own name included, without duplicates. */
+export function catalogAliasKeys(entry: CatalogExercise): string[] {
+  return [...new Set([entry.name, ...entry.aliases].map(normalizeExerciseName).filter(Boolean))];
+}
+
+/**
+ * Upserts the built-in catalog (owner null) and its global aliases in two bulk statements.
+ * Idempotent and cheap when nothing changed (rows whose values are equal are not rewritten).
+ * Never deletes: exercises dropped from the catalog stay, because users' sets reference them,
+ * and users' own aliases/custom exercises are never touched (they have an owner).
+ */
+export async function syncCatalog(db: Queryable): Promise<{ inserted: number; updated: number; aliasesInserted: number }> {
+  const changed = await db
+    .insert(exercises)
+    .values(
+      EXERCISE_CATALOG.map((e) => ({
+        slug: e.slug,
+        name: e.name,
+        ownerUserId: null,
+        category: e.category,
+        equipment: e.equipment,
+        primaryMuscles: e.primaryMuscles,
+        secondaryMuscles: e.secondaryMuscles,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [exercises.ownerUserId, exercises.slug],
+      set: {
+        name: sql`excluded.name`,
+        category: sql`excluded.category`,
+        equipment: sql`excluded.equipment`,
+        primaryMuscles: sql`excluded.primary_muscles`,
+        secondaryMuscles: sql`excluded.secondary_muscles`,
+      },
+      setWhere: sql`(${exercises.name}, ${exercises.category}, ${exercises.equipment}, ${exercises.primaryMuscles}, ${exercises.secondaryMuscles})
+        is distinct from (excluded.name, excluded.category, excluded.equipment, excluded.primary_muscles, excluded.secondary_muscles)`,
+    })
+    .returning({ inserted: sql<boolean>`(xmax = 0)` });
+  const inserted = changed.filter((r) => r.inserted).length;
+
+  const builtIn = await db
+    .select({ id: exercises.id, slug: exercises.slug })
+    .from(exercises)
+    .where(isNull(exercises.ownerUserId));
+  const idBySlug = new Map(builtIn.map((r) => [r.slug, r.id]));
+  const aliasRows = EXERCISE_CATALOG.flatMap((e) =>
+    catalogAliasKeys(e).map((alias) => ({ alias, exerciseId: idBySlug.get(e.slug)!, ownerUserId: null })),
+  );
+  // A global alias that moved to another built-in exercise is re-pointed; users' aliases are separate rows.
+  const aliasChanged = await db
+    .insert(exerciseAliases)
+    .values(aliasRows)
+    .onConflictDoUpdate({
+      target: [exerciseAliases.ownerUserId, exerciseAliases.alias],
+      set: { exerciseId: sql`excluded.exercise_id` },
+      setWhere: and(sql`${exerciseAliases.exerciseId} is distinct from excluded.exercise_id`, isNull(exerciseAliases.ownerUserId)),
+    })
+    .returning({ inserted: sql<boolean>`(xmax = 0)` });
+
+  return {
+    inserted,
+    updated: changed.length - inserted,
+    aliasesInserted: aliasChanged.filter((r) => r.inserted).length,
+  };
 }
