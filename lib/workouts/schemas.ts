@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { SET_TYPES } from "@/db/tables/training";
-import { UNITS, type Unit } from "@/db/tables/profile";
+import { SET_TYPES, UNITS } from "./constants";
+import type { Unit } from "@/lib/units";
 import { isLocalDateTime } from "./time";
 
 /** Heaviest weight the database accepts (numeric(7,2) kg, check < 2000). */
@@ -55,7 +55,11 @@ export const setInputSchema = z
 export const exerciseBlockInputSchema = z.object({
   exerciseName: z.preprocess(
     (v) => (typeof v === "string" ? v.trim().replace(/\s+/g, " ") : v),
-    z.string({ error: "Choose an exercise" }).min(1, "Choose an exercise").max(120, "Exercise names are at most 120 characters"),
+    z
+      .string({ error: "Choose an exercise" })
+      .min(1, "Choose an exercise")
+      .max(120, "Exercise names are at most 120 characters")
+      .regex(/[\p{L}\p{N}]/u, "Exercise names need at least one letter or digit"),
   ),
   sets: z
     .array(setInputSchema)

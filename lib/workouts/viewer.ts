@@ -1,0 +1,19 @@
+import { eq } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { userProfiles } from "@/db/tables/profile";
+import type { Unit } from "@/lib/units";
+import { isValidTimeZone } from "./time";
+
+export interface ViewerPrefs {
+  unit: Unit;
+  timezone: string;
+}
+
+/** The display unit and time zone of the signed-in user (defaults if the profile row is missing). */
+export async function getViewerPrefs(db: Queryable, userId: string): Promise<ViewerPrefs> {
+  const [p] = await db
+    .select({ units: userProfiles.units, timezone: userProfiles.timezone })
+    .from(userProfiles)
+    .where(eq(userProfiles.userId, userId));
+  return { unit: p?.units ?? "kg", timezone: p && isValidTimeZone(p.timezone) ? p.timezone : "UTC" };
+}
