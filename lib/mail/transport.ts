@@ -1,0 +1,69 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import { env } from "@/lib/config/env";
+
+/**
+ * The mail seam. SMTP_URL set → real delivery through nodemailer. Not set → the message is
+ * written to the server log, clearly marked, and callers/UI say so (no pretend "email sent").
+ */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export interface MailTransportInfo {
+  id: "smtp" | "log";
+  label: string;
+  /** True when mail never leaves this server (the embedded default). */
+  embedded: boolean;
+}
+
+export const DEFAULT_EMAIL_FROM = "Spotter <no-reply@spotter.local>";
+
+export function mailTransport(): MailTransportInfo {
+  const url = env().SMTP_URL;
+  if (!url) return { id: "log", label: "Server log (SMTP not configured)", embedded: true };
+  let host = "SMTP";
+  try {
+    host = new URL(url).hostname || host; // never the credentials in the URL
+  } catch {}
+  return { id: "smtp", label: `SMTP (${host})`, embedded: false };
+}
+
+const g = globalThis as unknown as { __spotterMailer?: { url: string; transporter: Transporter } };
+
+function transporter(url: string): Transporter {
+  if (g.__spotterMailer?.url !== url) g.__spotterMailer = { url, transporter: nodemailer.createTransport(url) };
+  return g.__spotterMailer.transporter;
+}
+
+export class MailDeliveryError extends Error {
+  constructor(readonly recipient: string) {
+    super("The email could not be sent. Please try again in a moment.");
+    this.name = "MailDeliveryError";
+  }
+}
+
+export type SendResult = { via: "smtp"; messageId: string } | { via: "log" };
+
+/**
+ * Sends `message`. `logLine` is what the log transport prints instead (defaults to the subject
+ * and text); SMTP failures are logged without credentials and surface as MailDeliveryError.
+ */
+export async function sendMail(message: MailMessage, opts: { logLine?: string } = {}): Promise<SendResult> {
+  const { SMTP_URL, EMAIL_FROM } = env();
+  if (!SMTP_URL) {
+    console.log(opts.logLine ?? `[spotter] EMAIL to ${message.to} (SMTP not configured): ${message.subject}\n${message.text}`);
+    return { via: "log" };
+  }
+  try {
+    const info = await transporter(SMTP_URL).sendMail({ from: EMAIL_FROM ?? DEFAULT_EMAIL_FROM, ...message });
+    const failed = [...(info.rejected ?? []), ...(info.pending ?? [])].filter(Boolean);
+    if (failed.length) throw new Error(`rejected by the SMTP server (${failed.length} recipient(s))`);
+    return { via: "smtp", messageId: String(info.messageId ?? "") };
+  } catch (e) {
+    console.error(`[spotter] mail: delivery via ${mailTransport().label} failed: ${(e as Error).message}`);
+    throw new MailDeliveryError(message.to);
+  }
+}
