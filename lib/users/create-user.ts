@@ -1,0 +1,72 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Queryable } from "@/db/client";
+import { subscriptions, userProfiles, users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { passwordSchema } from "@/lib/auth/password-rules";
+import { EmailTakenError, UserInputError, fieldErrorsOf, isUniqueViolation } from "./errors";
+
+export { EmailTakenError, UserInputError } from "./errors";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address, like you@example.com."));
+
+const inputSchema = z.object({
+  email: emailSchema,
+  /** Omitted for magic-link / OAuth accounts. */
+  password: passwordSchema.optional(),
+  name: z
+    .string()
+    .trim()
+    .max(200, "Use at most 200 characters.")
+    .optional()
+    .transform((n) => (n ? n : undefined)),
+});
+
+export type CreateUserInput = z.input<typeof inputSchema>;
+export interface CreatedUser {
+  id: string;
+  email: string;
+  name: string | null;
+}
+
+/** Email addresses are stored and compared in lower case. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * Creates a user with a profile and a free subscription, atomically. Throws UserInputError for
+ * invalid input and EmailTakenError when the (normalised) email is already registered.
+ * Accepts the db or a transaction (nests as a savepoint).
+ */
+export async function createUser(db: Queryable, input: CreateUserInput): Promise<CreatedUser> {
+  const parsed = inputSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error.issues);
+    throw new UserInputError(Object.values(fieldErrors).flat()[0] ?? "Invalid input.", fieldErrors);
+  }
+  const { email, password, name } = parsed.data;
+  const passwordHash = password ? await hashPassword(password) : null;
+
+  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+  if (taken) throw new EmailTakenError(email);
+  try {
+    return await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ email, name: name ?? null, passwordHash })
+        .returning({ id: users.id, email: users.email, name: users.name });
+      await tx.insert(userProfiles).values({ userId: user.id, displayName: name ? name.slice(0, 80) : null });
+      await tx.insert(subscriptions).values({ userId: user.id, plan: "free", status: "active" });
+      return user;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "users_email_unique")) throw new EmailTakenError(email);
+    throw error;
+  }
+}
