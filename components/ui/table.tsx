@@ -4,7 +4,7 @@ import { cn } from "./cn";
 /** Horizontally scrollable on narrow screens; give it a <caption> (can be sr-only) for context. */
 export function Table({ className, wrapperClassName, ...props }: React.TableHTMLAttributes<HTMLTableElement> & { wrapperClassName?: string }) {
   return (
-    <div className={cn("w-full overflow-x-auto rounded-card border border-line bg-surface", wrapperClassName)}>
+    <div className={cn("relative w-full overflow-x-auto rounded-card border border-line bg-surface", wrapperClassName)}>
       <table className={cn("w-full border-collapse text-left text-sm", className)} {...props} />
     </div>
   );
