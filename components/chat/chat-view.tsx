@@ -1,0 +1,285 @@
+"use client";
+
+import { useChat } from "@ai-sdk/react";
+import { DefaultChatTransport, type DataUIPart } from "ai";
+import { Cpu, PanelLeft } from "lucide-react";
+import * as React from "react";
+import { loadConversationsAction } from "@/app/(app)/chat/actions";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import type { ChatDataTypes, ChatUIMessage, ConversationListItem } from "@/lib/chat/types";
+import { uuidv4 } from "@/lib/chat/uuid";
+import { Composer } from "./composer";
+import { ConversationList } from "./conversation-list";
+import { MessageItem } from "./message-item";
+import { StarterQuestions } from "./starter-questions";
+
+export interface ChatViewProps {
+  conversationId: string | null;
+  title: string;
+  initialMessages: ChatUIMessage[];
+  model: { label: string; offline: boolean };
+  quota: { remaining: number; limit: number; planLabel: string; resetAt: string };
+  conversations: { items: ConversationListItem[]; nextCursor: string | null };
+}
+
+interface RequestError {
+  message: string;
+  code: string;
+}
+
+/** Request rejections (nothing stored) come back as JSON { error, code }; stream failures as plain text. */
+function parseRequestError(err: Error): RequestError | null {
+  try {
+    const body = JSON.parse(err.message) as { error?: unknown; code?: unknown };
+    if (typeof body.error === "string" && typeof body.code === "string") return { message: body.error, code: body.code };
+  } catch {}
+  return null;
+}
+
+function textOf(m: ChatUIMessage): string {
+  return m.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
+}
+
+export function ChatView(props: ChatViewProps) {
+  const [conversationId, setConversationId] = React.useState(props.conversationId);
+  const conversationIdRef = React.useRef(props.conversationId);
+  const [title, setTitle] = React.useState(props.title);
+  const [modelLabel, setModelLabel] = React.useState(props.model.label);
+  const [items, setItems] = React.useState(props.conversations.items);
+  const [cursor, setCursor] = React.useState(props.conversations.nextCursor);
+  const [loadingMore, startLoadingMore] = React.useTransition();
+  const [input, setInput] = React.useState("");
+  const [requestError, setRequestError] = React.useState<RequestError | null>(null);
+  const [stopped, setStopped] = React.useState<Set<string>>(() => new Set());
+  const [remaining, setRemaining] = React.useState(props.quota.remaining);
+  const [sheetOpen, setSheetOpen] = React.useState(false);
+  const scroller = React.useRef<HTMLDivElement>(null);
+  const stickToBottom = React.useRef(true);
+
+  const transport = React.useMemo(
+    () =>
+      new DefaultChatTransport<ChatUIMessage>({
+        api: "/api/chat",
+        // Only the new message goes to the server; it rebuilds the history from the database.
+        prepareSendMessagesRequest: ({ messages }) => {
+          const last = [...messages].reverse().find((m) => m.role === "user");
+          return {
+            body: {
+              ...(conversationIdRef.current ? { conversationId: conversationIdRef.current } : {}),
+              message: { id: last?.id ?? "", text: last ? textOf(last) : "" },
+            },
+          };
+        },
+      }),
+    [],
+  );
+
+  const { messages, sendMessage, status, stop, error, regenerate, setMessages, clearError } = useChat<ChatUIMessage>({
+    id: props.conversationId ?? undefined,
+    messages: props.initialMessages,
+    generateId: uuidv4,
+    transport,
+    experimental_throttle: 40,
+    onData: (raw) => {
+      const part = raw as DataUIPart<ChatDataTypes>;
+      if (part.type === "data-conversation") {
+        const info = part.data;
+        setModelLabel(info.model);
+        if (!conversationIdRef.current) {
+          conversationIdRef.current = info.id;
+          setConversationId(info.id);
+          // Same page, new address: reloading or sharing the URL opens this conversation.
+          window.history.replaceState(null, "", `/chat/${info.id}`);
+        }
+        setItems((prev) => [
+          { id: info.id, title: prev.find((c) => c.id === info.id)?.title ?? info.title, status: "active", lastMessageAt: new Date().toISOString() },
+          ...prev.filter((c) => c.id !== info.id),
+        ]);
+      } else if (part.type === "data-title") {
+        const t = part.data.title;
+        setTitle(t);
+        setItems((prev) => prev.map((c) => (c.id === conversationIdRef.current ? { ...c, title: t } : c)));
+      }
+    },
+    onError: (err) => {
+      const rejected = parseRequestError(err);
+      if (!rejected) return;
+      setRequestError(rejected);
+      if (rejected.code === "retry_not_latest") return;
+      // Nothing was stored: take the message back out of the list and give the text back.
+      setMessages((prev) => {
+        const last = prev[prev.length - 1];
+        if (last?.role === "user") {
+          setInput((current) => current || textOf(last));
+          return prev.slice(0, -1);
+        }
+        return prev;
+      });
+      if (rejected.code === "quota_exceeded") setRemaining(0);
+    },
+    onFinish: ({ message, isAbort }) => {
+      if (isAbort) setStopped((s) => new Set(s).add(message.id));
+    },
+  });
+
+  const busy = status === "submitted" || status === "streaming";
+  const streamError = error && !parseRequestError(error) ? error.message : null;
+  const lastAssistantIndex = messages.findLastIndex((m) => m.role === "assistant");
+  const lastIsUser = messages.length > 0 && messages[messages.length - 1].role === "user";
+
+  React.useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && stickToBottom.current) el.scrollTop = el.scrollHeight;
+  }, [messages, status]);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (el) stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 120;
+  };
+
+  const send = (text: string) => {
+    const trimmed = text.trim();
+    if (!trimmed || busy) return;
+    setRequestError(null);
+    if (error) clearError();
+    stickToBottom.current = true;
+    setInput("");
+    setRemaining((r) => Math.max(0, r - 1));
+    void sendMessage({ text: trimmed });
+  };
+
+  const retry = () => {
+    setRequestError(null);
+    if (error) clearError();
+    stickToBottom.current = true;
+    void regenerate();
+  };
+
+  const loadMore = () => {
+    if (!cursor) return;
+    startLoadingMore(async () => {
+      const res = await loadConversationsAction({ cursor });
+      if (res.ok) {
+        setItems((prev) => [...prev, ...res.data.items.filter((c) => !prev.some((p) => p.id === c.id))]);
+        setCursor(res.data.nextCursor);
+      }
+    });
+  };
+
+  const onRenamed = (id: string, t: string) => {
+    setItems((prev) => prev.map((c) => (c.id === id ? { ...c, title: t } : c)));
+    if (id === conversationIdRef.current) setTitle(t);
+  };
+  const onDeleted = (id: string) => {
+    setItems((prev) => prev.filter((c) => c.id !== id));
+    if (id === conversationIdRef.current) window.location.assign("/chat");
+  };
+
+  const list = (onNavigate?: () => void) => (
+    <ConversationList
+      items={items}
+      activeId={conversationId}
+      hasMore={!!cursor}
+      loadingMore={loadingMore}
+      onLoadMore={loadMore}
+      onRenamed={onRenamed}
+      onDeleted={onDeleted}
+      onNavigate={onNavigate}
+    />
+  );
+
+  return (
+    <div className="flex h-full min-h-0 w-full">
+      <aside className="hidden w-72 shrink-0 flex-col border-r border-line bg-surface/60 pt-3 lg:flex">{list()}</aside>
+      <section className="flex min-w-0 flex-1 flex-col" aria-label="Chat">
+        <header className="flex items-center gap-2 border-b border-line px-3 py-2.5 sm:px-5">
+          <Dialog open={sheetOpen} onOpenChange={setSheetOpen}>
+            <DialogTrigger asChild>
+              <Button variant="ghost" size="icon" className="lg:hidden" aria-label="Conversations">
+                <PanelLeft aria-hidden />
+              </Button>
+            </DialogTrigger>
+            <DialogContent className="flex max-h-[80dvh] flex-col px-0 pb-4">
+              <DialogTitle className="px-5 pb-3">Conversations</DialogTitle>
+              {list(() => setSheetOpen(false))}
+            </DialogContent>
+          </Dialog>
+          <h1 className="min-w-0 flex-1 truncate text-base font-semibold text-ink" data-testid="chat-title">
+            {title}
+          </h1>
+          <Badge tone={props.model.offline ? "neutral" : "info"} title="The model answering in this conversation" data-testid="chat-model">
+            <Cpu aria-hidden />
+            {modelLabel}
+          </Badge>
+        </header>
+
+        <div ref={scroller} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto px-3 py-4 sm:px-5">
+          <div className="mx-auto w-full max-w-3xl">
+            {messages.length === 0 ? (
+              <StarterQuestions onPick={send} disabled={busy || remaining <= 0} />
+            ) : (
+              <ol className="space-y-5" role="log" aria-label="Messages" aria-busy={busy} data-testid="chat-messages">
+                {messages.map((m, i) => {
+                  const isLast = i === lastAssistantIndex && i === messages.length - 1;
+                  const live = busy && isLast;
+                  const storedError = m.metadata?.status === "error" ? (m.metadata.errorMessage ?? "This answer failed.") : null;
+                  const err = isLast && streamError ? streamError : storedError;
+                  return (
+                    <MessageItem
+                      key={m.id}
+                      message={m}
+                      streaming={live}
+                      error={err}
+                      stopped={stopped.has(m.id)}
+                      onRetry={isLast && err && !busy ? retry : undefined}
+                    />
+                  );
+                })}
+                {status === "submitted" && lastIsUser ? (
+                  <li className="text-sm text-ink-muted" aria-live="polite">
+                    Sending…
+                  </li>
+                ) : null}
+                {!busy && lastIsUser && streamError ? (
+                  <li>
+                    <Alert tone="danger" title="The coach could not answer" action={<Button size="sm" variant="secondary" onClick={retry}>Retry</Button>}>
+                      {streamError}
+                    </Alert>
+                  </li>
+                ) : null}
+              </ol>
+            )}
+          </div>
+        </div>
+
+        <div className="border-t border-line bg-chalk/90 px-3 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] sm:px-5">
+          {requestError ? (
+            <Alert
+              tone={requestError.code === "quota_exceeded" ? "warning" : "danger"}
+              title={requestError.code === "quota_exceeded" ? "Daily message limit reached" : "Message not sent"}
+              className="mx-auto mb-3 max-w-3xl"
+              data-testid={requestError.code === "quota_exceeded" ? "chat-quota" : "chat-request-error"}
+            >
+              {requestError.message}
+            </Alert>
+          ) : null}
+          <Composer
+            value={input}
+            onChange={setInput}
+            onSend={() => send(input)}
+            onStop={() => stop()}
+            busy={busy}
+            hint={
+              <span className="tabular">
+                {remaining} of {props.quota.limit} messages left today ({props.quota.planLabel})
+              </span>
+            }
+          />
+        </div>
+      </section>
+    </div>
+  );
+}

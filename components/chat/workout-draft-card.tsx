@@ -1,0 +1,373 @@
+"use client";
+
+import { Check, Dumbbell, Plus, Trash2, X } from "lucide-react";
+import Link from "next/link";
+import * as React from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import type { DraftStatusPayload } from "@/lib/chat/types";
+import { fromKg, roundWeight, toKg } from "@/lib/units";
+import type { WorkoutDraft } from "@/lib/workout-text/types";
+import { confirmWorkoutDraftAction, discardWorkoutDraftAction } from "@/app/(app)/chat/actions";
+
+type SetType = "normal" | "warmup" | "failure" | "drop";
+interface EditSet {
+  setType: SetType;
+  weight: string;
+  reps: string;
+  rpe: string;
+  durationSeconds: number | null;
+  distanceM: number | null;
+}
+interface EditExercise {
+  name: string;
+  input: string;
+  cardio?: boolean;
+  sets: EditSet[];
+}
+interface EditWorkout {
+  date: string;
+  originalDate: string;
+  startedAt: string;
+  name: string;
+  exercises: EditExercise[];
+}
+
+const SET_TYPES: { value: SetType; label: string }[] = [
+  { value: "normal", label: "Working" },
+  { value: "warmup", label: "Warm-up" },
+  { value: "failure", label: "To failure" },
+  { value: "drop", label: "Drop set" },
+];
+
+function toEdit(draft: WorkoutDraft): EditWorkout[] {
+  return draft.workouts.map((w) => ({
+    date: w.date,
+    originalDate: w.date,
+    startedAt: w.startedAt,
+    name: w.name,
+    exercises: w.exercises.map((e) => ({
+      name: e.name,
+      input: e.input,
+      cardio: e.cardio,
+      sets: e.sets.map((s) => ({
+        setType: s.setType,
+        weight: s.weightKg === null ? "" : String(roundWeight(fromKg(s.weightKg, draft.unit))),
+        reps: s.reps === null ? "" : String(s.reps),
+        rpe: s.rpe === null ? "" : String(s.rpe),
+        durationSeconds: s.durationSeconds,
+        distanceM: s.distanceM,
+      })),
+    })),
+  }));
+}
+
+function num(v: string): number | null {
+  const t = v.trim().replace(",", ".");
+  if (!t) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : NaN;
+}
+
+/** Moves startedAt by whole days when the user picked another date (keeps the time of day). */
+function shiftStart(startedAt: string, from: string, to: string): string {
+  if (from === to) return startedAt;
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return new Date(Date.parse(startedAt) + days * 86_400_000).toISOString();
+}
+
+/** The edited form → a draft; returns an error message instead when a field is not a number. */
+function fromEdit(workouts: EditWorkout[], base: WorkoutDraft): WorkoutDraft | string {
+  const out: WorkoutDraft = { ...base, workouts: [] };
+  for (const [wi, w] of workouts.entries()) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(w.date)) return "Pick a date for the workout.";
+    const exercises = [];
+    for (const e of w.exercises) {
+      if (!e.name.trim()) return "Every exercise needs a name.";
+      const sets = [];
+      for (const [si, s] of e.sets.entries()) {
+        const weight = num(s.weight);
+        const reps = num(s.reps);
+        const rpe = num(s.rpe);
+        if (Number.isNaN(weight) || Number.isNaN(reps) || Number.isNaN(rpe)) return `${e.name}, set ${si + 1}: use numbers only.`;
+        if (reps !== null && !Number.isInteger(reps)) return `${e.name}, set ${si + 1}: reps must be a whole number.`;
+        sets.push({
+          setType: s.setType,
+          weightKg: weight === null ? null : Math.round(toKg(weight, base.unit) * 100) / 100,
+          reps,
+          rpe,
+          durationSeconds: s.durationSeconds,
+          distanceM: s.distanceM,
+        });
+      }
+      if (sets.length) exercises.push({ input: e.input || e.name, name: e.name.trim(), ...(e.cardio ? { cardio: true } : {}), sets });
+    }
+    if (!exercises.length) return "Keep at least one set to save.";
+    const original = base.workouts[wi];
+    out.workouts.push({
+      ...original,
+      date: w.date,
+      startedAt: shiftStart(w.startedAt, w.originalDate, w.date),
+      name: w.name.trim() || original.name,
+      exercises,
+    });
+  }
+  return out;
+}
+
+export function WorkoutDraftCard({
+  messageId,
+  toolCallId,
+  draft,
+  status: initialStatus,
+  disabled,
+}: {
+  messageId: string;
+  toolCallId: string;
+  draft: WorkoutDraft;
+  status?: DraftStatusPayload;
+  /** While the reply is still streaming the message is not stored yet. */
+  disabled?: boolean;
+}) {
+  const [workouts, setWorkouts] = React.useState(() => toEdit(draft));
+  const [status, setStatus] = React.useState<DraftStatusPayload | undefined>(initialStatus);
+  const [error, setError] = React.useState<string | null>(null);
+  const [pending, startTransition] = React.useTransition();
+  const unit = draft.unit;
+  const idBase = React.useId();
+
+  React.useEffect(() => setStatus(initialStatus), [initialStatus]);
+
+  if (!draft.workouts.length) {
+    return (
+      <Alert tone="warning" title="Nothing to log yet" className="my-3">
+        {draft.warnings[0] ?? "I could not find sets in that message. Try “bench 3x8 at 60kg”."}
+      </Alert>
+    );
+  }
+
+  const update = (fn: (w: EditWorkout[]) => void) =>
+    setWorkouts((prev) => {
+      const next = structuredClone(prev);
+      fn(next);
+      return next;
+    });
+
+  const confirm = () => {
+    const built = fromEdit(workouts, draft);
+    if (typeof built === "string") {
+      setError(built);
+      return;
+    }
+    setError(null);
+    startTransition(async () => {
+      const res = await confirmWorkoutDraftAction({ messageId, toolCallId, draft: built });
+      if (res.ok) setStatus(res.data);
+      else setError(res.error);
+    });
+  };
+
+  const discard = () => {
+    setError(null);
+    startTransition(async () => {
+      const res = await discardWorkoutDraftAction({ messageId, toolCallId });
+      if (res.ok) setStatus(res.data);
+      else setError(res.error);
+    });
+  };
+
+  if (status?.status === "saved") {
+    const sessionHref = status.sessionIds?.length === 1 ? `/workouts/${status.sessionIds[0]}` : "/workouts";
+    return (
+      <div className="my-3 flex flex-wrap items-center gap-2 rounded-card border border-success/25 bg-success-soft px-4 py-3 text-sm" role="status" data-testid="draft-saved">
+        <Check aria-hidden className="size-4 text-success" />
+        <span className="font-medium text-ink">
+          Saved — {status.sets ?? 0} {status.sets === 1 ? "set" : "sets"} logged.
+        </span>
+        <Link href={sessionHref} className="font-semibold text-accent-text underline underline-offset-2">
+          View in Workouts
+        </Link>
+      </div>
+    );
+  }
+  if (status?.status === "discarded") {
+    return (
+      <p className="my-3 rounded-card border border-dashed border-line-strong px-4 py-3 text-sm text-ink-muted" data-testid="draft-discarded">
+        Draft discarded — nothing was logged.
+      </p>
+    );
+  }
+
+  const locked = disabled || pending;
+  return (
+    <section
+      className="my-3 rounded-card border border-line bg-surface shadow-card"
+      aria-label="Workout to confirm"
+      data-testid="workout-draft-card"
+    >
+      <header className="flex items-center gap-2 border-b border-line px-4 py-3">
+        <Dumbbell aria-hidden className="size-4 text-accent-text" />
+        <h3 className="text-sm font-semibold text-ink">Check before I log it</h3>
+        <Badge tone="neutral" className="ml-auto">
+          Not saved yet
+        </Badge>
+      </header>
+      <div className="space-y-5 px-4 py-4">
+        {workouts.map((w, wi) => (
+          <div key={wi} className="space-y-3">
+            <div className="grid grid-cols-1 gap-2 sm:grid-cols-[10rem_1fr]">
+              <div>
+                <label htmlFor={`${idBase}-d${wi}`} className="mb-1 block text-xs font-medium text-ink-muted">
+                  Date
+                </label>
+                <Input
+                  id={`${idBase}-d${wi}`}
+                  type="date"
+                  value={w.date}
+                  disabled={locked}
+                  onChange={(e) => update((d) => void (d[wi].date = e.target.value))}
+                />
+              </div>
+              <div>
+                <label htmlFor={`${idBase}-n${wi}`} className="mb-1 block text-xs font-medium text-ink-muted">
+                  Workout name
+                </label>
+                <Input
+                  id={`${idBase}-n${wi}`}
+                  value={w.name}
+                  maxLength={200}
+                  disabled={locked}
+                  onChange={(e) => update((d) => void (d[wi].name = e.target.value))}
+                />
+              </div>
+            </div>
+            {w.exercises.map((ex, ei) => (
+              <fieldset key={ei} className="rounded-xl border border-line p-3">
+                <legend className="sr-only">Exercise {ei + 1}</legend>
+                <label htmlFor={`${idBase}-e${wi}-${ei}`} className="mb-1 block text-xs font-medium text-ink-muted">
+                  Exercise
+                </label>
+                <Input
+                  id={`${idBase}-e${wi}-${ei}`}
+                  value={ex.name}
+                  maxLength={120}
+                  disabled={locked}
+                  onChange={(e) => update((d) => void (d[wi].exercises[ei].name = e.target.value))}
+                />
+                <div className="mt-3 space-y-2">
+                  <div className="hidden grid-cols-[2rem_1fr_1fr_1fr_1.2fr_2.5rem] gap-2 text-xs font-medium text-ink-muted sm:grid">
+                    <span>Set</span>
+                    <span>Weight ({unit})</span>
+                    <span>Reps</span>
+                    <span>RPE</span>
+                    <span>Type</span>
+                    <span className="sr-only">Remove</span>
+                  </div>
+                  {ex.sets.map((s, si) => {
+                    const label = `${ex.name || "Exercise"} set ${si + 1}`;
+                    return (
+                      <div
+                        key={si}
+                        className="grid grid-cols-[2rem_1fr_1fr_1fr_2.5rem] items-center gap-2 sm:grid-cols-[2rem_1fr_1fr_1fr_1.2fr_2.5rem]"
+                        data-testid="draft-set"
+                      >
+                        <span className="tabular text-sm font-semibold text-ink-muted">{si + 1}</span>
+                        <Input
+                          aria-label={`${label} weight in ${unit}`}
+                          inputMode="decimal"
+                          placeholder={unit}
+                          value={s.weight}
+                          disabled={locked}
+                          onChange={(e) => update((d) => void (d[wi].exercises[ei].sets[si].weight = e.target.value))}
+                        />
+                        <Input
+                          aria-label={`${label} reps`}
+                          inputMode="numeric"
+                          placeholder="reps"
+                          value={s.reps}
+                          disabled={locked}
+                          onChange={(e) => update((d) => void (d[wi].exercises[ei].sets[si].reps = e.target.value))}
+                        />
+                        <Input
+                          aria-label={`${label} RPE`}
+                          inputMode="decimal"
+                          placeholder="RPE"
+                          value={s.rpe}
+                          disabled={locked}
+                          onChange={(e) => update((d) => void (d[wi].exercises[ei].sets[si].rpe = e.target.value))}
+                        />
+                        <div className="col-span-4 row-start-2 sm:col-span-1 sm:row-start-auto">
+                          <Select
+                            aria-label={`${label} type`}
+                            value={s.setType}
+                            disabled={locked}
+                            onChange={(e) => update((d) => void (d[wi].exercises[ei].sets[si].setType = e.target.value as SetType))}
+                          >
+                            {SET_TYPES.map((t) => (
+                              <option key={t.value} value={t.value}>
+                                {t.label}
+                              </option>
+                            ))}
+                          </Select>
+                        </div>
+                        <Button
+                          variant="ghost"
+                          size="icon"
+                          aria-label={`Remove ${label}`}
+                          disabled={locked}
+                          className="col-start-5 row-start-1 sm:col-start-auto"
+                          onClick={() => update((d) => void d[wi].exercises[ei].sets.splice(si, 1))}
+                        >
+                          <Trash2 aria-hidden />
+                        </Button>
+                      </div>
+                    );
+                  })}
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    disabled={locked}
+                    onClick={() =>
+                      update((d) => {
+                        const sets = d[wi].exercises[ei].sets;
+                        sets.push(sets.length ? { ...sets[sets.length - 1] } : { setType: "normal", weight: "", reps: "", rpe: "", durationSeconds: null, distanceM: null });
+                      })
+                    }
+                  >
+                    <Plus aria-hidden />
+                    Add set
+                  </Button>
+                </div>
+              </fieldset>
+            ))}
+          </div>
+        ))}
+        {draft.warnings.length ? (
+          <ul className="list-disc space-y-1 pl-5 text-xs text-warning">
+            {draft.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        ) : null}
+        {error ? (
+          <Alert tone="danger" title="Not saved">
+            {error}
+          </Alert>
+        ) : null}
+      </div>
+      <footer className="flex flex-col-reverse gap-2 border-t border-line px-4 py-3 sm:flex-row sm:justify-end">
+        <Button variant="ghost" onClick={discard} disabled={locked}>
+          <X aria-hidden />
+          Discard
+        </Button>
+        <Button variant="accent" onClick={confirm} loading={pending} disabled={locked}>
+          <Check aria-hidden />
+          Confirm and log
+        </Button>
+      </footer>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { APICallError, RetryError } from "ai";
+
+/** Expected failures of a chat request, mapped to HTTP answers by the route. */
+export class ChatRequestError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 404 | 409 | 429,
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = "ChatRequestError";
+  }
+}
+
+export const conversationNotFound = () => new ChatRequestError(404, "This conversation does not exist.", "not_found");
+
+/**
+ * What the user (and the stored message) sees when the model or a tool fails: honest and
+ * actionable, never a stack trace, URL, key or SQL internals.
+ */
+export function describeModelError(error: unknown): string {
+  const inner = RetryError.isInstance(error) ? error.lastError : error;
+  if (APICallError.isInstance(inner)) {
+    const status = inner.statusCode;
+    if (status === 401 || status === 403) return "The AI provider rejected our credentials. The operator needs to check the model settings.";
+    if (status === 429) return "The AI provider is rate-limiting us right now. Wait a moment and retry.";
+    if (status && status >= 500) return `The AI provider had an outage (HTTP ${status}). Retry in a moment.`;
+    return `The AI provider could not answer${status ? ` (HTTP ${status})` : ""}. Retry in a moment.`;
+  }
+  if (error instanceof Error && error.name === "AbortError") return "The answer was cancelled.";
+  return "The coach ran into a problem while answering. Your message is saved; retry in a moment.";
+}

@@ -1,0 +1,152 @@
+import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { MAX_VISUALIZATION_ROWS, messages, messageVisualizations, type MessageRow, type MessageVisualization } from "@/db/tables/chat";
+import type { ChartPayload, ChatMessageMetadata, ChatUIMessage, ChatUIPart } from "./types";
+
+/** A reply still marked 'streaming' after this long was cut off (server restart, crash). */
+export const STREAMING_STALE_AFTER_MS = 5 * 60_000;
+/** Messages shown when a conversation is opened (the model context is bounded separately). */
+export const DISPLAY_MESSAGE_LIMIT = 200;
+
+export const INTERRUPTED_MESSAGE = "This answer was interrupted before it finished.";
+
+/**
+ * Charts are stored in message_visualizations; the message keeps only a reference, and the
+ * show_chart tool result drops its copy of the option and rows.
+ */
+export function partsForStorage(parts: ChatUIPart[]): ChatUIPart[] {
+  return parts.map((part) => {
+    if (part.type === "data-chart") {
+      return { type: "data-chart", id: part.id, data: { visualizationId: part.data.visualizationId } } as unknown as ChatUIPart;
+    }
+    if (part.type === "tool-show_chart" && "output" in part && part.output && typeof part.output === "object" && !("error" in part.output)) {
+      const { option: _option, rows, ...rest } = part.output as { option?: unknown; rows?: unknown[] };
+      return { ...part, output: { ...rest, points: Array.isArray(rows) ? rows.length : 0 } } as ChatUIPart;
+    }
+    return part;
+  });
+}
+
+export function textOf(parts: unknown): string {
+  if (!Array.isArray(parts)) return "";
+  return parts
+    .filter((p): p is { type: "text"; text: string } => !!p && typeof p === "object" && p.type === "text" && typeof p.text === "string")
+    .map((p) => p.text)
+    .join("");
+}
+
+function effectiveStatus(row: Pick<MessageRow, "status" | "createdAt">, now: number): MessageRow["status"] {
+  if (row.status === "streaming" && now - row.createdAt.getTime() > STREAMING_STALE_AFTER_MS) return "error";
+  return row.status;
+}
+
+function visualizationPayload(v: MessageVisualization): ChartPayload {
+  const rows = (v.rows as Record<string, unknown>[]) ?? [];
+  return {
+    visualizationId: v.id,
+    chartType: v.chartType,
+    option: v.option as Record<string, unknown>,
+    sql: v.sql,
+    columns: (v.columns as string[]) ?? [],
+    rows,
+    // Rows are stored up to the cap; a full table means the query returned at least that many.
+    rowsTruncated: rows.length >= MAX_VISUALIZATION_ROWS,
+  };
+}
+
+export function toUIMessage(row: MessageRow, charts: Map<string, ChartPayload>, now = Date.now()): ChatUIMessage {
+  const status = effectiveStatus(row, now);
+  const metadata: ChatMessageMetadata = {
+    status,
+    createdAt: row.createdAt.toISOString(),
+    errorMessage: status === "error" ? (row.errorMessage ?? INTERRUPTED_MESSAGE) : null,
+  };
+  const parts = ((row.parts as ChatUIPart[]) ?? []).flatMap((part): ChatUIPart[] => {
+    if (part.type !== "data-chart") return [part];
+    const id = (part.data as { visualizationId?: string })?.visualizationId;
+    const chart = id ? charts.get(id) : undefined;
+    return chart ? [{ type: "data-chart", id: chart.visualizationId, data: chart }] : [];
+  });
+  return { id: row.id, role: row.role, parts, metadata };
+}
+
+/** The conversation as the user sees it: the latest messages, charts rehydrated from their table. */
+export async function loadConversationMessages(
+  db: Queryable,
+  userId: string,
+  conversationId: string,
+  limit = DISPLAY_MESSAGE_LIMIT,
+): Promise<ChatUIMessage[]> {
+  const rows = (
+    await db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.conversationId, conversationId), eq(messages.userId, userId)))
+      .orderBy(desc(messages.seq))
+      .limit(limit)
+  ).reverse();
+  const charts = await loadCharts(
+    db,
+    userId,
+    rows.filter((r) => r.role === "assistant").map((r) => r.id),
+  );
+  const now = Date.now();
+  return rows.map((r) => toUIMessage(r, charts, now));
+}
+
+async function loadCharts(db: Queryable, userId: string, messageIds: string[]): Promise<Map<string, ChartPayload>> {
+  const map = new Map<string, ChartPayload>();
+  if (!messageIds.length) return map;
+  const rows = await db
+    .select()
+    .from(messageVisualizations)
+    .where(and(eq(messageVisualizations.userId, userId), inArray(messageVisualizations.messageId, messageIds)))
+    .orderBy(asc(messageVisualizations.position));
+  for (const v of rows) map.set(v.id, visualizationPayload(v));
+  return map;
+}
+
+export async function findMessage(db: Queryable, userId: string, messageId: string): Promise<MessageRow | null> {
+  const [row] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.id, messageId), eq(messages.userId, userId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The newest message of a conversation, or null when it has none. */
+export async function latestMessage(db: Queryable, conversationId: string, role?: MessageRow["role"]): Promise<MessageRow | null> {
+  const [row] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), role ? eq(messages.role, role) : undefined))
+    .orderBy(desc(messages.seq))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Removes the replies that followed a user message (a retry replaces them). */
+export async function deleteMessagesAfter(db: Queryable, conversationId: string, seq: number): Promise<number> {
+  const rows = await db
+    .delete(messages)
+    .where(and(eq(messages.conversationId, conversationId), gt(messages.seq, seq)))
+    .returning({ id: messages.id });
+  return rows.length;
+}
+
+/** Whether a reply is being generated right now (a recent 'streaming' row). */
+export async function hasLiveReply(db: Queryable, conversationId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.conversationId, conversationId),
+        eq(messages.status, "streaming"),
+        gt(messages.createdAt, sql`now() - make_interval(secs => ${STREAMING_STALE_AFTER_MS / 1000})`),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
