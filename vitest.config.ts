@@ -21,6 +21,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           env: { SPOTTER_TEST_BACKEND: "pglite" },
+          globalSetup: ["tests/setup/pglite-template.ts"],
         },
       },
       ...(withPg
@@ -34,6 +35,7 @@ export default defineConfig({
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
                 env: { SPOTTER_TEST_BACKEND: "postgres" },
+                globalSetup: ["tests/setup/postgres-template.ts"],
               },
             },
           ]

@@ -27,8 +27,8 @@ type Handle =
 
 const g = globalThis as unknown as { __spotterDb?: Handle };
 
-export function createEmbeddedHandle(dir: string): Handle & { kind: "pglite" } {
-  const embedded = new EmbeddedDatabase(dir);
+export function createEmbeddedHandle(dir: string, loadDataDir?: string): Handle & { kind: "pglite" } {
+  const embedded = new EmbeddedDatabase(dir, loadDataDir);
   const db = drizzlePglite({ client: embedded as never, schema, casing: "snake_case" }) as unknown as Db;
   return { kind: "pglite", db, embedded };
 }

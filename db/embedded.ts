@@ -66,7 +66,10 @@ export class EmbeddedDatabase implements EmbeddedClient {
   private lockFile: string | null = null;
   restarts = 0;
 
-  constructor(readonly dataDir: string) {}
+  constructor(
+    readonly dataDir: string,
+    private readonly loadDataDir?: string,
+  ) {}
 
   get isMemory() {
     return this.dataDir.startsWith("memory://");
@@ -103,7 +106,7 @@ export class EmbeddedDatabase implements EmbeddedClient {
         reject(e);
         return;
       }
-      const worker = new Worker(WORKER_FILE, { workerData: { dataDir: this.dataDir } });
+      const worker = new Worker(WORKER_FILE, { workerData: { dataDir: this.dataDir, loadDataDir: this.loadDataDir } });
       worker.unref();
       worker.on("message", (msg) => {
         if (msg.type === "ready") {
@@ -135,7 +138,7 @@ export class EmbeddedDatabase implements EmbeddedClient {
     this.pending.clear();
   }
 
-  private async send(op: "query" | "exec" | "close", payload: Record<string, unknown>): Promise<QueryResult> {
+  private async send(op: "query" | "exec" | "close" | "dump", payload: Record<string, unknown>): Promise<QueryResult> {
     await this.start();
     const id = ++this.seq;
     return new Promise<QueryResult>((resolve, reject) => {
@@ -235,6 +238,13 @@ export class EmbeddedDatabase implements EmbeddedClient {
         }
       }),
     );
+  }
+
+  /** Writes a tarball of the whole database (see PGlite dumpDataDir) — used for test templates. */
+  dumpTo(file: string): Promise<void> {
+    return this.mutex.run(async () => {
+      await this.send("dump", { path: file });
+    });
   }
 
   private async restart() {

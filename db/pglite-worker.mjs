@@ -1,6 +1,7 @@
 // Runs the embedded PGlite database in its own thread so that a runaway query can be
 // stopped by terminating the thread (PGlite ignores statement_timeout and would otherwise
 // block the main event loop). Plain .mjs so it is loaded by Node directly, never bundled.
+import fs from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, types } from "@electric-sql/pglite";
 
@@ -20,7 +21,9 @@ const parsers = {
 
 let db;
 try {
-  db = await PGlite.create(workerData.dataDir ?? "memory://");
+  // loadDataDir: a tarball made by op "dump" (tests start from a migrated template this way).
+  const options = workerData.loadDataDir ? { loadDataDir: new Blob([fs.readFileSync(workerData.loadDataDir)]) } : {};
+  db = await PGlite.create(workerData.dataDir ?? "memory://", options);
   parentPort.postMessage({ type: "ready" });
 } catch (error) {
   parentPort.postMessage({ type: "fatal", message: String(error?.message ?? error) });
@@ -44,6 +47,10 @@ parentPort.on("message", async (msg) => {
       const rs = await db.exec(msg.sql);
       const last = rs[rs.length - 1];
       parentPort.postMessage({ id, ok: true, result: { rows: last?.rows ?? [], fields: last?.fields ?? [], affectedRows: last?.affectedRows ?? 0 } });
+    } else if (op === "dump") {
+      const blob = await db.dumpDataDir("none");
+      fs.writeFileSync(msg.path, Buffer.from(await blob.arrayBuffer()));
+      parentPort.postMessage({ id, ok: true, result: null });
     } else if (op === "close") {
       await db.close();
       parentPort.postMessage({ id, ok: true, result: null });

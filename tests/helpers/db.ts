@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { createEmbeddedHandle, createPgHandle, setDbHandle, type DbHandle } from "@/db/client";
 import { migrate } from "@/db/migrate";
 
@@ -8,14 +8,15 @@ export type TestBackend = "pglite" | "postgres";
 export const testBackend: TestBackend = process.env.SPOTTER_TEST_BACKEND === "postgres" ? "postgres" : "pglite";
 
 /**
- * A fresh, migrated database for one test file: in-memory PGlite, or a throw-away database
- * created on the server at TEST_DATABASE_URL (dropped afterwards). Also installed as the app's
- * database handle so code under test that calls getDb() uses it.
+ * A fresh database for one test file, already migrated with the built-in exercise catalog (cloned
+ * from the template made by tests/setup/*-template.ts): in-memory PGlite, or a throw-away database
+ * on the server at TEST_DATABASE_URL (dropped afterwards). Also installed as the app's database
+ * handle so code under test that calls getDb() uses it.
  */
 export async function createTestDatabase(): Promise<DbHandle & { dispose: () => Promise<void>; url?: string }> {
   if (testBackend === "pglite") {
-    const handle = createEmbeddedHandle("memory://");
-    await migrate(handle.db);
+    const handle = createEmbeddedHandle("memory://", inject("pgliteTemplate"));
+    await migrate(handle.db); // no-op on the template; applies anything newer
     setDbHandle(handle);
     return { ...handle, dispose: () => handle.embedded.close() };
   }
@@ -24,7 +25,7 @@ export async function createTestDatabase(): Promise<DbHandle & { dispose: () => 
   const name = `spotter_t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name} template ${inject("postgresTemplate")}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
