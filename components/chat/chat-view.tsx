@@ -192,7 +192,8 @@ export function ChatView(props: ChatViewProps) {
   );
 
   return (
-    <div className="flex h-full min-h-0 w-full">
+    // Fills the app shell's main area edge to edge: viewport minus the header (and the phone's bottom nav).
+    <div className="-mx-4 -my-6 flex h-[calc(100dvh-7.5rem-env(safe-area-inset-bottom))] min-h-0 sm:-mx-6 sm:-my-10 sm:h-[calc(100dvh-8rem-env(safe-area-inset-bottom))] md:h-[calc(100dvh-4rem)] lg:border-x lg:border-line">
       <aside className="hidden w-72 shrink-0 flex-col border-r border-line bg-surface/60 pt-3 lg:flex">{list()}</aside>
       <section className="flex min-w-0 flex-1 flex-col" aria-label="Chat">
         <header className="flex items-center gap-2 border-b border-line px-3 py-2.5 sm:px-5">
