@@ -1,0 +1,39 @@
+import type { LanguageModelV3 } from "@ai-sdk/provider";
+import { createOpenAI } from "@ai-sdk/openai";
+import { env } from "@/lib/config/env";
+import { createOfflineCoachModel } from "./offline/model";
+
+export const DEFAULT_OPENAI_MODEL = "gpt-4.1-mini";
+export const OFFLINE_MODEL_LABEL = "Built-in offline coach";
+
+export type ChatModel = { model: LanguageModelV3; id: string; label: string; offline: boolean };
+
+/**
+ * The model seam. OPENAI_API_KEY set → OpenAI (or any OpenAI-compatible server at OPENAI_BASE_URL,
+ * e.g. Ollama or vLLM, which speak chat completions — hence `.chat()` there); otherwise the
+ * built-in offline coach. `label` is what the UI shows, so it always says which one answers.
+ */
+export function getChatModel(): ChatModel {
+  const e = env();
+  if (e.OPENAI_API_KEY) {
+    const modelId = e.OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL;
+    const openai = createOpenAI({ apiKey: e.OPENAI_API_KEY, ...(e.OPENAI_BASE_URL ? { baseURL: e.OPENAI_BASE_URL } : {}) });
+    const model = e.OPENAI_BASE_URL ? openai.chat(modelId) : openai(modelId);
+    const host = e.OPENAI_BASE_URL ? safeHost(e.OPENAI_BASE_URL) : null;
+    return {
+      model,
+      id: `openai:${modelId}`,
+      label: host ? `${modelId} via ${host}` : `OpenAI ${modelId}`,
+      offline: false,
+    };
+  }
+  return { model: createOfflineCoachModel(), id: "offline", label: OFFLINE_MODEL_LABEL, offline: true };
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "custom endpoint";
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Calendar helpers in the user's timezone (no date library: Intl is enough) and the date phrases
+ * the workout grammar understands: today, yesterday, N days ago, (last|on) Monday, 2025-03-01,
+ * March 1 / 1 March / Mar 1st.
+ */
+
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"] as const;
+
+export function isValidTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** YYYY-MM-DD of `instant` as seen in `timezone`. */
+export function localDate(instant: Date, timezone: string): string {
+  const tz = isValidTimezone(timezone) ? timezone : "UTC";
+  return new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}
+
+/** Offset (ms) of `timezone` from UTC at `instant`. */
+function tzOffsetMs(instant: Date, timezone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: timezone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(instant);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** The instant at which the wall clock in `timezone` shows `date` `hh:mm`. */
+export function zonedTime(date: string, hh: number, mm: number, timezone: string): Date {
+  const tz = isValidTimezone(timezone) ? timezone : "UTC";
+  const [y, m, d] = date.split("-").map(Number);
+  const guess = Date.UTC(y, m - 1, d, hh, mm);
+  const first = guess - tzOffsetMs(new Date(guess), tz);
+  // Second pass fixes the guess when a DST change lies between the guess and the answer.
+  return new Date(guess - tzOffsetMs(new Date(first), tz));
+}
+
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+export function weekday(date: string): number {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+function validYmd(y: number, m: number, d: number): string | null {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return dt.toISOString().slice(0, 10);
+}
+
+const WEEKDAY_RE = "(sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)(?:day|nesday|sday|urday|rsday)?";
+const MONTH_RE = "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+
+/** Source of a regex matching any date phrase (used to find workout boundaries in a message). */
+export const DATE_PHRASE_SOURCE = [
+  "\\d{4}-\\d{2}-\\d{2}",
+  "today",
+  "tonight",
+  "this (?:morning|afternoon|evening)",
+  "yesterday",
+  "last night",
+  "\\d{1,2} days? ago",
+  `(?:last |on |this past |on last )?${WEEKDAY_RE}`,
+  `${MONTH_RE} \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?`,
+  `\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH_RE}(?:,? \\d{4})?`,
+].join("|");
+
+/**
+ * Resolves a date phrase against `today` (YYYY-MM-DD, the user's local date). Dates never lie in
+ * the future: a weekday means the most recent one (today counts, except after "last"), a month/day
+ * without a year means the most recent occurrence.
+ */
+export function resolveDatePhrase(phrase: string, today: string): string | null {
+  const p = phrase.toLowerCase().trim().replace(/\s+/g, " ");
+  let m: RegExpMatchArray | null;
+  if ((m = p.match(/^(\d{4})-(\d{2})-(\d{2})$/))) return validYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (/^(today|tonight|this (morning|afternoon|evening))$/.test(p)) return today;
+  if (/^(yesterday|last night)$/.test(p)) return addDays(today, -1);
+  if ((m = p.match(/^(\d{1,2}) days? ago$/))) return addDays(today, -Number(m[1]));
+  if ((m = p.match(new RegExp(`^(last |on |this past |on last )?${WEEKDAY_RE}$`)))) {
+    const target = WEEKDAYS.findIndex((w) => w.startsWith(m![2].slice(0, 3)));
+    const strictlyBefore = Boolean(m[1] && m[1].includes("last"));
+    let back = (weekday(today) - target + 7) % 7;
+    if (back === 0 && strictlyBefore) back = 7;
+    return addDays(today, -back);
+  }
+  const monthDay =
+    p.match(new RegExp(`^${MONTH_RE} (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?$`)) ??
+    (() => {
+      const r = p.match(new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH_RE}(?:,? (\\d{4}))?$`));
+      return r ? ([r[0], r[2], r[1], r[3]] as unknown as RegExpMatchArray) : null;
+    })();
+  if (monthDay) {
+    const month = MONTHS.findIndex((x) => x === monthDay[1].slice(0, 3)) + 1;
+    const day = Number(monthDay[2]);
+    const [ty] = today.split("-").map(Number);
+    if (monthDay[3]) return validYmd(Number(monthDay[3]), month, day);
+    const thisYear = validYmd(ty, month, day);
+    if (thisYear && thisYear <= today) return thisYear;
+    return validYmd(ty - 1, month, day);
+  }
+  return null;
+}

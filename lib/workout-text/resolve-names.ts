@@ -1,0 +1,37 @@
+import type { Queryable } from "@/db/client";
+import { findExerciseByName } from "@/lib/exercises/resolver";
+import type { WorkoutDraft } from "./types";
+
+/**
+ * Read-only catalog lookup for a draft's card: each exercise gets the catalog/custom name it will be
+ * saved under and `known: false` when saving would create a new custom exercise. Writes nothing.
+ */
+export async function resolveDraftNames(db: Queryable, userId: string, draft: WorkoutDraft): Promise<WorkoutDraft> {
+  const cache = new Map<string, { name: string; known: boolean }>();
+  const lookup = async (name: string) => {
+    const key = name.toLowerCase();
+    let hit = cache.get(key);
+    if (!hit) {
+      const found = await findExerciseByName(db, userId, name);
+      hit = found ? { name: found.name, known: true } : { name, known: false };
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+  const workouts = [];
+  for (const w of draft.workouts) {
+    const exercises = [];
+    for (const e of w.exercises) {
+      const r = await lookup(e.name);
+      exercises.push({ ...e, name: r.name, known: r.known });
+    }
+    workouts.push({ ...w, exercises, name: w.basedOn ? w.name : renameSession(exercises.map((e) => e.name)) });
+  }
+  return { ...draft, workouts };
+}
+
+function renameSession(names: string[]): string {
+  const unique = [...new Set(names)];
+  if (unique.length <= 2) return unique.join(" & ").slice(0, 200);
+  return `${unique.slice(0, 2).join(", ")} +${unique.length - 2}`.slice(0, 200);
+}

@@ -1,0 +1,62 @@
+import type { Db } from "@/db/client";
+import { exerciseSets, workoutSessions } from "@/db/schema";
+import { createExerciseResolver } from "@/lib/exercises/resolver";
+import { workoutDraftSchema, type WorkoutDraft } from "./types";
+
+export class WorkoutDraftError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WorkoutDraftError";
+  }
+}
+
+/**
+ * Writes a confirmed draft: one workout_session (source 'chat') per workout plus its sets, all in
+ * one transaction. The draft comes back from the browser, so it is validated again here and
+ * exercise names are resolved afresh for this user — ids in the draft are never trusted.
+ */
+export async function saveWorkoutDraft(db: Db, userId: string, draft: WorkoutDraft): Promise<{ sessionIds: string[]; sets: number }> {
+  const parsed = workoutDraftSchema.safeParse(draft);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new WorkoutDraftError(`The workout draft is invalid (${issue.path.join(".") || "draft"}: ${issue.message}).`);
+  }
+  const workouts = parsed.data.workouts;
+  if (workouts.length === 0) throw new WorkoutDraftError("The draft holds no workouts to save.");
+
+  return db.transaction(async (tx) => {
+    const resolver = createExerciseResolver(tx, userId);
+    const sessionIds: string[] = [];
+    let setCount = 0;
+    for (const w of workouts) {
+      const [session] = await tx
+        .insert(workoutSessions)
+        .values({ userId, startedAt: new Date(w.startedAt), name: w.name, source: "chat", notes: null })
+        .returning({ id: workoutSessions.id });
+      sessionIds.push(session.id);
+      const rows: (typeof exerciseSets.$inferInsert)[] = [];
+      let position = 0;
+      for (const ex of w.exercises) {
+        const { exerciseId } = await resolver.resolve(ex.name, ex.cardio ? { category: "cardio" } : undefined);
+        ex.sets.forEach((s, i) => {
+          rows.push({
+            sessionId: session.id,
+            userId,
+            exerciseId,
+            position: position++,
+            setNumber: i + 1,
+            setType: s.setType,
+            weightKg: s.weightKg,
+            reps: s.reps,
+            rpe: s.rpe,
+            durationSeconds: s.durationSeconds,
+            distanceM: s.distanceM,
+          });
+        });
+      }
+      if (rows.length) await tx.insert(exerciseSets).values(rows);
+      setCount += rows.length;
+    }
+    return { sessionIds, sets: setCount };
+  });
+}
