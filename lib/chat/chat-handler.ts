@@ -1,0 +1,218 @@
+import { randomUUID } from "node:crypto";
+import {
+  consumeStream,
+  convertToModelMessages,
+  createUIMessageStream,
+  createUIMessageStreamResponse,
+  stepCountIs,
+  streamText,
+} from "ai";
+import { getDb } from "@/db/client";
+import type { SessionUser } from "@/lib/auth/session";
+import { refundRateLimit } from "@/lib/security/rate-limit";
+import { createReplyTools, loadCoachSettings, systemPromptFor, type ChatModelInfo } from "./coach";
+import { dataPartForModel, windowToUIMessages } from "./context";
+import { ChatRequestError, describeModelError } from "./errors";
+import { textOf } from "./messages";
+import { markReplyFailed, persistReply, replyOutcome, toStoredParts } from "./persist-reply";
+import { chatQuotaKey, consumeChatQuota, quotaExceededMessage } from "./quota";
+import { chatRequestSchema } from "./schemas";
+import { prepareTurn } from "./send";
+import { generateTitle } from "./title";
+import { renameConversation } from "./conversations";
+import type { ChartPayload, ChatUIMessage } from "./types";
+
+/** Tool-calling steps per reply (query → chart → answer, with room for one correction). */
+export const MAX_STEPS = 5;
+
+function jsonError(status: number, error: string, code: string, extra: Record<string, unknown> = {}) {
+  return Response.json({ error, code, ...extra }, { status, headers: { "cache-control": "no-store" } });
+}
+
+export interface ChatHandlerDeps {
+  getUser: () => Promise<SessionUser | null>;
+  getModel: () => ChatModelInfo;
+}
+
+/**
+ * POST /api/chat. Order matters: validate → session → quota → store the user's message (and a
+ * 'streaming' placeholder) → rebuild bounded history from the database → stream the model →
+ * store the reply on finish, stop or failure. The client sends only the new message.
+ * (Dependencies are injected so the TTFB bench can run it outside Next.js.)
+ */
+export function createChatHandler(deps: ChatHandlerDeps) {
+  return (request: Request) => handleChat(request, deps);
+}
+
+async function handleChat(request: Request, deps: ChatHandlerDeps): Promise<Response> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return jsonError(400, "The request body must be JSON.", "bad_request");
+  }
+  const parsed = chatRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    return jsonError(400, parsed.error.issues[0]?.message ?? "Invalid request.", "bad_request");
+  }
+  const user = await deps.getUser();
+  if (!user) return jsonError(401, "Your session has ended. Sign in again to keep chatting.", "unauthorized");
+
+  const db = getDb();
+  const { conversationId, message } = parsed.data;
+
+  const quota = await consumeChatQuota(db, user.id);
+  if (!quota.allowed) {
+    return jsonError(429, quotaExceededMessage(quota), "quota_exceeded", {
+      limit: quota.limit,
+      resetAt: quota.resetAt.toISOString(),
+    });
+  }
+
+  const chatModel = deps.getModel();
+  let turn;
+  try {
+    turn = await prepareTurn(db, {
+      userId: user.id,
+      conversationId,
+      message,
+      assistantMessageId: randomUUID(),
+      modelLabel: chatModel.label,
+    });
+  } catch (error) {
+    if (error instanceof ChatRequestError) {
+      await refundRateLimit(db, chatQuotaKey(user.id), { windowSeconds: 86_400 }).catch(() => {});
+      return jsonError(error.status, error.message, error.code);
+    }
+    throw error;
+  }
+
+  const { conversation, assistantMessageId } = turn;
+  const startedAt = new Date().toISOString();
+  const charts: ChartPayload[] = [];
+  let lastQuery: { sql: string; ms: number } | null = null;
+  let failure: string | null = null;
+  const usage = { inputTokens: 0, outputTokens: 0 };
+  const history = windowToUIMessages(turn.context.window);
+
+  const stream = createUIMessageStream<ChatUIMessage>({
+    originalMessages: history,
+    generateId: () => assistantMessageId,
+    onError: (error) => {
+      failure ??= describeModelError(error);
+      console.error("[chat] reply failed:", error instanceof Error ? error.message : error);
+      return failure;
+    },
+    execute: async ({ writer }) => {
+      writer.write({
+        type: "start",
+        messageId: assistantMessageId,
+        messageMetadata: { status: "streaming", model: chatModel.label, createdAt: startedAt },
+      });
+      writer.write({
+        type: "data-conversation",
+        transient: true,
+        data: {
+          id: conversation.id,
+          title: conversation.title,
+          model: chatModel.label,
+          offline: chatModel.offline,
+          isNew: turn.isNew,
+          resumed: turn.resumed,
+        },
+      });
+
+      const titleTask = turn.isNew
+        ? generateTitle(textOf(turn.userMessage.parts) || message.text, {
+            model: chatModel.model,
+            offline: chatModel.offline,
+          })
+            .then(async (title) => {
+              await renameConversation(db, user.id, conversation.id, title);
+              writer.write({ type: "data-title", transient: true, data: { title } });
+            })
+            .catch((e) => console.error("[chat] title:", e instanceof Error ? e.message : e))
+        : null;
+
+      const settings = await loadCoachSettings(db, user.id);
+      const tools = createReplyTools({
+        db,
+        userId: user.id,
+        settings,
+        onQuery: (q) => {
+          lastQuery = q;
+        },
+        onChart: (chart) => {
+          charts.push(chart);
+          writer.write({ type: "data-chart", id: chart.visualizationId, data: chart });
+        },
+      });
+      const system = systemPromptFor(settings, turn.context.summary);
+      const modelMessages = await convertToModelMessages(history, {
+        tools,
+        ignoreIncompleteToolCalls: true,
+        convertDataPart: dataPartForModel,
+      });
+
+      const result = streamText({
+        model: chatModel.model,
+        system,
+        messages: modelMessages,
+        tools,
+        stopWhen: stepCountIs(MAX_STEPS),
+        abortSignal: request.signal,
+        onStepFinish: (step) => {
+          usage.inputTokens += step.usage.inputTokens ?? 0;
+          usage.outputTokens += step.usage.outputTokens ?? 0;
+        },
+        onError: ({ error }) => {
+          failure ??= describeModelError(error);
+          console.error("[chat] model error:", error instanceof Error ? error.message : error);
+        },
+      });
+      writer.merge(
+        result.toUIMessageStream<ChatUIMessage>({
+          sendStart: false,
+          onError: (error) => (failure ??= describeModelError(error)),
+          messageMetadata: ({ part }) =>
+            part.type === "finish" ? { status: failure ? "error" : "complete", errorMessage: failure } : undefined,
+        }),
+      );
+      await titleTask;
+    },
+    onFinish: async ({ responseMessage, isAborted }) => {
+      const outcome = replyOutcome(responseMessage, { aborted: isAborted || request.signal.aborted, failure });
+      const parts = toStoredParts(responseMessage);
+      const shown = new Set(parts.filter((p) => p.type === "data-chart").map((p) => p.id));
+      try {
+        await persistReply(db, {
+          userId: user.id,
+          conversationId: conversation.id,
+          messageId: assistantMessageId,
+          parts,
+          status: outcome.status,
+          errorMessage: outcome.errorMessage,
+          usage,
+          query: lastQuery,
+          charts: charts.filter((c) => shown.has(c.visualizationId)),
+          modelLabel: chatModel.label,
+        });
+      } catch (error) {
+        console.error("[chat] could not store the reply:", error instanceof Error ? error.message : error);
+        await markReplyFailed(db, user.id, assistantMessageId, "The answer could not be saved.").catch(() => {});
+      }
+    },
+  });
+
+  return createUIMessageStreamResponse({
+    stream,
+    // Consumes a copy of the stream server-side so onFinish runs even when the client stops
+    // or disconnects: the partial reply is stored with status 'stopped'.
+    consumeSseStream: consumeStream,
+    headers: {
+      "cache-control": "no-store",
+      "x-spotter-conversation-id": conversation.id,
+      "x-spotter-model": encodeURIComponent(chatModel.label),
+    },
+  });
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/db/client";
+import { getChatModel } from "@/lib/ai/provider";
+import { buildSystemPrompt, type CoachPersona } from "@/lib/ai/system-prompt";
+import { createCoachTools, type CoachChart, type QueryInfo } from "@/lib/ai/tools";
+import { MAX_VISUALIZATION_ROWS } from "@/db/tables/chat";
+import { SANDBOX_SCHEMA_DOC } from "@/lib/sql/relations";
+import type { Unit } from "@/lib/units";
+import { getProfile } from "@/lib/users/profile";
+import { localDate } from "@/lib/workout-text/dates";
+import type { ChartPayload } from "./types";
+
+export type ChatModelInfo = ReturnType<typeof getChatModel>;
+
+/** The model answering this request: { model, id, label, offline }. */
+export function resolveChatModel(): ChatModelInfo {
+  return getChatModel();
+}
+
+export type CoachTools = ReturnType<typeof createCoachTools>;
+
+/**
+ * The coach's tools for one reply, wired to the chat: queries are reported for the message's
+ * query_executed/query_ms, charts get their visualization id up front and are streamed to the UI.
+ */
+export function createReplyTools(opts: {
+  db: Db;
+  userId: string;
+  settings: CoachSettings;
+  onQuery: (q: { sql: string; ms: number }) => void;
+  onChart: (chart: ChartPayload) => void;
+}): CoachTools {
+  let lastOk = false;
+  return createCoachTools({
+    db: opts.db,
+    userId: opts.userId,
+    units: opts.settings.units,
+    timezone: opts.settings.timezone,
+    onQuery: (info: QueryInfo) => {
+      // Prefer the last successful query; a failed one only counts when nothing worked yet.
+      if (info.ok || !lastOk) opts.onQuery({ sql: info.sql, ms: info.ms });
+      lastOk ||= info.ok;
+    },
+    onChart: (chart: CoachChart) => {
+      const visualizationId = randomUUID();
+      opts.onChart(toChartPayload(visualizationId, chart));
+      return { chartId: visualizationId };
+    },
+  });
+}
+
+export function toChartPayload(visualizationId: string, chart: CoachChart): ChartPayload {
+  return {
+    visualizationId,
+    chartType: chart.type,
+    option: chart.option,
+    sql: chart.sql,
+    columns: chart.columns,
+    rows: chart.rows.slice(0, MAX_VISUALIZATION_ROWS),
+    rowsTruncated: chart.truncated || chart.rows.length > MAX_VISUALIZATION_ROWS,
+  };
+}
+
+export interface CoachSettings {
+  units: Unit;
+  timezone: string;
+  persona: CoachPersona | null;
+}
+
+/**
+ * The user's units, timezone and coach persona. Persona: the built-in default coach until
+ * COACH's lib/coach/chat-persona.ts (getChatPersona) exists — wire it in here.
+ */
+export async function loadCoachSettings(db: Db, userId: string): Promise<CoachSettings> {
+  const profile = await getProfile(db, userId);
+  return { units: profile.units, timezone: profile.timezone, persona: null };
+}
+
+/** The system prompt for this user, with the rolling summary of older turns when there is one. */
+export function systemPromptFor(settings: CoachSettings, summary: string | null, now = new Date()): string {
+  const base = buildSystemPrompt({
+    persona: settings.persona,
+    units: settings.units,
+    timezone: settings.timezone,
+    today: localDate(now, settings.timezone),
+    schemaDoc: SANDBOX_SCHEMA_DOC,
+  });
+  if (!summary) return base;
+  return `${base}\n\nEarlier in this conversation (older messages are not shown to you; this is a summary of them):\n${summary}`;
+}
