@@ -5,7 +5,7 @@ import type { DraftSet, RecentSession } from "@/lib/workout-text/types";
 
 // Thursday 26 Nov 2026, 18:00 UTC = 19:00 in Berlin.
 const now = new Date("2026-11-26T18:00:00Z");
-const base = { unit: "kg" as const, now, timezone: "Europe/Berlin" };
+const base: { unit: "kg" | "lb"; now: Date; timezone: string } = { unit: "kg", now, timezone: "Europe/Berlin" };
 
 const S = (reps: number | null, weightKg: number | null, extra: Partial<DraftSet> = {}): DraftSet => ({
   setType: "normal",
