@@ -20,6 +20,13 @@ export async function getPlan(db: Queryable, userId: string, now: Date = new Dat
     .from(subscriptions)
     .where(eq(subscriptions.userId, userId))
     .limit(1);
+  return effectivePlan(row, now);
+}
+
+type SubscriptionState = Pick<typeof subscriptions.$inferSelect, "plan" | "status" | "currentPeriodEnd">;
+
+/** getPlan's rule for a subscription row already loaded (null/undefined = no row = free). */
+export function effectivePlan(row: SubscriptionState | null | undefined, now: Date = new Date()): Plan {
   if (!row) return "free";
   if (row.status === "active" || row.status === "trialing" || row.status === "past_due") return row.plan;
   if (row.status === "canceled" && row.currentPeriodEnd && row.currentPeriodEnd > now) return row.plan;

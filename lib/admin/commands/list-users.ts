@@ -1,0 +1,42 @@
+import { sql } from "drizzle-orm";
+import { effectivePlan } from "@/lib/users/plan";
+import type { Plan } from "@/db/schema";
+import { defineCommand } from "../command";
+
+export default defineCommand({
+  name: "list-users",
+  summary: "List accounts with plan and training-data counts",
+  usage: "",
+  options: {},
+  async run({ db }) {
+    const result = await db.execute<{
+      id: string;
+      email: string;
+      name: string | null;
+      plan: Plan | null;
+      status: string | null;
+      current_period_end: string | Date | null;
+      created_at: string | Date;
+      sessions: number | string;
+      sets: number | string;
+    }>(sql`
+      select u.id, u.email, u.name, s.plan, s.status, s.current_period_end, u.created_at,
+        (select count(*) from workout_sessions w where w.user_id = u.id)::int as sessions,
+        (select count(*) from exercise_sets e where e.user_id = u.id)::int as sets
+      from users u
+      left join subscriptions s on s.user_id = u.id
+      order by u.created_at, u.email`);
+    const users = result.rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      name: r.name,
+      plan: effectivePlan(
+        r.plan ? { plan: r.plan, status: r.status as never, currentPeriodEnd: r.current_period_end ? new Date(r.current_period_end) : null } : null,
+      ),
+      created: new Date(r.created_at).toISOString(),
+      sessions: Number(r.sessions),
+      sets: Number(r.sets),
+    }));
+    return { count: users.length, users };
+  },
+});
