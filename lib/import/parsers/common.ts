@@ -1,0 +1,145 @@
+import { normalizeExerciseName } from "@/lib/exercises/normalize";
+import { columnIndex, firstLine, readCsv, type CsvRecord } from "../csv";
+import { detectFormat, type DetectedFormat } from "../detect";
+import { ImportFormatError } from "../errors";
+import { BadValue, cleanText } from "../values";
+import { normaliseMeasures, NOTHING_RECORDED, type SetMeasures } from "../set-values";
+import type { ImportFormat, ParsedSet, ParsedWorkout, RowIssue } from "../types";
+
+export const MAX_SESSION_NAME = 200;
+export const MAX_SESSION_NOTES = 10_000;
+export const MAX_SET_NOTES = 2000;
+export const MAX_EXERCISE_NAME = 120;
+
+/** Reads the CSV and checks it is one of `formats`; returns the records and a column lookup. */
+export function openCsv(text: string, formats: ImportFormat[], label: string) {
+  const detected: DetectedFormat | null = detectFormat(firstLine(text));
+  if (!detected || !formats.includes(detected.format)) {
+    throw new ImportFormatError(`This is not a ${label} export (the header line does not match).`);
+  }
+  const { header, records } = readCsv(text, detected.delimiter);
+  const cols = columnIndex(header);
+  const find = (...names: string[]): number => {
+    for (const n of names) {
+      const i = cols.get(n);
+      if (i !== undefined) return i;
+    }
+    return -1;
+  };
+  const require = (...names: string[]): number => {
+    const i = find(...names);
+    if (i === -1) throw new ImportFormatError(`The ${label} export has no "${names[0]}" column.`);
+    return i;
+  };
+  return { format: detected.format, header, records, find, require };
+}
+
+/** Collects workouts in file order, keyed by their identity. */
+export class WorkoutCollector {
+  private byKey = new Map<string, ParsedWorkout>();
+  private lastA: string | null = null;
+  private lastB: string | null = null;
+  private last: ParsedWorkout | null = null;
+
+  /**
+   * The workout for the row whose raw identifying cells are `a` and `b` (e.g. date and name);
+   * rows of one workout are consecutive in every export, so the previous row's answer is
+   * checked first without building the identity string.
+   */
+  get(a: string, b: string, identity: () => string, create: () => Omit<ParsedWorkout, "sets" | "identity">): ParsedWorkout {
+    if (this.last && a === this.lastA && b === this.lastB) return this.last;
+    const id = identity();
+    let w = this.byKey.get(id);
+    if (!w) {
+      w = { ...create(), identity: id, sets: [] };
+      this.byKey.set(id, w);
+    }
+    this.lastA = a;
+    this.lastB = b;
+    this.last = w;
+    return w;
+  }
+
+  list(): ParsedWorkout[] {
+    return [...this.byKey.values()];
+  }
+}
+
+/** Shared per-row loop: a BadValue (or a returned string) skips the row with that reason. */
+export function eachRecord(
+  records: CsvRecord[],
+  minFields: number,
+  maxFields: number,
+  skipped: RowIssue[],
+  fn: (fields: string[], line: number) => string | void,
+) {
+  for (const { line, fields } of records) {
+    if (fields.length < minFields || fields.length > maxFields) {
+      skipped.push({ row: line, reason: `the row has ${fields.length} fields, the header has ${maxFields}` });
+      continue;
+    }
+    try {
+      const reason = fn(fields, line);
+      if (reason) skipped.push({ row: line, reason });
+    } catch (e) {
+      if (e instanceof BadValue) skipped.push({ row: line, reason: e.message });
+      else throw e;
+    }
+  }
+}
+
+/**
+ * Builds the set from the row's identity and raw measures (kg / m / s); returns a skip reason
+ * when nothing was recorded. Objects are built with one fixed shape: this runs once per row.
+ */
+export function makeSet(
+  line: number,
+  exerciseName: string,
+  setType: ParsedSet["setType"],
+  notes: string | null,
+  categoryHint: ParsedSet["categoryHint"],
+  measures: SetMeasures,
+  warnings: RowIssue[],
+): ParsedSet | string {
+  const m = normaliseMeasures(measures, line, warnings);
+  if (!m) return NOTHING_RECORDED;
+  if (!categoryHint && m.distanceM !== null && m.weightKg === null && m.reps === null) categoryHint = "cardio";
+  return {
+    line,
+    exerciseName,
+    categoryHint,
+    setType,
+    weightKg: m.weightKg,
+    reps: m.reps,
+    rpe: m.rpe,
+    durationSeconds: m.durationSeconds,
+    distanceM: m.distanceM,
+    notes,
+  };
+}
+
+export function cell(fields: string[], i: number): string | undefined {
+  return i === -1 ? undefined : fields[i];
+}
+
+/** Workouts whose every row was skipped are dropped. */
+export function nonEmpty<T extends { sets: unknown[] }>(list: T[]): T[] {
+  return list.filter((w) => w.sets.length > 0);
+}
+
+/**
+ * Cleans an exercise name; returns null when nothing usable is left (no letters or digits),
+ * so such rows are skipped instead of failing the catalog lookup later. Memoised per raw name.
+ */
+export function createExerciseNameReader(): (raw: string) => string | null {
+  const cache = new Map<string, string | null>();
+  return (raw) => {
+    let v = cache.get(raw);
+    if (v === undefined && !cache.has(raw)) {
+      const name = cleanText(raw, MAX_EXERCISE_NAME);
+      v = name && normalizeExerciseName(name) ? name : null;
+      cache.set(raw, v);
+    }
+    return v ?? null;
+  };
+}

@@ -1,0 +1,113 @@
+import type { SetType } from "@/db/tables/training";
+import type { Unit } from "./types";
+
+/** Exact by definition; mirrors lib/units.ts (KG_PER_LB = 0.45359237) as 45359237 / 1e8. */
+const KG_PER_LB_E8 = 45_359_237;
+export const METERS_PER_MILE = 1609.344;
+
+/** Thrown by the value parsers; the message becomes the skip reason. */
+export class BadValue extends Error {}
+
+/**
+ * A number cell: "" → null; "12.5", "12,5" (decimal comma in semicolon exports), "13.0".
+ * Anything else → BadValue naming the column.
+ */
+export function parseNumber(raw: string | undefined, column: string): number | null {
+  if (raw === undefined) return null;
+  let s = raw.trim();
+  if (s === "") return null;
+  let n = Number(s);
+  if (Number.isNaN(n) && /^-?\d+,\d+$/.test(s)) n = Number((s = s.replace(",", ".")));
+  if (!Number.isFinite(n) || /^0x|e/i.test(s)) throw new BadValue(`${column} "${raw}" is not a number`);
+  return n;
+}
+
+/**
+ * Rounds half away from zero to `decimals` places after removing binary float noise
+ * (12.900000000000034 → 12.9, 1.005 → 1.01), matching what numeric(p, decimals) would store
+ * for the decimal the user meant.
+ */
+export function roundTo(value: number, decimals: number): number {
+  const micro = Math.round(Math.abs(value) * 1e6);
+  const scale = 10 ** (6 - decimals);
+  return (Math.sign(value) * Math.round(micro / scale)) / 10 ** decimals;
+}
+
+/** Pounds → kilograms rounded to 0.01 kg, exactly (integer arithmetic, no float drift). */
+export function lbToKg(lb: number): number {
+  const tenThousandths = Math.round(Math.abs(lb) * 1e4); // lb × 1e4
+  const kgE12 = tenThousandths * KG_PER_LB_E8; // kg × 1e12, exact below 2^53 for any real weight
+  return (Math.sign(lb) * Math.round(kgE12 / 1e10)) / 100;
+}
+
+export function toKg(value: number, unit: Unit): number {
+  return unit === "lb" ? lbToKg(value) : roundTo(value, 2);
+}
+
+/** "kg", "kgs", "lb", "lbs", "pounds" … → Unit, else null. */
+export function weightUnitOf(raw: string): Unit | null {
+  const s = raw.trim().toLowerCase();
+  if (s === "kg" || s === "kgs" || s === "kilograms" || s === "kilogram") return "kg";
+  if (s === "lb" || s === "lbs" || s === "pounds" || s === "pound") return "lb";
+  return null;
+}
+
+export type DistanceUnit = "m" | "km" | "mi" | "ft" | "yd";
+const METERS: Record<DistanceUnit, number> = { m: 1, km: 1000, mi: METERS_PER_MILE, ft: 0.3048, yd: 0.9144 };
+
+export function distanceUnitOf(raw: string): DistanceUnit | null {
+  const s = raw.trim().toLowerCase();
+  if (s === "m" || s === "meters" || s === "metres" || s === "meter" || s === "metre") return "m";
+  if (s === "km" || s === "kms" || s === "kilometers" || s === "kilometres") return "km";
+  if (s === "mi" || s === "mile" || s === "miles") return "mi";
+  if (s === "ft" || s === "feet" || s === "foot") return "ft";
+  if (s === "yd" || s === "yds" || s === "yards" || s === "yard") return "yd";
+  return null;
+}
+
+export function toMeters(value: number, unit: DistanceUnit): number {
+  return roundTo(value * METERS[unit], 2);
+}
+
+/**
+ * Workout/set durations: "49m", "1h 5m", "1h", "35s", "1h 5m 3s", "1:05:00", "05:00", or plain
+ * seconds ("3600", "45.0"). "" → null; anything else → BadValue.
+ */
+export function parseDuration(raw: string | undefined, column: string): number | null {
+  if (raw === undefined) return null;
+  const s = raw.trim().toLowerCase();
+  if (s === "") return null;
+  if (/^\d+(\.\d+)?$/.test(s)) return Math.round(Number(s));
+  let m = /^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$/.exec(s);
+  if (m && (m[1] || m[2] || m[3])) return (+(m[1] ?? 0)) * 3600 + (+(m[2] ?? 0)) * 60 + +(m[3] ?? 0);
+  m = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(s);
+  if (m) return (+(m[1] ?? 0)) * 3600 + +m[2] * 60 + +m[3];
+  throw new BadValue(`${column} "${raw}" is not a duration`);
+}
+
+/** Strong's Set Order: a number, or W / F / D. Null for anything else (e.g. "Rest Timer", "Note"). */
+export function strongSetType(raw: string): SetType | null {
+  const s = raw.trim().toUpperCase();
+  if (/^\d+(\.0+)?$/.test(s)) return "normal";
+  if (s === "W") return "warmup";
+  if (s === "F") return "failure";
+  if (s === "D") return "drop";
+  return null;
+}
+
+/** Hevy's set_type. Null for an unknown value. */
+export function hevySetType(raw: string): SetType | null {
+  const s = raw.trim().toLowerCase();
+  if (s === "normal" || s === "") return "normal";
+  if (s === "warmup" || s === "warm_up" || s === "warm-up") return "warmup";
+  if (s === "failure") return "failure";
+  if (s === "dropset" || s === "drop" || s === "drop_set") return "drop";
+  return null;
+}
+
+export function cleanText(raw: string | undefined, max: number): string | null {
+  if (raw === undefined) return null;
+  const s = raw.replace(/\r\n?/g, "\n").trim();
+  if (s === "") return null;
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
