@@ -1,0 +1,22 @@
+import type { EmbeddedDatabase } from "@/db/embedded";
+import { SANDBOX_LIMITS } from "./limits";
+import { SANDBOX_SETTINGS_SQL, USER_TIME_ZONE_SQL, safeTimeZone, sandboxSettingsValues } from "./session-settings";
+import type { RawResult } from "./execute-types";
+
+/**
+ * Embedded PGlite: it ignores statement_timeout and would block its thread, so the whole
+ * transaction runs under runWithDeadline (worker terminated and reopened on the deadline; it
+ * always rolls back). The embedded mutex keeps every other request out until it is done.
+ */
+export async function executeEmbedded(embedded: EmbeddedDatabase, userId: string, wrappedSql: string): Promise<RawResult> {
+  return embedded.runWithDeadline(
+    async (tx) => {
+      const tz = await tx.query<{ timezone: string }>(USER_TIME_ZONE_SQL, [userId]);
+      await tx.query(SANDBOX_SETTINGS_SQL, sandboxSettingsValues(userId, safeTimeZone(tz.rows[0]?.timezone)));
+      const result = await tx.query<unknown[]>(wrappedSql, [userId], { rowMode: "array" });
+      return { fields: result.fields, rows: result.rows };
+    },
+    SANDBOX_LIMITS.statementTimeoutMs,
+    "begin read only",
+  );
+}

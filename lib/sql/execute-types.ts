@@ -1,0 +1,4 @@
+export interface RawResult {
+  fields: { name: string; dataTypeID: number }[];
+  rows: unknown[][];
+}
