@@ -10,7 +10,7 @@ export default function NotFound() {
   return (
     <StatusPage
       code="404 · missed rep"
-      title="We couldn't find that page."
+      title="We couldn’t find that page."
       actions={
         <>
           <Button asChild>

@@ -75,7 +75,7 @@ export default function Landing() {
             aria-hidden
             className="pointer-events-none absolute inset-0 opacity-[0.07] [background-image:linear-gradient(var(--color-chalk)_1px,transparent_1px),linear-gradient(90deg,var(--color-chalk)_1px,transparent_1px)] [background-size:44px_44px]"
           />
-          <div aria-hidden className="pointer-events-none absolute -top-40 -right-32 size-[28rem] rounded-full bg-accent/20 blur-3xl" />
+          <div aria-hidden className="pointer-events-none absolute -top-56 -right-40 size-[40rem] bg-[radial-gradient(closest-side,rgb(182_242_58/0.22),transparent)]" />
           <div className="relative mx-auto grid max-w-6xl items-center gap-12 px-5 py-14 sm:px-8 md:py-20 lg:grid-cols-[1.1fr_1fr] lg:py-24">
             <div>
               <p className="inline-flex items-center gap-2 rounded-full border border-iron-line bg-iron-raised px-3 py-1 text-xs font-medium text-iron-muted">

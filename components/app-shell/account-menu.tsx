@@ -1,6 +1,6 @@
 "use client";
 
-import { LogOut, Settings } from "lucide-react";
+import { LogOut, Settings, Sparkles } from "lucide-react";
 import Link from "next/link";
 import { useRef } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -62,8 +62,7 @@ export function AccountMenu({ name, email, planLabel, paid }: AccountMenuProps) 
           {paid ? null : (
             <DropdownMenuItem asChild>
               <Link href="/pricing">
-                <span aria-hidden className="grid size-4 place-items-center rounded-sm bg-accent text-[9px] font-black text-accent-ink">↑</span>
-                Compare plans
+                <Sparkles aria-hidden /> Compare plans
               </Link>
             </DropdownMenuItem>
           )}
