@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 const withPg = Boolean(process.env.TEST_DATABASE_URL);
+// next-auth imports "next/server" without an extension, which Node's ESM loader rejects: let Vite resolve it.
+const server = { deps: { inline: ["next-auth"] } };
 
 /**
  * Two projects: "unit" runs everything on embedded PGlite; "pg" re-runs the database suites
@@ -21,6 +23,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           env: { SPOTTER_TEST_BACKEND: "pglite" },
+          server,
           globalSetup: ["tests/setup/pglite-template.ts"],
         },
       },
@@ -35,6 +38,7 @@ export default defineConfig({
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
                 env: { SPOTTER_TEST_BACKEND: "postgres" },
+                server,
                 globalSetup: ["tests/setup/postgres-template.ts"],
               },
             },

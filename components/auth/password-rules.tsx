@@ -5,7 +5,7 @@ import { cn } from "@/components/ui/cn";
 /** The password policy as a live checklist (the same rules the server enforces). */
 export function PasswordRules({ id, password }: { id: string; password: string }) {
   return (
-    <ul id={id} className="mt-2 space-y-1 text-sm" aria-label="Password requirements">
+    <ul id={id} className="mt-2 space-y-1 text-sm">
       {PASSWORD_RULES.map((rule) => {
         const met = rule.test(password);
         return (

@@ -9,7 +9,7 @@ import { magicLinkAction, signInAction } from "@/lib/auth/actions";
 import { AuthField } from "./auth-field";
 import { FormError } from "./form-status";
 
-type Mode = "password" | "link";
+export type Mode = "password" | "link";
 type MagicLinkResult = ActionResult<{ email: string; delivery: "email" | "server-log" }>;
 
 export interface SignInFormProps {
@@ -18,11 +18,13 @@ export interface SignInFormProps {
   demo?: { email: string; password: string } | null;
   /** "server-log" when SMTP is not configured: the link is printed in the server log. */
   linkDelivery: "email" | "server-log";
+  /** Open on the email-link form (e.g. after an expired link). */
+  initialMode?: Mode;
 }
 
 /** Password sign-in, with a switch to a one-time email link. The email typed is kept across modes. */
-export function SignInForm({ next, demo, linkDelivery }: SignInFormProps) {
-  const [mode, setMode] = useState<Mode>("password");
+export function SignInForm({ next, demo, linkDelivery, initialMode = "password" }: SignInFormProps) {
+  const [mode, setMode] = useState<Mode>(initialMode);
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [signInState, signInFormAction, signingIn] = useActionState(signInAction, null);
@@ -51,7 +53,7 @@ export function SignInForm({ next, demo, linkDelivery }: SignInFormProps) {
       ) : null}
 
       {mode === "password" ? (
-        <form action={signInFormAction} className="space-y-4" noValidate>
+        <form key="password" action={signInFormAction} className="space-y-4" noValidate>
           <input type="hidden" name="next" value={next ?? ""} />
           <FormError state={signInState} />
           <AuthField
@@ -85,7 +87,8 @@ export function SignInForm({ next, demo, linkDelivery }: SignInFormProps) {
           </Button>
         </form>
       ) : (
-        <form action={linkFormAction} className="space-y-4" noValidate>
+        // Distinct keys: React must not morph the clicked "instead" button into this form's submit button.
+        <form key="link" action={linkFormAction} className="space-y-4" noValidate>
           <input type="hidden" name="next" value={next ?? ""} />
           <FormError state={linkState} />
           {linkState?.ok ? (

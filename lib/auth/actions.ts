@@ -39,9 +39,7 @@ export const signInAction = publicAction(
     } catch (error) {
       if (error instanceof ThrottledSignin) throw new ActionError(tryAgainIn(error.retryAt));
       if (error instanceof CredentialsSignin) {
-        throw new ActionError("That email and password don't match. Check them and try again.", {
-          fieldErrors: { password: ["Check your email and password."] },
-        });
+        throw new ActionError("That email and password don't match. Check them and try again.");
       }
       throw error;
     }

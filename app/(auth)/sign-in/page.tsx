@@ -4,11 +4,11 @@ import { redirect } from "next/navigation";
 import { OAuthButtons } from "@/components/auth/oauth-buttons";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
-import { isEmbeddedMode } from "@/lib/config/env";
 import { authErrorMessage } from "@/lib/auth/errors";
 import { enabledOAuthProviders, magicLinkDelivery } from "@/lib/auth/providers";
 import { safeNextPath } from "@/lib/auth/redirect";
 import { getCurrentUser } from "@/lib/auth/session";
+import { demoAccountAvailable } from "@/lib/auth/demo";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "@/lib/seed/demo";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -24,7 +24,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const error = authErrorMessage(first(params.error), first(params.code));
   const accountCreated = first(params.notice) === "account-created";
   const providers = enabledOAuthProviders();
-  const demo = isEmbeddedMode() ? { email: DEMO_EMAIL, password: DEMO_PASSWORD } : null;
+  const demo = (await demoAccountAvailable()) ? { email: DEMO_EMAIL, password: DEMO_PASSWORD } : null;
+  const initialMode = ["Verification", "EmailSignInError", "EmailSignin"].includes(first(params.error) ?? "") ? "link" : "password";
 
   return (
     <div className="space-y-6">
@@ -38,7 +39,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           Sign in with the email and password you just chose.
         </Alert>
       ) : null}
-      <SignInForm next={next || undefined} demo={demo} linkDelivery={magicLinkDelivery()} />
+      <SignInForm next={next || undefined} demo={demo} linkDelivery={magicLinkDelivery()} initialMode={initialMode} />
       {providers.length ? (
         <>
           <div className="flex items-center gap-3 text-xs font-medium tracking-wide text-ink-muted uppercase" role="separator">
