@@ -1,10 +1,10 @@
-import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Queryable } from "@/db/client";
 import { conversations, messages, type Conversation, type MessageRow } from "@/db/tables/chat";
 import { buildConversationContext, type ConversationContext } from "./context";
-import { createConversation, lockConversation, markStaleConversationsInactive } from "./conversations";
+import { createConversation, isStale, lockConversation, markStaleConversationsInactive } from "./conversations";
 import { ChatRequestError, conversationNotFound } from "./errors";
-import { deleteMessagesAfter, findMessage, hasLiveReply, latestMessage } from "./messages";
+import { deleteMessagesAfter, STREAMING_STALE_AFTER_MS } from "./messages";
 
 export interface PreparedTurn {
   conversation: Conversation;
@@ -44,29 +44,31 @@ export async function prepareTurn(
       conversation = await createConversation(tx, userId, { modelLabel: input.modelLabel });
       isNew = true;
     }
+    // Resumed = it had gone quiet (inactive) before this message; the others are flipped lazily here.
+    const resumed = !isNew && isStale(conversation);
     await markStaleConversationsInactive(tx, userId);
-    const [fresh] = await tx.select({ status: conversations.status }).from(conversations).where(eq(conversations.id, conversation.id));
-    const resumed = !isNew && fresh?.status === "inactive";
 
-    if (!isNew && (await hasLiveReply(tx, conversation.id))) {
-      throw new ChatRequestError(409, "The coach is still answering your previous message. Wait for it or press Stop.", "reply_in_progress");
-    }
-
-    const existing = await findMessage(tx, userId, message.id);
-    let userMessage: MessageRow;
+    let userMessage: MessageRow | null = null;
     let retry = false;
-    if (existing) {
-      if (existing.conversationId !== conversation.id || existing.role !== "user") {
-        throw new ChatRequestError(409, "This message was already sent elsewhere. Reload the page and try again.", "message_conflict");
+    if (!isNew) {
+      const state = await turnState(tx, userId, conversation.id, message.id);
+      if (state.live) {
+        throw new ChatRequestError(409, "The coach is still answering your previous message. Wait for it or press Stop.", "reply_in_progress");
       }
-      const latestUser = await latestMessage(tx, conversation.id, "user");
-      if (latestUser?.id !== existing.id) {
-        throw new ChatRequestError(409, "Only the latest message can be retried.", "retry_not_latest");
+      const existing = state.existing;
+      if (existing) {
+        if (existing.conversationId !== conversation.id || existing.role !== "user") {
+          throw new ChatRequestError(409, "This message was already sent elsewhere. Reload the page and try again.", "message_conflict");
+        }
+        if (existing.seq !== state.latestUserSeq) {
+          throw new ChatRequestError(409, "Only the latest message can be retried.", "retry_not_latest");
+        }
+        await deleteMessagesAfter(tx, conversation.id, existing.seq);
+        userMessage = existing;
+        retry = true;
       }
-      await deleteMessagesAfter(tx, conversation.id, existing.seq);
-      userMessage = existing;
-      retry = true;
-    } else {
+    }
+    if (!userMessage) {
       const [row] = await tx
         .insert(messages)
         .values({
@@ -80,7 +82,7 @@ export async function prepareTurn(
         })
         .onConflictDoNothing()
         .returning();
-      // The id exists but is not this user's: never reveal anything about it.
+      // The id exists already (another conversation, or somebody else's): never reveal anything about it.
       if (!row) throw new ChatRequestError(409, "This message id is already taken. Reload the page and try again.", "message_conflict");
       userMessage = row;
     }
@@ -91,7 +93,10 @@ export async function prepareTurn(
       .where(and(eq(conversations.id, conversation.id), eq(conversations.userId, userId)))
       .returning();
 
-    const context = await buildConversationContext(tx, updated);
+    // A new conversation's context is just this message: no need to read it back.
+    const context: ConversationContext = isNew
+      ? { summary: null, window: [userMessage], folded: 0 }
+      : await buildConversationContext(tx, updated);
 
     await tx.insert(messages).values({
       id: input.assistantMessageId,
@@ -105,4 +110,26 @@ export async function prepareTurn(
 
     return { conversation: updated, isNew, resumed, retry, userMessage, context, assistantMessageId: input.assistantMessageId };
   });
+}
+
+/**
+ * One round trip for the checks a follow-up needs: is a reply still streaming, does the message id
+ * exist already (this user's only), and which is the latest user message (only it may be retried).
+ */
+async function turnState(tx: Queryable, userId: string, conversationId: string, messageId: string) {
+  const staleSecs = STREAMING_STALE_AFTER_MS / 1000;
+  const r = await tx.execute<{ live: boolean; existing_id: string | null; latest_user_seq: string | number | null }>(sql`
+    select
+      exists (select 1 from messages
+              where conversation_id = ${conversationId} and status = 'streaming'
+                and created_at > now() - make_interval(secs => ${staleSecs})) as live,
+      (select id from messages where id = ${messageId} and user_id = ${userId}) as existing_id,
+      (select max(seq) from messages where conversation_id = ${conversationId} and role = 'user') as latest_user_seq`);
+  const row = r.rows[0];
+  let existing: MessageRow | null = null;
+  if (row.existing_id) {
+    const [m] = await tx.select().from(messages).where(and(eq(messages.id, row.existing_id), eq(messages.userId, userId)));
+    existing = m ?? null;
+  }
+  return { live: Boolean(row.live), existing, latestUserSeq: row.latest_user_seq === null ? null : Number(row.latest_user_seq) };
 }
