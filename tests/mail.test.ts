@@ -75,7 +75,7 @@ describe("mail seam", () => {
     await expect(send({ to: "b@example.com", subject: "s", text: "t" })).rejects.toBeInstanceOf(MailDeliveryError);
     sendMail.mockResolvedValueOnce({ messageId: "x", rejected: ["b@example.com"], pending: [] });
     await expect(send({ to: "b@example.com", subject: "s", text: "t" })).rejects.toBeInstanceOf(MailDeliveryError);
-    const logged = err.mock.calls.map((c) => c.join(" ")).join("\n");
+    const logged = err.mock.calls.map((c: unknown[]) => c.join(" ")).join("\n");
     expect(logged).toContain("ECONNREFUSED");
     expect(logged).not.toContain("s3cret");
   });

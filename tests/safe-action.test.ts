@@ -44,7 +44,7 @@ describe("publicAction", () => {
   });
 
   it("says 'required' for missing fields instead of zod's type jargon", async () => {
-    const result = await publicAction(schema, async () => 1)({});
+    const result = await publicAction(schema, async () => 1)({} as never);
     expect(!result.ok && result.fieldErrors).toMatchObject({ title: ["This field is required."], reps: expect.any(Array) });
   });
 
@@ -115,7 +115,7 @@ describe("publicAction", () => {
 });
 
 describe("authedAction", () => {
-  const user = { id: "user-1", email: "a@example.com", name: "A" };
+  const user: { id: string; email: string; name: string | null } = { id: "user-1", email: "a@example.com", name: "A" };
   afterEach(() => {
     currentUser.value = null;
     vi.mocked(getCurrentUser).mockClear();
