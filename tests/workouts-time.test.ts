@@ -38,3 +38,13 @@ describe("workout time zones", () => {
     expect(formatDuration(null)).toBeNull();
   });
 });
+
+describe("session dates", () => {
+  it("formats in the profile zone", async () => {
+    const { formatSessionDate } = await import("@/lib/workouts/time");
+    const d = new Date("2025-09-15T05:48:00Z");
+    expect(formatSessionDate(d, "Europe/Berlin")).toBe("Mon 15 Sep 2025 · 07:48");
+    expect(formatSessionDate(d, "America/New_York")).toBe("Mon 15 Sep 2025 · 01:48");
+    expect(formatSessionDate(new Date("2025-09-15T23:30:00Z"), "Asia/Tokyo")).toBe("Tue 16 Sep 2025 · 08:30");
+  });
+});

@@ -69,11 +69,27 @@ export function isLocalDateTime(value: string): boolean {
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3] && +m[4] < 24;
 }
 
-/** "Mon, 15 Sep 2025 · 07:48" in the user's zone. */
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "Mon 15 Sep 2025 · 07:48" in the user's zone (English month names, 24-hour clock, ICU-version proof). */
 export function formatSessionDate(date: Date, timeZone: string): string {
-  const day = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(date);
-  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
-  return `${day} · ${time}`;
+  let f = dateFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    dateFormatters.set(timeZone, f);
+  }
+  const p: Record<string, string> = {};
+  for (const part of f.formatToParts(date)) if (part.type !== "literal") p[part.type] = part.value;
+  return `${p.weekday} ${p.day} ${p.month} ${p.year} · ${p.hour}:${p.minute}`;
 }
 
 /** "1 h 25 min", "45 min"; null when unknown. */

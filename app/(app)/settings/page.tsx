@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle, PageHeader } from "@/components/ui";
+import { ImportForm } from "@/components/settings/import-form";
+import { ProfileForm } from "@/components/settings/profile-form";
+import { requireUser } from "@/lib/auth/session";
+import { entitlementsFor } from "@/lib/billing/entitlements";
+import { getPlan } from "@/lib/users/plan";
+import { getProfile } from "@/lib/users/profile";
+import { importFileAction, updateProfileAction } from "./actions";
+
+export const metadata: Metadata = { title: "Settings" };
+
+/** Every IANA zone this server knows (the select's options), computed once per process. */
+let zoneList: string[] | null = null;
+function timeZones(): string[] {
+  if (!zoneList) {
+    const zones = Intl.supportedValuesOf("timeZone");
+    zoneList = zones.includes("UTC") ? zones : ["UTC", ...zones];
+  }
+  return zoneList;
+}
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  const db = getDb();
+  const [profile, plan] = await Promise.all([getProfile(db, user.id), getPlan(db, user.id)]);
+  const ent = entitlementsFor(plan);
+
+  return (
+    <>
+      <PageHeader eyebrow="Account" title="Settings" description={user.email} />
+      <nav aria-label="Settings sections" className="mb-6 flex gap-2 text-sm">
+        <a href="#profile" className="rounded-lg px-3 py-1.5 font-medium hover:bg-sunken">
+          Profile
+        </a>
+        <a href="#import" className="rounded-lg px-3 py-1.5 font-medium hover:bg-sunken">
+          Import
+        </a>
+      </nav>
+      <div className="space-y-8">
+        <Card id="profile" className="scroll-mt-24">
+          <CardHeader>
+            <CardTitle>Profile</CardTitle>
+            <CardDescription>How Spotter shows your numbers, and what your coach knows about you.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ProfileForm
+              initial={{
+                displayName: profile.displayName ?? "",
+                units: profile.units,
+                timezone: profile.timezone,
+                fitnessLevel: profile.fitnessLevel,
+                goals: profile.goals,
+              }}
+              timeZones={timeZones()}
+              action={updateProfileAction}
+            />
+          </CardContent>
+        </Card>
+
+        <Card id="import" className="scroll-mt-24">
+          <CardHeader>
+            <CardTitle>Import</CardTitle>
+            <CardDescription>
+              Bring your history from Strong, Hevy or FitNotes. Exercises are matched to the catalog; anything unknown becomes your own exercise.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ImportForm defaultUnit={profile.units} maxMb={ent.importMaxMb} planLabel={ent.label} action={importFileAction} />
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

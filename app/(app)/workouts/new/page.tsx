@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { PageHeader } from "@/components/ui";
+import { SessionForm } from "@/components/workouts/session-form";
+import { requireUser } from "@/lib/auth/session";
+import { newSessionFormState } from "@/lib/workouts/form-values";
+import { listExerciseOptions } from "@/lib/workouts/queries";
+import { getViewerPrefs } from "@/lib/workouts/viewer";
+import { createWorkoutAction } from "../actions";
+
+export const metadata: Metadata = { title: "Add workout" };
+
+export default async function NewWorkoutPage() {
+  const user = await requireUser();
+  const db = getDb();
+  const [prefs, options] = await Promise.all([getViewerPrefs(db, user.id), listExerciseOptions(db, user.id)]);
+  return (
+    <>
+      <PageHeader eyebrow="Training log" title="Add workout" description="Log a session by hand. Pick exercises from the catalog or type your own." />
+      <SessionForm
+        mode="create"
+        initial={newSessionFormState(new Date(), prefs.timezone)}
+        unit={prefs.unit}
+        timezone={prefs.timezone}
+        exerciseNames={options.map((o) => o.name)}
+        action={createWorkoutAction}
+      />
+    </>
+  );
+}
