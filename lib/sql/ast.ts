@@ -53,7 +53,7 @@ export function constValue(body: Obj): ConstValue {
   return { kind: "null" };
 }
 
-const OFFSET_KEYS = new Set(["location", "stmt_location", "stmt_len", "rexpr_list_start", "rexpr_list_end"]);
+const OFFSET_KEYS = new Set(["location", "stmt_location", "stmt_len", "rexpr_list_start", "rexpr_list_end", "list_start", "list_end"]);
 
 /** Stable text form of a subtree without source offsets (used to compare two parses). */
 export function fingerprintTree(v: unknown): string {

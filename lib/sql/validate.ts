@@ -47,7 +47,7 @@ const STATEMENT_NAMES: Record<string, string> = {
 
 /** Allowed keys per node/struct type. A key outside this list means syntax we do not vet. */
 const FIELDS: Record<string, readonly string[]> = {
-  SelectStmt: ["distinctClause", "intoClause", "targetList", "fromClause", "whereClause", "groupClause", "groupDistinct", "havingClause", "windowClause", "valuesLists", "sortClause", "limitOffset", "limitCount", "limitOption", "lockingClause", "withClause", "op", "all", "larg", "rarg"],
+  SelectStmt: ["distinctClause", "targetList", "fromClause", "whereClause", "groupClause", "groupDistinct", "havingClause", "windowClause", "valuesLists", "sortClause", "limitOffset", "limitCount", "limitOption", "withClause", "op", "all", "larg", "rarg"],
   WithClause: ["ctes", "recursive", "location"],
   CommonTableExpr: ["ctename", "aliascolnames", "ctematerialized", "ctequery", "search_clause", "cycle_clause", "location"],
   ResTarget: ["name", "indirection", "val", "location"],
@@ -66,7 +66,7 @@ const FIELDS: Record<string, readonly string[]> = {
   CaseWhen: ["expr", "result", "location"],
   CoalesceExpr: ["args", "location"],
   MinMaxExpr: ["op", "args", "location"],
-  A_ArrayExpr: ["elements", "location"],
+  A_ArrayExpr: ["elements", "list_start", "list_end", "location"],
   RowExpr: ["args", "row_format", "location"],
   GroupingFunc: ["args", "location"],
   GroupingSet: ["kind", "content", "location"],
