@@ -1,9 +1,172 @@
-import type { Db } from "@/db/client";
+import { randomUUID } from "node:crypto";
+import { and, inArray, isNull, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { exercises } from "@/db/schema";
+import { syncCatalog } from "@/lib/exercises/sync-catalog";
+import { createUser } from "@/lib/users/create-user";
+import { setPlan } from "@/lib/users/plan";
+import { updateProfile } from "@/lib/users/profile";
+import { localDate } from "./dates";
+import {
+  DEMO_DELOAD_WEEKS,
+  DEMO_HOLIDAY_WEEKS,
+  DEMO_PR_WEEKS,
+  DEMO_SQUAT_STALL_WEEKS,
+  MAIN_LIFT_SLUGS,
+  generateDemoMetrics,
+  generateDemoSessions,
+} from "./demo-program";
 
 export const DEMO_EMAIL = "demo@spotter.local";
 export const DEMO_PASSWORD = "spotter-demo-2026";
+export const DEMO_NAME = "Demo Lifter";
+export const DEMO_TIMEZONE = "Europe/London";
 
-/** TODO(helper): 12 months of believable training for the demo account. */
-export async function seedDemoIfEmpty(_db: Db): Promise<{ created: boolean; email: string; sessions: number; sets: number }> {
-  return { created: false, email: DEMO_EMAIL, sessions: 0, sets: 0 };
+/** Facts about the demo history that tests, e2e and the chat demo script can rely on. */
+export const DEMO_SUMMARY = {
+  email: DEMO_EMAIL,
+  name: DEMO_NAME,
+  plan: "pro",
+  timezone: DEMO_TIMEZONE,
+  units: "kg",
+  fitnessLevel: "intermediate",
+  months: 12,
+  split: "upper/lower, 4 days a week (Mon, Tue, Thu, Sat) plus an occasional Sunday run",
+  sessionsPerWeek: { min: 3, max: 4 },
+  /** Catalog slugs and names of the main lifts. */
+  mainLifts: {
+    squat: { slug: MAIN_LIFT_SLUGS.squat, name: "Squat (Barbell)" },
+    bench: { slug: MAIN_LIFT_SLUGS.bench, name: "Bench Press (Barbell)" },
+    deadlift: { slug: MAIN_LIFT_SLUGS.deadlift, name: "Deadlift (Barbell)" },
+    overheadPress: { slug: MAIN_LIFT_SLUGS.ohp, name: "Overhead Press (Barbell)" },
+    row: { slug: MAIN_LIFT_SLUGS.row, name: "Bent Over Row (Barbell)" },
+  },
+  /** Week numbers count from 0 (the oldest, ~12 months ago) to 52 (the current week). */
+  deloadWeeks: DEMO_DELOAD_WEEKS,
+  /** A fortnight off (holiday) about seven months ago: no sessions, a gap of ≥ 14 days. */
+  holidayWeeks: DEMO_HOLIDAY_WEEKS,
+  /** The squat's e1RM is flat between these weeks, then climbs to new PRs. */
+  squatStallWeeks: DEMO_SQUAT_STALL_WEEKS,
+  prWeeks: DEMO_PR_WEEKS,
+  goals: ["Squat 160 kg by next summer", "Bench 110 kg", "Train 4 times a week", "Stay lean while building strength"],
+} as const;
+
+/** Serialises concurrent seeders (two app instances starting on one empty database). */
+const SEED_LOCK_KEY = 741_852_964;
+const CHUNK = 2500;
+
+export interface SeedResult {
+  created: boolean;
+  email: string;
+  sessions: number;
+  sets: number;
+  metrics?: number;
+}
+
+async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+/**
+ * Creates the demo account with a year of training when the database has no users at all
+ * (a fresh embedded install). Everything happens in one transaction, so a failure leaves no
+ * half-seeded account; a second call (or a concurrent one) does nothing.
+ */
+export async function seedDemoIfEmpty(db: Queryable, now: Date = new Date()): Promise<SeedResult> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+    const any = await tx.execute<{ exists: boolean }>(sql`select exists (select 1 from users) as exists`);
+    if (any.rows[0]?.exists) return { created: false, email: DEMO_EMAIL, sessions: 0, sets: 0 };
+
+    const slugs = Object.values(MAIN_LIFT_SLUGS);
+    const today = localDate(now, DEMO_TIMEZONE);
+    const sessions = generateDemoSessions(today, DEMO_TIMEZONE, now);
+    const metrics = generateDemoMetrics(today, new Set(sessions.map((s) => s.date)));
+    const needed = [...new Set([...slugs, ...sessions.flatMap((s) => s.sets.map((x) => x.slug))])];
+
+    let catalog = await tx
+      .select({ id: exercises.id, slug: exercises.slug })
+      .from(exercises)
+      .where(and(isNull(exercises.ownerUserId), inArray(exercises.slug, needed)));
+    if (catalog.length < needed.length) {
+      await syncCatalog(tx);
+      catalog = await tx
+        .select({ id: exercises.id, slug: exercises.slug })
+        .from(exercises)
+        .where(and(isNull(exercises.ownerUserId), inArray(exercises.slug, needed)));
+    }
+    const idBySlug = new Map(catalog.map((r) => [r.slug, r.id]));
+    const missing = needed.filter((s) => !idBySlug.has(s));
+    if (missing.length) throw new Error(`demo seed: catalog lacks ${missing.join(", ")}`);
+
+    const user = await createUser(tx, { email: DEMO_EMAIL, password: DEMO_PASSWORD, name: DEMO_NAME });
+    await updateProfile(tx, user.id, {
+      displayName: DEMO_NAME,
+      fitnessLevel: "intermediate",
+      units: "kg",
+      timezone: DEMO_TIMEZONE,
+      goals: [...DEMO_SUMMARY.goals],
+      dateOfBirth: "1991-04-12",
+    });
+    await setPlan(tx, user.id, "pro", { currentPeriodEnd: new Date(now.getTime() + 30 * 86_400_000) });
+
+    const sessionRows = sessions.map((s) => ({
+      id: randomUUID(),
+      user_id: user.id,
+      started_at: s.startedAt.toISOString(),
+      ended_at: s.endedAt.toISOString(),
+      name: s.name,
+      notes: s.notes,
+    }));
+    const setRows = sessions.flatMap((s, i) => {
+      const perExercise = new Map<string, number>();
+      return s.sets.map((x, position) => {
+        const setNumber = (perExercise.get(x.slug) ?? 0) + 1;
+        perExercise.set(x.slug, setNumber);
+        return {
+          session_id: sessionRows[i].id,
+          user_id: user.id,
+          exercise_id: idBySlug.get(x.slug)!,
+          position,
+          set_number: setNumber,
+          set_type: x.setType,
+          weight_kg: x.weightKg,
+          reps: x.reps,
+          rpe: x.rpe,
+          duration_seconds: x.durationSeconds,
+          distance_m: x.distanceM,
+          notes: x.notes,
+        };
+      });
+    });
+    const metricRows = metrics.map((m) => ({
+      user_id: user.id,
+      date: m.date,
+      bodyweight_kg: m.bodyweightKg,
+      sleep_hours: m.sleepHours,
+      resting_hr: m.restingHr,
+      strain: m.strain,
+    }));
+    // One JSON parameter per chunk: far cheaper to build than thousands of bound parameters.
+    await insertChunks(sessionRows, (chunk) =>
+      tx.execute(sql`insert into workout_sessions (id, user_id, started_at, ended_at, name, notes, source)
+        select x.id, x.user_id, x.started_at, x.ended_at, x.name, x.notes, 'manual'
+        from json_to_recordset(${JSON.stringify(chunk)}::json)
+          as x(id uuid, user_id text, started_at timestamptz, ended_at timestamptz, name text, notes text)`),
+    );
+    await insertChunks(setRows, (chunk) =>
+      tx.execute(sql`insert into exercise_sets (session_id, user_id, exercise_id, position, set_number, set_type,
+          weight_kg, reps, rpe, duration_seconds, distance_m, notes)
+        select * from json_to_recordset(${JSON.stringify(chunk)}::json)
+          as x(session_id uuid, user_id text, exercise_id uuid, position int, set_number smallint, set_type text,
+               weight_kg numeric, reps int, rpe numeric, duration_seconds int, distance_m numeric, notes text)`),
+    );
+    await insertChunks(metricRows, (chunk) =>
+      tx.execute(sql`insert into body_metrics (user_id, date, bodyweight_kg, sleep_hours, resting_hr, strain)
+        select * from json_to_recordset(${JSON.stringify(chunk)}::json)
+          as x(user_id text, date date, bodyweight_kg numeric, sleep_hours numeric, resting_hr smallint, strain smallint)`),
+    );
+
+    return { created: true, email: DEMO_EMAIL, sessions: sessionRows.length, sets: setRows.length, metrics: metrics.length };
+  });
 }
