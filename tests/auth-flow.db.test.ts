@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "@/lib/config/env";
 import { createUser } from "@/lib/users/create-user";
 import { useTestDatabase } from "./helpers/db";
@@ -42,6 +42,18 @@ class Browser {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded", cookie: this.cookieHeader(), "x-forwarded-for": `${this.ip}, 10.0.0.1` },
         body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${BASE}/workouts` }),
+      }) as never,
+    );
+    this.store(res);
+    return res;
+  }
+  async requestMagicLink(email: string) {
+    const { csrfToken } = (await (await this.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const res = await handlers.POST(
+      new Request(`${BASE}/api/auth/signin/email`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: this.cookieHeader(), "x-forwarded-for": this.ip },
+        body: new URLSearchParams({ email, csrfToken, callbackUrl: `${BASE}/workouts` }),
       }) as never,
     );
     this.store(res);
@@ -106,5 +118,50 @@ describe("Auth.js credentials flow (auth.ts)", () => {
     );
     expect(res.headers.getSetCookie().some((c) => c.startsWith("authjs.session-token=") && !/=;/.test(c))).toBe(false);
     expect(new URL(res.headers.get("location") ?? `${BASE}/x`).searchParams.get("error")).toBe("MissingCSRF");
+  });
+
+  it("magic link: logged without SMTP, signs a new person up with a profile and free plan, works once", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const newcomer = `Link-${Date.now()}@Example.com`;
+    const browser = new Browser("198.51.100.20");
+    const res = await browser.requestMagicLink(newcomer);
+    const verify = new URL(res.headers.get("location")!);
+    expect(verify.pathname).toBe("/api/auth/verify-request");
+    expect(new URL((await browser.get(`${verify.pathname}${verify.search}`)).headers.get("location")!, BASE).pathname).toBe("/check-email");
+    const line = log.mock.calls.map((c) => String(c[0])).find((l) => l.startsWith("[spotter] MAGIC LINK for "));
+    log.mockRestore();
+    expect(line).toContain(`MAGIC LINK for ${newcomer.toLowerCase()} (SMTP not configured): ${BASE}/api/auth/callback/email?`);
+    const link = line!.slice(line!.indexOf(`${BASE}/`));
+
+    const callback = await browser.get(link.slice(BASE.length));
+    expect(callback.headers.get("location")).toBe(`${BASE}/workouts`);
+    const session = await browser.session();
+    expect(session?.user?.email).toBe(newcomer.toLowerCase());
+
+    const rows = await handle().db.execute<{ email_verified: unknown; password_hash: unknown; units: string; plan: string }>(sql`
+      select u.email_verified, u.password_hash, p.units, s.plan from users u
+      join user_profiles p on p.user_id = u.id join subscriptions s on s.user_id = u.id
+      where u.email = ${newcomer.toLowerCase()}`);
+    expect(rows.rows).toHaveLength(1);
+    expect(rows.rows[0]).toMatchObject({ password_hash: null, plan: "free" });
+    expect(rows.rows[0].email_verified).not.toBeNull();
+
+    const again = await new Browser("198.51.100.21").get(link.slice(BASE.length));
+    expect(new URL(again.headers.get("location")!).searchParams.get("error")).toBe("Verification");
+  });
+
+  it("magic links are throttled per address (3 per 15 minutes)", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const address = `flood-${Date.now()}@example.com`;
+    const locations: string[] = [];
+    for (let i = 0; i < 4; i++) locations.push((await new Browser(`198.51.100.${30 + i}`).requestMagicLink(address)).headers.get("location")!);
+    const sent = log.mock.calls.filter((c) => String(c[0]).startsWith(`[spotter] MAGIC LINK for ${address}`)).length;
+    log.mockRestore();
+    expect(locations.slice(0, 3).map((l) => new URL(l).pathname)).toEqual(Array(3).fill("/api/auth/verify-request"));
+    // Our form reports "try again in N minutes"; a hand-made POST lands on /sign-in with a generic error.
+    const refused = new URL(locations[3]);
+    expect(refused.pathname).toBe("/sign-in");
+    expect(refused.searchParams.get("error")).toBeTruthy();
+    expect(sent).toBe(3);
   });
 });

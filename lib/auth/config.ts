@@ -55,7 +55,8 @@ const logger: NextAuthConfig["logger"] = {
     if (error.name === "CredentialsSignin" || error instanceof ThrottledSignin || error instanceof InvalidCredentials) return;
     if (error instanceof MagicLinkError) return;
     const detail = cause instanceof Error ? ` (${cause.name}: ${cause.message})` : "";
-    console.error(`[auth] ${error.name}: ${error.message.replace(/\. Read more at .*$/, "")}${detail}`);
+    const message = error.message.replace(/\.?\s*Read more at \S+$/, "");
+    console.error(`[auth] ${error.name}${message ? `: ${message}` : ""}${detail}`);
   },
   warn(code) {
     console.warn(`[auth] warning: ${code}`);

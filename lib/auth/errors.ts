@@ -53,7 +53,7 @@ export function authErrorMessage(error: string | undefined, code?: string): stri
     case "MissingCSRF":
       return "Your sign-in form expired. Please try again.";
     case "Configuration":
-      return "Sign-in is misconfigured on this server. The administrator can find details in the server log.";
+      return "Sign-in couldn't be completed. Please try again in a few minutes; if it keeps failing, the server log has the details.";
     default:
       return "Sign-in didn't work. Please try again.";
   }
