@@ -1,4 +1,5 @@
 import path from "node:path";
+import { DEFAULT_OPENAI_MODEL } from "@/lib/ai/provider";
 import { databaseKind, dataDir, env, type Env } from "@/lib/config/env";
 
 /**
@@ -33,8 +34,8 @@ export const SERVICE_TITLES: Record<ServiceKey, string> = {
 
 export const SERVICE_ORDER: ServiceKey[] = ["database", "model", "speech", "billing", "mail"];
 
-/** Shown when OPENAI_API_KEY is set but OPENAI_MODEL is not; keep in sync with lib/ai/provider.ts. */
-export const DEFAULT_OPENAI_MODEL = "gpt-4.1-mini";
+/** The model the provider seam uses when OPENAI_API_KEY is set but OPENAI_MODEL is not. */
+export { DEFAULT_OPENAI_MODEL };
 
 function safeHost(url: string | undefined): string | null {
   if (!url) return null;
