@@ -76,7 +76,7 @@ export function emptyAnswer(input: AnswerInput): string {
           : intent.kind === "last_workout"
             ? "sessions"
             : "training";
-  const when = "range" in intent && intent.range ? ` in ${intent.range.label}` : "";
+  const when = "range" in intent && intent.range ? ` ${during(intent.range.label)}` : "";
   return `I found no ${what}${when}. Log a workout here in the chat (for example "bench 3x8 @ 60kg") or import your history, and ask again.`;
 }
 
@@ -180,8 +180,8 @@ export function composeAnswer(input: AnswerInput): string {
       if ("total_sessions" in first) {
         return finish(
           [
-            `${cap(intent.range.label)}: ${fmt(first.total_sessions)} sessions on ${fmt(first.training_days)} days — ${fmt(first.sessions_per_week)} per week on average.`,
-            `First: ${fmtDate(first.day, tz)}. Most recent: ${fmtDate(last.day, tz)}.`,
+            `${cap(intent.range.label)}: ${fmt(first.total_sessions)} sessions on ${fmt(first.training_days)} days.`,
+            `That's ${fmt(first.sessions_per_week)} per week from your first session in this period (${fmtDate(first.day, tz)}) to today; the most recent was ${fmtDate(last.day, tz)}.`,
           ],
           input,
           null,
@@ -224,6 +224,12 @@ export function composeAnswer(input: AnswerInput): string {
   }
 }
 
+/** "the last 6 months" → "in the last 6 months"; "since March", "in 2025", "this year" stay as they are. */
+function during(label: string): string {
+  if (label === "all time") return "at all";
+  return /^(the |this )/.test(label) && !label.startsWith("this") ? `in ${label}` : label;
+}
+
 function monthLabel(v: unknown): string {
   const m = String(v).match(/^(\d{4})-(\d{2})/);
   return m ? `${MONTHS[Number(m[2]) - 1]} ${m[1]}` : String(v);
@@ -261,10 +267,12 @@ export function suggestAnswer(intent: Extract<Intent, { kind: "suggest" }>, pers
   const avoided = persona?.avoid?.length ? ` (leaving out ${persona.avoid.join(", ")}, as your coach settings ask)` : "";
   if (options.length === 0) return `I have no ${muscle} exercises to suggest that fit your coach settings${avoided}.`;
   const tip = muscleAdvice(muscle, persona);
-  const lines = [`Good ${muscle} options${avoided}:`, ...options.map((o) => `- ${o}`)];
+  const lines = [`Good ${MUSCLE_NOUN[muscle] ?? muscle} exercises${avoided}:`, ...options.map((o) => `- ${o}`)];
   if (tip) lines.push(tip);
   return lines.join("\n");
 }
+
+const MUSCLE_NOUN: Record<string, string> = { shoulders: "shoulder", quads: "quad", hamstrings: "hamstring", glutes: "glute", calves: "calf" };
 
 export function greetingAnswer(persona: CoachPersona | null): string {
   const s = style(persona);

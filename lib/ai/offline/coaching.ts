@@ -82,8 +82,16 @@ export function muscleAdvice(muscle: string, persona: CoachPersona | null): stri
 /** Catalog exercises for a muscle group that the persona does not rule out (common ones first). */
 export function exercisesFor(muscle: string, persona: CoachPersona | null, max = 5): string[] {
   const primary = EXERCISE_CATALOG.filter((e) => e.primaryMuscles.includes(muscle as never) && e.category !== "mobility");
-  return primary
-    .map((e) => e.name)
-    .filter((name) => !isAvoided(name, persona))
-    .slice(0, max);
+  // Exercises that mainly train the muscle first (lateral raise before incline bench for shoulders).
+  const ranked = [...primary.filter((e) => e.primaryMuscles[0] === muscle), ...primary.filter((e) => e.primaryMuscles[0] !== muscle)];
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const { name } of ranked) {
+    const movement = name.replace(/\s*\(.*\)\s*$/, "").toLowerCase(); // one entry per movement, not per equipment
+    if (seen.has(movement) || isAvoided(name, persona)) continue;
+    seen.add(movement);
+    out.push(name);
+    if (out.length >= max) break;
+  }
+  return out;
 }

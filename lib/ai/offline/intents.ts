@@ -68,7 +68,7 @@ export function classifyIntent(message: string, ctx: PromptContext): Intent {
   if (has(t, recordWords) && !has(t, progressWords)) return { kind: "records", range, exercise: exercises[0] ?? null };
   if (exercises.length > 0 || has(t, progressWords)) {
     const r = range ?? defaultRange(6, ctx.today);
-    const bucket = has(t, /\b(per|each|every|by) (session|workout)\b/) || (r.days !== null && r.days <= 56) ? "session" : "week";
+    const bucket = has(t, /\b(per|each|every|by) (session|workout)\b/) || (r.days !== null && r.days <= 63) ? "session" : "week";
     if (exercises.length >= 2) return { kind: "compare", exercises: exercises.slice(0, 3), range: r };
     return { kind: "progress", exercise: exercises[0] ?? null, range: r, bucket };
   }

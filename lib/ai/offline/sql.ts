@@ -2,7 +2,7 @@ import type { Unit } from "@/lib/units";
 import type { PromptContext } from "../system-prompt";
 import type { ExerciseRef } from "./exercises";
 import type { Intent } from "./intents";
-import { weeksIn, type TimeRange } from "./time-range";
+import type { TimeRange } from "./time-range";
 
 /**
  * SQL the offline coach writes for each intent, against the sandbox relations only
@@ -161,7 +161,7 @@ order by 1`,
 select day, sessions,
   (select sum(sessions) from days) as total_sessions,
   (select count(*) from days) as training_days,
-  round((select sum(sessions) from days) / ${weeksIn(intent.range).toFixed(1)}, 1) as sessions_per_week
+  round((select sum(sessions) from days) / greatest(1.0, (${lit(ctx.today)}::date - (select min(day) from days) + 1) / 7.0), 1) as sessions_per_week
 from days
 order by day`,
       };

@@ -67,7 +67,3 @@ const MONTH_WORDS: Record<number, string> = { 1: "month", 3: "three months", 6: 
 export function defaultRange(months: 1 | 3 | 6 | 12, today: string): TimeRange {
   return range(addMonths(today, -months), null, `the last ${MONTH_WORDS[months]}`, today);
 }
-
-export function weeksIn(r: TimeRange): number {
-  return Math.max(1, Math.round(((r.days ?? 365) / 7) * 10) / 10);
-}

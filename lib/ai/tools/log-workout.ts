@@ -1,0 +1,152 @@
+import { tool } from "ai";
+import { z } from "zod";
+import { SET_TYPES } from "@/db/schema";
+import { localDate, zonedTime } from "@/lib/workout-text/dates";
+import { parseWorkoutText } from "@/lib/workout-text/parse";
+import { loadRecentSessions } from "@/lib/workout-text/recent";
+import { resolveDraftNames } from "@/lib/workout-text/resolve-names";
+import { workoutDraftSchema, type DraftWorkout, type WorkoutDraft } from "@/lib/workout-text/types";
+import { weightToKg } from "@/lib/workout-text/units";
+import { formatWeight, type Unit } from "@/lib/units";
+import type { CoachToolContext } from "./context";
+
+const modelSet = z
+  .object({
+    reps: z.number().int().min(0).max(1000).nullable().optional(),
+    weight: z.number().min(0).max(4000).nullable().optional().describe("in `unit` (default: the user's unit)"),
+    unit: z.enum(["kg", "lb"]).optional(),
+    setType: z.enum(SET_TYPES).optional(),
+    rpe: z.number().min(1).max(10).nullable().optional(),
+    durationSeconds: z.number().int().min(0).max(86_400).nullable().optional(),
+    distanceM: z.number().min(0).max(1_000_000).nullable().optional(),
+  })
+  .strict();
+
+/** The draft as a model writes it: weights in the user's (or the stated) unit, dates as YYYY-MM-DD. */
+export const modelDraftSchema = z
+  .object({
+    workouts: z
+      .array(
+        z
+          .object({
+            date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+            name: z.string().min(1).max(200).optional(),
+            exercises: z
+              .array(z.object({ name: z.string().min(1).max(120), sets: z.array(modelSet).min(1).max(100) }).strict())
+              .min(1)
+              .max(50),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(14),
+  })
+  .strict();
+export type ModelDraft = z.infer<typeof modelDraftSchema>;
+
+export const logWorkoutInput = z
+  .object({
+    text: z.string().min(1).max(4000).optional().describe("The user's description of the workout(s), verbatim."),
+    draft: modelDraftSchema.optional().describe("Your structured reading of the text; omit it to let the server's parser read `text`."),
+  })
+  .strict()
+  .refine((v) => v.text !== undefined || v.draft !== undefined, { message: "Give the text, a draft, or both." });
+
+export type LogWorkoutOutput =
+  | { status: "draft"; draft: WorkoutDraft; summary: string }
+  | { error: "not_understood" | "invalid_draft"; reason: string; warnings?: string[] };
+
+export function logWorkoutTool(ctx: CoachToolContext) {
+  return tool({
+    description:
+      "Prepare a workout the user described for logging. Nothing is saved: the user sees a confirmation card and saves it there. " +
+      "Pass the user's words as `text`; add `draft` when you have structured it yourself.",
+    inputSchema: logWorkoutInput,
+    execute: async ({ text, draft }): Promise<LogWorkoutOutput> => {
+      await ctx.assertUser();
+      const { units, timezone } = await ctx.userSettings();
+      const now = ctx.now();
+      let parsed: WorkoutDraft;
+      if (draft) {
+        const converted = fromModelDraft(draft, { units, timezone, now });
+        if ("error" in converted) return converted;
+        parsed = converted;
+      } else {
+        const recent = await loadRecentSessions(ctx.opts.db, ctx.opts.userId, now);
+        parsed = parseWorkoutText(text!, { unit: units, now, timezone, recent });
+      }
+      if (parsed.workouts.length === 0) {
+        return {
+          error: "not_understood",
+          reason: "No exercise with sets was found. Example: 'bench 3x8 @ 60kg, squat 5/5/5 at 100'.",
+          ...(parsed.warnings.length ? { warnings: parsed.warnings } : {}),
+        };
+      }
+      const resolved = await resolveDraftNames(ctx.opts.db, ctx.opts.userId, parsed);
+      return { status: "draft", draft: resolved, summary: summariseDraft(resolved, units) };
+    },
+  });
+}
+
+export function fromModelDraft(
+  draft: ModelDraft,
+  opts: { units: Unit; timezone: string; now: Date },
+): WorkoutDraft | { error: "invalid_draft"; reason: string } {
+  const today = localDate(opts.now, opts.timezone);
+  const workouts: DraftWorkout[] = [];
+  for (const w of draft.workouts) {
+    if (w.date > today) return { error: "invalid_draft", reason: `${w.date} is in the future; only past or today's workouts can be logged.` };
+    const exercises = w.exercises.map((e) => ({
+      input: e.name,
+      name: e.name,
+      // distance/time only, no reps or load: a cardio entry
+      ...(e.sets.every((s) => s.reps == null && s.weight == null && (s.distanceM != null || s.durationSeconds != null)) ? { cardio: true } : {}),
+      sets: e.sets.map((s) => ({
+        setType: s.setType ?? "normal",
+        reps: s.reps ?? null,
+        weightKg: s.weight === null || s.weight === undefined ? null : weightToKg(s.weight, s.unit ?? opts.units),
+        rpe: s.rpe ?? null,
+        durationSeconds: s.durationSeconds ?? null,
+        distanceM: s.distanceM ?? null,
+      })),
+    }));
+    const startedAt = w.date === today ? opts.now : zonedTime(w.date, 12, 0, opts.timezone);
+    const names = [...new Set(exercises.map((e) => e.name))];
+    workouts.push({
+      date: w.date,
+      startedAt: startedAt.toISOString(),
+      name: w.name ?? (names.length <= 2 ? names.join(" & ") : `${names.slice(0, 2).join(", ")} +${names.length - 2}`),
+      exercises,
+    });
+  }
+  const candidate = { workouts, unit: opts.units, warnings: [] };
+  const checked = workoutDraftSchema.safeParse(candidate);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    return { error: "invalid_draft", reason: `${issue.path.join(".")}: ${issue.message}` };
+  }
+  return checked.data;
+}
+
+/** One line per workout for the model to confirm back: "2026-11-26 — Bench Press (Barbell): 3 sets, top 60 kg". */
+export function summariseDraft(draft: WorkoutDraft, unit: Unit): string {
+  return draft.workouts
+    .map((w) => {
+      const parts = w.exercises.map((e) => {
+        const top = Math.max(...e.sets.map((s) => s.weightKg ?? 0));
+        const detail = e.cardio
+          ? e.sets.map((s) => [s.distanceM ? `${s.distanceM} m` : "", s.durationSeconds ? formatSeconds(s.durationSeconds) : ""].filter(Boolean).join(" in ")).join(", ")
+          : `${e.sets.length} set${e.sets.length === 1 ? "" : "s"}${top > 0 ? `, top ${formatWeight(top, unit)}` : ""}`;
+        return `${e.name}${e.known === false ? " (new exercise)" : ""}: ${detail}`;
+      });
+      return `${w.date} — ${parts.join("; ")}`;
+    })
+    .join("\n");
+}
+
+export function formatSeconds(total: number): string {
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}` : `${m}:${String(s).padStart(2, "0")}`;
+}
