@@ -5,3 +5,4 @@ export * from "./tables/training";
 export * from "./tables/billing";
 export * from "./tables/rate-limits";
 export * from "./tables/chat";
+export * from "./tables/coach";
