@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import type { Db, Queryable } from "@/db/client";
 import { exerciseSets, workoutSessions } from "@/db/schema";
 import { createExerciseResolver } from "@/lib/exercises/resolver";
 import { workoutDraftSchema, type WorkoutDraft } from "./types";
@@ -14,8 +14,9 @@ export class WorkoutDraftError extends Error {
  * Writes a confirmed draft: one workout_session (source 'chat') per workout plus its sets, all in
  * one transaction. The draft comes back from the browser, so it is validated again here and
  * exercise names are resolved afresh for this user — ids in the draft are never trusted.
+ * Accepts the db or a transaction (then it nests as a savepoint).
  */
-export async function saveWorkoutDraft(db: Db, userId: string, draft: WorkoutDraft): Promise<{ sessionIds: string[]; sets: number }> {
+export async function saveWorkoutDraft(db: Queryable, userId: string, draft: WorkoutDraft): Promise<{ sessionIds: string[]; sets: number }> {
   const parsed = workoutDraftSchema.safeParse(draft);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -24,7 +25,8 @@ export async function saveWorkoutDraft(db: Db, userId: string, draft: WorkoutDra
   const workouts = parsed.data.workouts;
   if (workouts.length === 0) throw new WorkoutDraftError("The draft holds no workouts to save.");
 
-  return db.transaction(async (tx) => {
+  // Inside a caller's transaction this becomes a savepoint, so the caller's work and ours commit together.
+  return (db as Db).transaction(async (tx) => {
     const resolver = createExerciseResolver(tx, userId);
     const sessionIds: string[] = [];
     let setCount = 0;

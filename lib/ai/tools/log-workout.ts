@@ -99,8 +99,8 @@ export function fromModelDraft(
     const exercises = w.exercises.map((e) => ({
       input: e.name,
       name: e.name,
-      // distance/time only, no reps or load: a cardio entry
-      ...(e.sets.every((s) => s.reps == null && s.weight == null && (s.distanceM != null || s.durationSeconds != null)) ? { cardio: true } : {}),
+      // distance covered, no reps or load: a cardio entry (a timed plank is not)
+      ...(e.sets.every((s) => s.reps == null && s.weight == null) && e.sets.some((s) => s.distanceM != null) ? { cardio: true } : {}),
       sets: e.sets.map((s) => ({
         setType: s.setType ?? "normal",
         reps: s.reps ?? null,
