@@ -50,7 +50,11 @@ export function renderPersonaBlock(persona: CoachPersona | undefined | null): st
   const name = clean(persona.name, 40);
   const tone = clean(persona.tone, 80);
   const focus = clean(persona.focus, 120);
-  const avoid = (persona.avoid ?? []).map((a) => clean(a, 60).replace(/[;,]/g, " ").trim()).filter(Boolean).slice(0, 12);
+  const avoid = (persona.avoid ?? [])
+    .flatMap((a) => a.split(/[;,]/))
+    .map((a) => clean(a, 60))
+    .filter(Boolean)
+    .slice(0, 12);
   const notes = clean(persona.notes, 300);
   if (name) lines.push(`name: ${name}`);
   if (tone) lines.push(`tone: ${tone}`);
