@@ -26,13 +26,14 @@ type Run = {
   charts: CoachChart[];
 };
 
-async function ask(question: string, opts: { persona?: CoachPersona; history?: ModelMessage[] } = {}): Promise<Run> {
+async function ask(question: string, opts: { persona?: CoachPersona; history?: ModelMessage[]; units?: "kg" | "lb" } = {}): Promise<Run> {
+  const units = opts.units ?? "kg";
   const queries: QueryInfo[] = [];
   const charts: CoachChart[] = [];
   const tools = createCoachTools({
     userId,
     db: getDb().db,
-    units: "kg",
+    units,
     timezone: "UTC",
     now: () => NOW,
     onQuery: (q) => void queries.push(q),
@@ -43,7 +44,7 @@ async function ask(question: string, opts: { persona?: CoachPersona; history?: M
   });
   const result = await generateText({
     model: createOfflineCoachModel({ chunkDelayMs: 0 }),
-    system: buildSystemPrompt({ persona: opts.persona, units: "kg", timezone: "UTC", today: TODAY, schemaDoc: SANDBOX_SCHEMA_DOC }),
+    system: buildSystemPrompt({ persona: opts.persona, units, timezone: "UTC", today: TODAY, schemaDoc: SANDBOX_SCHEMA_DOC }),
     messages: [...(opts.history ?? []), { role: "user", content: question }],
     tools,
     stopWhen: stepCountIs(6),
@@ -80,6 +81,18 @@ describe("offline coach with the real tools and sandbox", () => {
     expect(run.queries[0]).toMatchObject({ ok: true, sql: run.calls[0].input.sql });
     expect(run.text).toMatch(/Squat \(Barbell\).*went up/);
     expect(run.text).toContain("The chart above");
+    expectGroundedNumbers(run, q);
+  });
+
+  it("answers in pounds for a lb user, with numbers straight from the query", async () => {
+    const q = "How is my bench going this year?";
+    const run = await ask(q, { units: "lb" });
+    expect(run.calls[0].input.sql).toContain("/ 0.45359237");
+    expect(run.results[0].output.columns).toEqual(["week", "best_e1rm_lb", "top_weight_lb", "sets"]);
+    expect(run.calls[1].input.y).toEqual(["best_e1rm_lb", "top_weight_lb"]);
+    expect((run.charts[0].option as any).yAxis.axisLabel.formatter).toBe("{value} lb");
+    expect(run.text).toMatch(/\d lb/);
+    expect(run.text).not.toMatch(/\bkg\b/);
     expectGroundedNumbers(run, q);
   });
 

@@ -64,7 +64,7 @@ export function classifyIntent(message: string, ctx: PromptContext): Intent {
   }
 
   const progressWords = /\b(progress|progression|trend|over time|improv\w*|stronger|going|gains?|chart|graph|plot|history|e1rm|estimated|doing)\b/;
-  const recordWords = /\b(prs?|personal (best|record)s?|records?|best (lift|set)s?|heaviest|max(es|imum)?|1rm|one rep max|strongest|top sets?)\b/;
+  const recordWords = /\b(prs?|personal (best|record)s?|records?|best|heaviest|max(es|imum)?|1rm|one rep max|strongest|top sets?)\b/;
   if (has(t, recordWords) && !has(t, progressWords)) return { kind: "records", range, exercise: exercises[0] ?? null };
   if (exercises.length > 0 || has(t, progressWords)) {
     const r = range ?? defaultRange(6, ctx.today);
