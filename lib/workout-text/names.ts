@@ -4,13 +4,13 @@
  * and tidies the words for display.
  */
 const SHORTHAND: [RegExp, string][] = [
-  [/^(?:flat )?(?:bench|bp|bench press|benchpress)$/, "Bench Press"],
+  [/^(?:flat )?(?:bench|bp|bench press|benchpress|benched)$/, "Bench Press"],
   [/^incline (?:bench|bench press|bp)$/, "Incline Bench Press"],
   [/^(?:db|dumbbell) (?:bench|bench press)$/, "Dumbbell Bench Press"],
   [/^(?:ohp|overhead press|military press|strict press|press)$/, "Overhead Press"],
-  [/^(?:squats?|back squats?|bs)$/, "Squat"],
+  [/^(?:squats?|back squats?|bs|squatted)$/, "Squat"],
   [/^front squats?$/, "Front Squat"],
-  [/^(?:dl|dls|deads?|deadlifts?)$/, "Deadlift"],
+  [/^(?:dl|dls|deads?|deadlifts?|deadlifted|pulled)$/, "Deadlift"],
   [/^(?:rdl|rdls|romanian deadlifts?|romanian dl)$/, "Romanian Deadlift"],
   [/^(?:pull ?-?ups?|pullups?)$/, "Pull Up"],
   [/^(?:chin ?-?ups?|chinups?)$/, "Chin Up"],

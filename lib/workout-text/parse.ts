@@ -293,9 +293,22 @@ class ParseState {
       else if (markDrop) s.setType = "drop";
     }
     if (/\b(?:to|till|until)\s+failure\b/.test(clause)) spec.sets[spec.sets.length - 1].setType = "failure";
-    if (spec.leftover && /\d/.test(spec.leftover)) this.warnings.push(`Ignored "${spec.leftover}" in "${clause}".`);
 
-    const typed = stripNameFillers(spec.name.replace(/warm\s*-?\s*ups?|drop\s*-?\s*sets?|to failure/g, " "));
+    let typed = stripNameFillers(spec.name.replace(/warm\s*-?\s*ups?|drop\s*-?\s*sets?|to failure/g, " "));
+    // "3x10 pull-ups", "5x5 squats @ 100": the name can follow the sets
+    if (!typed && spec.leftover) {
+      const after = spec.leftover.match(new RegExp(String.raw`^(?:of\s+)?([a-z][a-z \-]*?)\s*(?:@\s*\+?(${NUM})\s*(${UNIT})?)?$`));
+      if (after && !/\d/.test(after[1])) {
+        typed = stripNameFillers(after[1]);
+        if (after[2] !== undefined) {
+          const w = weightToKg(Number(after[2]), unitFromWord(after[3], this.opts.unit));
+          for (const s of spec.sets) if (s.weightKg === null) s.weightKg = w;
+        }
+      }
+    }
+    if (spec.leftover && /\d/.test(spec.leftover) && !(typed && spec.name.trim() === "")) {
+      this.warnings.push(`Ignored "${spec.leftover}" in "${clause}".`);
+    }
     if (typed && /[a-z]/.test(typed)) {
       this.pendingName = null;
       const name = displayExerciseName(typed);
