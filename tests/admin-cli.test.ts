@@ -3,6 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runAdmin } from "@/lib/admin/run";
+import { resetEnvCache } from "@/lib/config/env";
 
 const TSX = path.resolve("node_modules/.bin/tsx");
 
@@ -71,15 +73,11 @@ describe("admin CLI", { timeout: 240_000 }, () => {
   });
 
   it("rejects bad arguments with a non-zero exit and a JSON error", async () => {
-    const data = path.join(dir, "args");
+    const data = path.join(dir, "main");
     const cases: [string[], RegExp, number][] = [
-      [["create-user", "--email", "x@example.com"], /--password is required/, 2],
       [["set-plan", "--email", "x@example.com", "--plan", "gold"], /must be one of free, pro, trainer/, 2],
-      [["list-users", "--bogus"], /Unknown option '--bogus'/, 2],
-      [["frobnicate"], /unknown command/, 2],
-      [["import", "--email", "x@example.com"], /missing argument/, 2],
       [["set-plan", "--email", "nobody@example.com", "--plan", "pro"], /No user with the email nobody@example.com/, 1],
-      [["import", "--email", "x@example.com", "/nonexistent/file.csv"], /cannot read .*no such file/, 1],
+      [["import", "--email", "coach@example.com", "/nonexistent/file.csv"], /cannot read .*no such file/, 1],
     ];
     for (const [args, message, code] of cases) {
       const r = await admin(data, args);
@@ -87,8 +85,32 @@ describe("admin CLI", { timeout: 240_000 }, () => {
       expect(r.stdout, args.join(" ")).toBe("");
       expect(errorOf(r.stderr), args.join(" ")).toMatch(message);
     }
-    const none = await admin(data, []);
-    expect(none.code).toBe(2);
+  });
+
+  it("validates arguments before opening the database (in process)", async () => {
+    // a safety net: nothing here may open a database, least of all the checkout's .data/
+    process.env.SPOTTER_DATA_DIR = path.join(dir, "never-opened");
+    resetEnvCache();
+    const cases: [string[], RegExp][] = [
+      [["create-user", "--email", "x@example.com"], /--password is required/],
+      [["list-users", "--bogus"], /Unknown option '--bogus'/],
+      [["frobnicate"], /unknown command/],
+      [["import", "--email", "x@example.com"], /missing argument/],
+      [["import", "--email", "x@example.com", "a.csv", "b.csv"], /unexpected argument "b.csv"/],
+      [["import", "--email", "x@example.com", "--unit", "stone", "a.csv"], /--unit must be one of kg, lb/],
+    ];
+    for (const [args, message] of cases) {
+      let out = "";
+      let err = "";
+      const code = await runAdmin(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
+      expect(code, args.join(" ")).toBe(2);
+      expect(out).toBe("");
+      expect(errorOf(err), args.join(" ")).toMatch(message);
+    }
+    let err = "";
+    expect(await runAdmin([], { stdout: () => {}, stderr: (t) => (err += t) })).toBe(2);
+    expect(err).toContain("Commands:");
+    expect(fs.existsSync(path.join(dir, "never-opened"))).toBe(false);
   });
 
   it("says clearly when a running app holds the embedded database", async () => {
@@ -101,6 +123,15 @@ describe("admin CLI", { timeout: 240_000 }, () => {
     expect(r.stdout).toBe("");
     expect(errorOf(r.stderr)).toMatch(new RegExp(`in use by another running Spotter process \\(pid ${process.pid}\\)`));
     expect(fs.readFileSync(path.join(data, "pglite.pid"), "utf8")).toBe(String(process.pid));
+  });
+
+  it("prepares a fresh embedded database like the app does, demo account included", async () => {
+    const r = await admin(path.join(dir, "fresh"), ["list-users"], { SPOTTER_SEED_DEMO: "1" });
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout).users).toEqual([
+      expect.objectContaining({ email: "demo@spotter.local", name: "Demo Lifter", plan: "pro", sessions: expect.any(Number) }),
+    ]);
+    expect(JSON.parse(r.stdout).users[0].sessions).toBeGreaterThan(150);
   });
 
   it("imports a file once: the second run creates nothing", async () => {
@@ -116,7 +147,5 @@ describe("admin CLI", { timeout: 240_000 }, () => {
     expect(a.skipped).toHaveProperty("reasons");
     const b = JSON.parse((await admin(data, ["import", "--email", "lifter@example.com", file])).stdout);
     expect(b).toMatchObject({ sessions: 0, sets: 0 });
-    const bad = await admin(data, ["import", "--email", "lifter@example.com", "--unit", "stone", file]);
-    expect(bad.code).toBe(2);
   });
 });

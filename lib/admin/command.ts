@@ -27,7 +27,17 @@ export interface AdminCommand {
   options: OptionsConfig;
   /** How many positional arguments the command takes (default 0). */
   positionals?: { min: number; max: number };
+  /** Argument checks that need no database; run before the database is opened (throw UsageError). */
+  validate?(values: ParsedValues, positionals: string[]): void;
   run(ctx: CommandContext): Promise<unknown>;
+}
+
+/** A result printed verbatim on stdout (instead of pretty JSON), with its own exit code. */
+export class CommandOutput {
+  constructor(
+    readonly text: string,
+    readonly exitCode = 0,
+  ) {}
 }
 
 /** Bad invocation: printed with a pointer to --help, exit code 2. */

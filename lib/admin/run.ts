@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { UsageError, type AdminCommand } from "./command";
+import { CommandOutput, UsageError, type AdminCommand } from "./command";
 import { closeAdminDatabase, openAdminDatabase } from "./database";
 import { ADMIN_COMMANDS, findCommand } from "./registry";
 
@@ -85,10 +85,21 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
     return fail(io, `${msg} (usage: ${name} ${command.usage})`, name, 2, `Run "${PROGRAM} ${name} --help" for usage.`);
   }
 
+  try {
+    command.validate?.(values as never, positionals);
+  } catch (error) {
+    if (error instanceof UsageError) return fail(io, error.message, name, 2, `Run "${PROGRAM} ${name} --help" for usage.`);
+    throw error;
+  }
+
   let handle: Awaited<ReturnType<typeof openAdminDatabase>> | undefined;
   try {
     handle = await openAdminDatabase();
     const result = await command.run({ db: handle.db, values: values as never, positionals });
+    if (result instanceof CommandOutput) {
+      io.stdout(result.text);
+      return result.exitCode;
+    }
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (error) {

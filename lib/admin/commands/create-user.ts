@@ -10,6 +10,10 @@ export default defineCommand({
     password: { type: "string" },
     name: { type: "string" },
   },
+  validate(values) {
+    requireString(values, "email");
+    requireString(values, "password");
+  },
   async run({ db, values }) {
     const user = await createUser(db, {
       email: requireString(values, "email"),

@@ -39,6 +39,10 @@ export default defineCommand({
     unit: { type: "string" },
   },
   positionals: { min: 1, max: 1 },
+  validate(values) {
+    oneOf(optionalString(values, "unit"), ["kg", "lb"] as const, "unit");
+    requireString(values, "email");
+  },
   async run({ db, values, positionals }) {
     const unit = oneOf(optionalString(values, "unit"), ["kg", "lb"] as const, "unit");
     const email = requireString(values, "email");

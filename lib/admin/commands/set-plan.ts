@@ -11,6 +11,10 @@ export default defineCommand({
     email: { type: "string" },
     plan: { type: "string" },
   },
+  validate(values) {
+    oneOf(requireString(values, "plan"), PLANS, "plan");
+    requireString(values, "email");
+  },
   async run({ db, values }) {
     const plan = oneOf(requireString(values, "plan"), PLANS, "plan")!;
     const user = await findUserByEmail(db, requireString(values, "email"));
