@@ -29,7 +29,11 @@ export function classifyIntent(message: string, ctx: PromptContext): Intent {
   const text = message.trim();
   const t = text.toLowerCase();
   const now = zonedTime(ctx.today, 12, 0, ctx.timezone);
-  if (text && looksLikeWorkoutLog(text, { unit: ctx.units, now, timezone: ctx.timezone })) return { kind: "log", text };
+  const logOpts = { unit: ctx.units, now, timezone: ctx.timezone };
+  if (text && looksLikeWorkoutLog(text, logOpts)) return { kind: "log", text };
+  // "can you log bench 3x5 at 80", "please add: squat 5x5 @ 100"
+  const asked = text.match(/^(?:(?:can|could|would) you |please |pls )*(?:log|add|record|save|track|note)\b[:\s]*(?:this|that|my|a|the)?\s*(?:workout|session)?[:\s]*(.+)$/i);
+  if (asked && looksLikeWorkoutLog(asked[1].replace(/[?.!\s]+$/, ""), logOpts)) return { kind: "log", text: asked[1].replace(/[?.!\s]+$/, "") };
 
   const range = parseTimeRange(t, ctx.today);
   const exercises = findExerciseMentions(t);
@@ -47,13 +51,13 @@ export function classifyIntent(message: string, ctx: PromptContext): Intent {
     return { kind: "suggest", muscle: muscleIn(t), exercise: exercises[0] ?? null };
   }
 
-  if (has(t, /\b(last|latest|previous|most recent|yesterday'?s?|today'?s?)\s+(workout|session|training|lift|gym)\b|\bwhat did i do\b/)) return { kind: "last_workout" };
+  if (has(t, /\b(last|latest|previous|most recent|yesterday'?s?|today'?s?)\s+(workout|session|training|lift|gym)\b|\bwhat did i (do|lift|train)\b/)) return { kind: "last_workout" };
 
   if (exercises.length >= 2 && has(t, /\b(compare|comparison|vs\.?|versus|against|relative to|ratio|and)\b/)) {
     return { kind: "compare", exercises: exercises.slice(0, 3), range: range ?? defaultRange(6, ctx.today) };
   }
 
-  if (has(t, /\b(how often|frequency|consisten\w*|streak|calendar|heat ?map|attendance|how many (workouts|sessions|times|days)|days? (did|have) i (train|work|lift)|skipped|missed)\b/)) {
+  if (has(t, /\b(how often|frequency|consisten\w*|streak|calendar|heat ?map|attendance|how many (workouts|sessions|times|days)|days? (did|have) i (train|work|lift)|(did|have) i (train|trained|work ?out|worked out|lift|lifted|been to the gym|go to the gym)|skipped|missed)\b/)) {
     return { kind: "frequency", range: range ?? defaultRange(6, ctx.today) };
   }
 
