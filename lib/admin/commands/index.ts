@@ -10,3 +10,4 @@ export { default as createUser } from "./create-user";
 export { default as listUsers } from "./list-users";
 export { default as setPlan } from "./set-plan";
 export { default as importFile } from "./import";
+export { default as query } from "./query";
