@@ -41,9 +41,10 @@ function since(col: string, range: TimeRange | null): string[] {
   return out;
 }
 
+/** A catalog lift by its exact name; a custom one by the user's most-logged name that matches the pattern. */
 function exerciseFilter(ex: ExerciseRef, col = "exercise_name"): string {
   if (ex.name) return `${col} = ${lit(ex.name)}`;
-  return `${col} ilike ${lit(ex.pattern ?? "%")}`;
+  return `${col} = (select x.exercise_name from sets x where x.exercise_name ilike ${lit(ex.pattern ?? "%")} group by x.exercise_name order by count(*) desc limit 1)`;
 }
 
 function where(conds: string[]): string {
