@@ -227,6 +227,24 @@ describe("importWorkoutFile", () => {
     });
   });
 
+  it("never bypasses a trigger someone else puts on exercise_sets (the bulk fast path turns itself off)", async () => {
+    const userId = await newUser();
+    await db().execute(sql`create table import_trigger_probe (n int not null)`);
+    await db().execute(sql`create function import_trigger_probe_fn() returns trigger language plpgsql as $$
+      begin insert into import_trigger_probe values (1); return new; end $$`);
+    await db().execute(sql`create trigger import_trigger_probe after insert on exercise_sets for each row execute function import_trigger_probe_fn()`);
+    try {
+      const r = await importWorkoutFile(db(), { userId, content: sample("strong-sample.csv") });
+      expect(r.sets).toBe(250);
+      const probe = await db().execute<{ n: number }>(sql`select count(*)::int as n from import_trigger_probe`);
+      expect(probe.rows[0].n).toBe(250);
+    } finally {
+      await db().execute(sql`drop trigger import_trigger_probe on exercise_sets`);
+      await db().execute(sql`drop function import_trigger_probe_fn()`);
+      await db().execute(sql`drop table import_trigger_probe`);
+    }
+  });
+
   it("is all or nothing: a failure after some chunks were written rolls everything back", async () => {
     const userId = await newUser();
     const text = sample("hevy-metric-sample.csv");

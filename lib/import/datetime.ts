@@ -113,8 +113,10 @@ export function localToUtc(local: LocalDateTime, timeZone: string): Date {
   if (timeZone === "UTC" || timeZone === "Etc/UTC") return new Date(wall);
   const before = timeZoneOffsetMs(timeZone, wall - DAY_MS);
   const after = timeZoneOffsetMs(timeZone, wall + DAY_MS);
+  // Same offset a day either side: no transition near this time (zones change at most twice a year).
+  if (before === after) return new Date(wall - before);
   let best: number | null = null;
-  for (const offset of before === after ? [before] : [before, after]) {
+  for (const offset of [before, after]) {
     const t = wall - offset;
     if (timeZoneOffsetMs(timeZone, t) === offset && (best === null || t < best)) best = t;
   }
