@@ -1,0 +1,408 @@
+import { validUpdates, type FieldKey, type FieldUpdates, type FieldValues, type Goal } from "./fields";
+
+/**
+ * The deterministic extractor (offline model): keyword and pattern rules that read every field
+ * an answer mentions, not just the one asked. The field being asked gets looser rules (a bare
+ * "4" answers "how many days a week?"); other fields need an explicit phrase ("4 days a week").
+ * Pure: the same text and question always give the same result.
+ */
+export type AskKey = FieldKey | "history_confirm";
+
+export interface Extraction {
+  updates: FieldUpdates;
+  /** "I already told you" / "as I said". */
+  alreadyTold: boolean;
+  /** "skip", "don't know", "rather not say". */
+  skip: boolean;
+  /** Yes / no at the start of the answer (for confirmation questions), else null. */
+  affirm: boolean | null;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0, one: 1, a: 1, an: 1, once: 1, two: 2, twice: 2, couple: 2, three: 3, thrice: 3, few: 3, four: 4, five: 5, six: 6,
+  seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
+};
+const NUM = String.raw`(\d+(?:\.\d+)?|zero|one|an?|once|two|twice|couple|three|thrice|few|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)`;
+
+function num(word: string | undefined): number | null {
+  if (!word) return null;
+  const w = word.toLowerCase();
+  if (/^\d/.test(w)) return Number(w);
+  return NUMBER_WORDS[w] ?? null;
+}
+
+function clauses(t: string): string[] {
+  return t.split(/[.;!?\n]+|,\s*(?=but\b)|\bbut\b/).map((s) => s.trim()).filter(Boolean);
+}
+
+const ALREADY_TOLD = /\b(already (told|said|answered|mentioned|gave|covered)|i told you|told you (that|already|before)|i just said|as i said|like i said|i said that|i've said)\b/;
+const SKIP = /^(skip|pass|next( question)?|n\/?a|no idea|not sure|don'?t know|dunno|idk|prefer not to (say|answer)|rather not( say)?|no comment|no preference|whatever)\b/;
+const YES = /^(yes|yeah|yep|yup|correct|right|exactly|that'?s (right|correct|it)|sounds (right|about right|good)|spot on|true|sure|ok(ay)?|pretty much|mostly|affirmative)\b/;
+const NO = /^(no|nope|not really|not quite|wrong|incorrect|nah|not exactly)\b/;
+
+export function extractAnswer(text: string, ctx: { asking: AskKey | null }): Extraction {
+  const raw = text.trim().slice(0, 2000);
+  // "4 days, not 3" — drop the negated alternative so the rules see only what is meant.
+  const t = raw.toLowerCase().replace(/[’‘]/g, "'").replace(/\b(not|instead of|rather than)\s+\d+(\.\d+)?(\s*(days?|times|x|years?|months?|hours?|h))?\b/g, " ");
+  const asking = ctx.asking;
+  const is = (k: FieldKey) => asking === k;
+  const u: Record<string, unknown> = {};
+
+  u.frequency = frequency(t, is("frequency"));
+  u.sessionLength = sessionLength(t, is("sessionLength"));
+  u.experienceYears = experience(t, is("experienceYears"));
+  u.age = age(t, is("age"));
+  u.injuries = injuries(t, is("injuries"));
+  u.equipment = equipment(t, is("equipment"));
+  u.coachingStyle = coachingStyle(t, is("coachingStyle"));
+  u.voice = voice(t);
+  u.units = units(t, is("units"));
+  u.goals = goals(t, is("goals"));
+  u.timeline = timeline(raw, t, is("timeline"));
+  u.recovery = recovery(t, is("recovery"));
+  u.methodology = methodology(t, is("methodology"));
+  const moves = movements(t, asking);
+  u.favoriteMovements = moves.favorite;
+  u.dislikedMovements = moves.disliked;
+  u.successMetrics = is("successMetrics") ? successMetrics(t) : undefined;
+  u.competition = competition(t, is("competition"));
+  u.nutrition = nutrition(t, is("nutrition"));
+  u.learningStyle = learningStyle(t, is("learningStyle"));
+  u.checkIn = checkIn(t, is("checkIn"));
+  if (is("motivation") && !SKIP.test(t) && !ALREADY_TOLD.test(t)) u.motivation = raw.replace(/\s+/g, " ").slice(0, 200);
+
+  const updates = validUpdates(u);
+  const alreadyTold = ALREADY_TOLD.test(t);
+  const skip = !alreadyTold && SKIP.test(t) && !(asking && asking in updates);
+  return { updates, alreadyTold, skip, affirm: YES.test(t) ? true : NO.test(t) ? false : null };
+}
+
+function frequency(t: string, asked: boolean): number | undefined {
+  const perWeek = new RegExp(String.raw`\b${NUM}(?:\s*(?:-|to|or)\s*(\d+|two|three|four|five|six))?\s*(?:x|×|times|days?|sessions?|workouts?)\s*(?:a|per|\/|each|every|in a)?\s*(?:w(?:ee)?k|week)\b`).exec(t);
+  if (perWeek) {
+    const a = num(perWeek[1]);
+    const b = num(perWeek[2]);
+    if (a !== null) return Math.round(b !== null ? (a + b) / 2 : a);
+  }
+  if (/\b(every ?day|daily|7 days)\b/.test(t) && /\b(train|lift|gym|work ?out)/.test(t)) return 7;
+  if (!asked) return undefined;
+  if (/\b(every ?day|daily)\b/.test(t)) return 7;
+  const bare = new RegExp(String.raw`\b${NUM}(?:\s*(?:-|to|or)\s*(\d+|two|three|four|five|six))?\b(?!\s*(?:years?|months?|min|minutes|hours?|kg|lbs?))`).exec(t);
+  const a = num(bare?.[1]);
+  const b = num(bare?.[2]);
+  if (a === null || a < 1 || a > 14) return undefined;
+  return Math.round(b !== null ? (a + b) / 2 : a);
+}
+
+function sessionLength(t: string, asked: boolean): number | undefined {
+  const mins = /\b(\d{2,3})(?:\s*(?:-|to)\s*(\d{2,3}))?\s*(?:min|mins|minutes)\b/.exec(t);
+  if (mins) return Math.round(mins[2] ? (Number(mins[1]) + Number(mins[2])) / 2 : Number(mins[1]));
+  const sessionContext = asked || /\b(session|workout|training)s?\b[^.]{0,30}\b(last|take|about|around)|\b(last|take)s?\b[^.]{0,20}\bhour/.test(t);
+  if (!sessionContext) return undefined;
+  if (/\b(an? )?hour and a half\b|\b1\.5 ?h(ours?)?\b/.test(t)) return 90;
+  const hours = /\b(\d(?:\.\d+)?|an?|one|two)\s*(?:h|hrs?|hours?)\b(?!\s*(?:of\s+)?sleep)/.exec(t);
+  if (hours && !/sleep/.test(t.slice(Math.max(0, hours.index - 15), hours.index))) return Math.round((num(hours[1]) ?? 1) * 60);
+  if (asked) {
+    const bare = /\b(\d{2,3})\b/.exec(t);
+    if (bare) return Number(bare[1]);
+  }
+  return undefined;
+}
+
+const TRAINING_WORDS = /\b(lift\w*|train\w*|gym|crossfit|powerlift\w*|weightlift\w*|work(ing|ed)? ?out|bodybuild\w*|strongman|exercis\w*|doing|done|been|experience|sport|running|calisthenics)\b/;
+
+function experience(t: string, asked: boolean): number | undefined {
+  if (/\b(never (lifted|trained|been to a gym|worked out|done)|new to (this|lifting|training|the gym|working out|weights|fitness)|(just|only) (start(ed|ing)|beginning)|complete beginner|total beginner|first time|haven'?t (lifted|trained|worked out))/.test(t)) return 0;
+  if (asked && /^(none|never|zero|no experience|nothing)\b/.test(t)) return 0;
+  const since = /\bsince (19[5-9]\d|20[0-4]\d)\b/.exec(t);
+  if (since && (asked || TRAINING_WORDS.test(t))) return Math.max(0, new Date().getUTCFullYear() - Number(since[1]));
+  const re = new RegExp(String.raw`\b(half an?|${NUM}(?:\s*(?:-|to)\s*\d+)?)\s*\+?\s*(?:and a half\s+)?(years?|yrs?|months?)\b`, "g");
+  for (const m of t.matchAll(re)) {
+    const before = t.slice(Math.max(0, m.index - 14), m.index);
+    const after = t.slice(m.index + m[0].length, m.index + m[0].length + 8);
+    if (/\b(in|within|next|by|for the next)\s*$/.test(before) || /^\s*old\b/.test(after) || /\bago\s*$/.test(before)) continue;
+    if (/^\s*ago\b/.test(after)) continue; // "hurt it 2 years ago"
+    const sentence = clauses(t).find((c) => c.includes(m[0])) ?? t;
+    if (!asked && !TRAINING_WORDS.test(sentence)) continue;
+    if (/\b(injur|hurt|surgery|pain|sleep)/.test(sentence) && !TRAINING_WORDS.test(sentence.replace(/\bbeen\b/g, ""))) continue;
+    let n = m[1].startsWith("half") ? 0.5 : num(m[1].split(/\s*(?:-|to)\s*/)[0]);
+    if (n === null) continue;
+    if (/and a half/.test(m[0])) n += 0.5;
+    return /^month/.test(m[m.length - 1] ?? "") ? Math.round((n / 12) * 10) / 10 : n;
+  }
+  if (asked) {
+    const bare = /^(\d+(?:\.\d+)?)\s*$/.exec(t);
+    if (bare) return Number(bare[1]);
+  }
+  return undefined;
+}
+
+function age(t: string, asked: boolean): number | undefined {
+  const m =
+    /\b(\d{2})\s*(?:years? old|y\/?o|yrs old)\b/.exec(t) ??
+    /\bage(?:d)?\s*:?\s*(\d{2})\b/.exec(t) ??
+    /\bi'?m\s+(\d{2})\b(?!\s*(?:kg|kilos?|lbs?|pounds|%|min|minutes|years? of|days|hours))/.exec(t);
+  if (m) return Number(m[1]);
+  const decade = /\bin my (?:early |mid |late )?(20|30|40|50|60|70)s\b/.exec(t);
+  if (decade) return Number(decade[1]) + 5;
+  if (asked) {
+    const bare = /^(?:i'?m\s+)?(\d{2})\b/.exec(t);
+    if (bare) return Number(bare[1]);
+  }
+  return undefined;
+}
+
+const BODY_PARTS: [RegExp, string][] = [
+  [/\b(rotator cuff|shoulders?|labrum|ac joint)\b/, "shoulder"],
+  [/\b(knees?|acl|mcl|meniscus|patella\w*)\b/, "knee"],
+  [/\b(lower back|low back|lumbar|disc|sciatica|herniat\w*|spine|back)\b/, "lower back"],
+  [/\b(elbows?|tennis elbow|golfer'?s elbow)\b/, "elbow"],
+  [/\b(wrists?)\b/, "wrist"],
+  [/\b(hips?)\b/, "hip"],
+  [/\b(ankles?|achilles)\b/, "ankle"],
+  [/\b(neck)\b/, "neck"],
+  [/\b(hamstrings?)\b/, "hamstring"],
+  [/\b(pecs?|chest)\b/, "pec"],
+];
+const INJURY_WORDS = /\b(bad|injur\w*|hurt\w*|pain\w*|sore|tweak\w*|torn|tear|strain\w*|sprain\w*|surgery|operat\w*|herniat\w*|bulg\w*|impinge\w*|tendin\w*|issues?|problems?|niggl\w*|dodgy|recovering|rehab\w*|reconstruct\w*|sciatica|acl|meniscus|dislocat\w*|broke|broken|fractur\w*|arthritis|careful with|limited|cranky|grumpy)\b/;
+
+function injuries(t: string, asked: boolean): string[] | undefined {
+  const found: string[] = [];
+  for (const clause of clauses(t)) {
+    if (!INJURY_WORDS.test(clause) && !(asked && clause.split(/\s+/).length <= 4)) continue;
+    for (const [re, part] of BODY_PARTS) {
+      const m = re.exec(clause);
+      if (!m) continue;
+      if (part === "lower back" && m[1] === "back" && !INJURY_WORDS.test(clause)) continue;
+      const side = new RegExp(String.raw`\b(left|right)\s+(?:\w+\s+)?${m[1].split(" ")[0]}`).exec(clause)?.[1];
+      const label = side ? `${side} ${part}` : part;
+      if (!found.some((f) => f.endsWith(part))) found.push(label);
+    }
+  }
+  if (found.length) return found;
+  if (/\bno (injuries|injury|limitations|issues|problems)\b|\binjury[- ]free\b|\bnothing (hurts|injured)\b/.test(t)) return [];
+  if (asked && /^(none|no|nope|nothing|nah|all good|i'?m (fine|good|healthy)|healthy|not really|n\/a)\b/.test(t)) return [];
+  return undefined;
+}
+
+function equipment(t: string, asked: boolean): FieldValues["equipment"] | undefined {
+  if (/\b(no equipment|bodyweight only|just bodyweight|calisthenics|nothing at home|no gym)\b/.test(t)) return "bodyweight";
+  if (/\b(home|garage|basement|shed) gym\b|\b(rack|barbell|power rack|squat rack)\b[^.]{0,20}\bat home\b|\bat home\b[^.]{0,30}\b(rack|barbell)\b/.test(t)) return "home_gym";
+  if (/\b(commercial|full|big|local|university|college|globo|chain) gym\b|\bgym membership\b|\b(go|going) to (a|the) gym\b|\bplanet fitness\b|\bcrossfit (box|gym)\b/.test(t)) return "full_gym";
+  if (!asked) return undefined;
+  if (/\bgym\b/.test(t)) return "full_gym";
+  if (/\b(dumbbells?|kettlebells?|bands?|resistance bands?|trx)\b/.test(t)) return "minimal";
+  if (/\b(bodyweight|nothing|none|park|outside)\b/.test(t)) return "bodyweight";
+  if (/\bhome\b/.test(t)) return "minimal";
+  return undefined;
+}
+
+function coachingStyle(t: string, asked: boolean): FieldValues["coachingStyle"] | undefined {
+  const direct = /\b(direct|blunt|straight[- ]to[- ]the[- ]point|straight ?forward|no[- ]nonsense|tough love|hard on me|drill sergeant|brutally honest|strict|no fluff|no sugar[- ]?coating)\b/.test(t);
+  const encouraging = /\b(encourag\w*|supportive|gentle|positive|kind|patient|cheer\w*|upbeat|lots of praise|nice to me)\b/.test(t);
+  const balanced = /\b(balanced|in between|in-between|somewhere between|mix|a bit of both|both|middle)\b/.test(t);
+  if (direct && encouraging) return "balanced";
+  if (direct) return "direct";
+  if (encouraging) return "encouraging";
+  if (asked && balanced) return "balanced";
+  return undefined;
+}
+
+function voice(t: string): FieldValues["voice"] | undefined {
+  const a = t.search(/\balice\b/);
+  const b = t.search(/\baiden\b/);
+  if (a < 0 && b < 0) return undefined;
+  if (a >= 0 && b >= 0) {
+    if (/\bnot alice\b/.test(t)) return "aiden";
+    if (/\bnot aiden\b/.test(t)) return "alice";
+    return a < b ? "alice" : "aiden";
+  }
+  return a >= 0 ? "alice" : "aiden";
+}
+
+function units(t: string, asked: boolean): FieldValues["units"] | undefined {
+  const kg = /\b(kgs?|kilos?|kilograms?|metric)\b/;
+  const lb = /\b(lbs?|pounds?|imperial)\b/;
+  if (asked) {
+    if (kg.test(t) && !lb.test(t)) return "kg";
+    if (lb.test(t) && !kg.test(t)) return "lb";
+    return undefined;
+  }
+  const pref = /\b(use|prefer|in|think in|work in|track in)\s+(kgs?|kilos?|kilograms?|metric|lbs?|pounds?|imperial)\b/.exec(t);
+  if (!pref || /\b(lose|lost|gain|gained|down|up)\b/.test(t.slice(Math.max(0, pref.index - 20), pref.index))) return undefined;
+  return kg.test(pref[2]) ? "kg" : "lb";
+}
+
+const GOAL_RULES: [RegExp, Goal][] = [
+  [/\b(powerlift\w*|meet|my total)\b/, "powerlifting"],
+  [/\b(strong(er)?|strength|lift heavier|heavier)\b/, "strength"],
+  [/\b(muscle|muscular|size|bigger|hypertrophy|bulk\w*|gain mass|aesthetic\w*|physique|bodybuilding)\b/, "hypertrophy"],
+  [/\b(lose (some )?(weight|fat|pounds|kilos|the belly)|fat loss|weight loss|lean(er)?|cut(ting)?|tone|toned|drop (some )?weight|slim\w*)\b/, "fat_loss"],
+  [/\b(endurance|conditioning|cardio|stamina|marathon|5k|10k|hyrox|engine|run (faster|further|longer))\b/, "endurance"],
+  [/\b(sports?|athletic\w*|athlete|jump higher|faster|speed|football|soccer|rugby|basketball|hockey)\b/, "athletic"],
+  [/\b(health(y|ier)?|longevity|mobility|bone density|blood pressure|age well|live longer)\b/, "health"],
+  [/\b(fit(ter)?|fitness|in shape|feel better|general)\b/, "general_fitness"],
+];
+
+function goals(t: string, asked: boolean): Goal[] | undefined {
+  const relevant = asked ? [t] : clauses(t).filter((c) => /\b(want|goal|aim|trying to|looking to|hope|hoping|would like|'d like|wanna|plan to|focus)\b/.test(c));
+  const out: Goal[] = [];
+  for (const c of relevant) for (const [re, g] of GOAL_RULES) if (re.test(c) && !out.includes(g)) out.push(g);
+  return out.length ? out.slice(0, 4) : undefined;
+}
+
+const MONTH_OR_SEASON = /\bby (summer|spring|winter|fall|autumn|christmas|new year|the end of the year|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*( \d{4})?|\d{4})\b/;
+function timeline(raw: string, t: string, asked: boolean): string | undefined {
+  const span = /\b(?:in|within|by|for|next|over)\s+(?:the next\s+)?((?:\d+|a|one|two|three|four|five|six|eight|ten|twelve|sixteen)\s+(?:weeks?|months?|years?))\b/.exec(t);
+  const season = MONTH_OR_SEASON.exec(t);
+  const event = /\b(meet|competition|wedding|holiday|vacation|event|race|marathon|season)\b/.test(t);
+  if (span && (asked || event || /\b(goal|want|by|aim)\b/.test(t))) return `within ${span[1]}`;
+  if (season && (asked || event || /\b(goal|want|aim)\b/.test(t))) return season[0];
+  if (!asked) return undefined;
+  if (/\b(no rush|no deadline|long[- ]term|no timeline|whenever|ongoing|no date|no time frame|lifelong|forever)\b/.test(t)) return "no fixed deadline";
+  if (SKIP.test(t) || ALREADY_TOLD.test(t)) return undefined;
+  return raw.replace(/\s+/g, " ").slice(0, 80) || undefined;
+}
+
+function recovery(t: string, asked: boolean): FieldValues["recovery"] | undefined {
+  const sleepRe =
+    /\b(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s*(?:h|hrs?|hours?)\b\s*(?:of\s+)?(?:sleep|a night|per night|each night|nightly)/.exec(t) ??
+    /\bsleep\w*\s+(?:is\s+)?(?:about|around|roughly|~|maybe)?\s*(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?/.exec(t);
+  let sleep: number | null = sleepRe ? (sleepRe[2] ? (Number(sleepRe[1]) + Number(sleepRe[2])) / 2 : Number(sleepRe[1])) : null;
+  let stress: "low" | "moderate" | "high" | null = null;
+  if (/\b(high|very high|lots of|a lot of|crazy|super high) stress|\bstress(ful|ed)\b|\bstress(?: level)? is (high|very high)/.test(t)) stress = "high";
+  else if (/\b(low|little|not much|minimal|no real) stress|\bstress(?: level)? is (low|fine|ok)|\bnot (very )?stressed\b/.test(t)) stress = "low";
+  else if (/\b(moderate|medium|some|average|normal) stress|\bstress(?: level)? is (moderate|medium|ok-ish|average)/.test(t)) stress = "moderate";
+  if (asked) {
+    if (sleep === null) {
+      const bare = /\b(\d{1,2}(?:\.\d)?)\s*(?:h|hrs?|hours?)?\b/.exec(t);
+      if (bare && Number(bare[1]) <= 12 && Number(bare[1]) >= 3) sleep = Number(bare[1]);
+    }
+    if (stress === null) {
+      if (/\b(high|very|lots|a lot)\b/.test(t)) stress = "high";
+      else if (/\b(low|little|chill|relaxed)\b/.test(t)) stress = "low";
+      else if (/\b(moderate|medium|average|normal|ok|okay|so-so)\b/.test(t)) stress = "moderate";
+    }
+  }
+  if (sleep === null && stress === null) return undefined;
+  return { sleepHours: sleep, stress };
+}
+
+function methodology(t: string, asked: boolean): FieldValues["methodology"] | undefined {
+  if (/\b5\/3\/1\b|\b531\b|\bwendler\b/.test(t)) return "five_three_one";
+  if (/\b(conjugate|westside|max effort|dynamic effort)\b/.test(t)) return "conjugate";
+  if (/\b(block periodi[sz]ation|rpe[- ]based|autoregulat\w*|rts|daily undulating|dup)\b/.test(t)) return "rpe_blocks";
+  if (/\b(linear progression|starting strength|stronglifts|5x5|greyskull|gzcl)\b/.test(t)) return "novice_linear";
+  if (/\b(hypertrophy blocks?|bodybuilding split|ppl|push[\/ ]pull[\/ ]legs?|bro split)\b/.test(t)) return "hypertrophy_blocks";
+  if (!asked) return undefined;
+  if (/\b(rpe|periodi[sz]ation|blocks?|peaking)\b/.test(t)) return "rpe_blocks";
+  if (/\b(hypertrophy|bodybuilding|upper[\/ ]lower|split)\b/.test(t)) return "hypertrophy_blocks";
+  if (/\b(crossfit|metcon|conditioning|hybrid|hyrox|wods?)\b/.test(t)) return "conditioning";
+  if (/\b(linear|simple|basic|beginner)\b/.test(t)) return "novice_linear";
+  if (/\b(no preference|you (pick|choose|decide)|whatever|don'?t know|not sure|surprise me|up to you|no idea|none|no)\b/.test(t)) return "none";
+  return undefined;
+}
+
+const MOVEMENTS: [RegExp, string][] = [
+  [/\bfront squats?\b/, "front squats"],
+  [/\b(back )?squats?\b/, "squats"],
+  [/\b(romanian deadlifts?|rdls?)\b/, "romanian deadlifts"],
+  [/\bdeadlifts?\b/, "deadlifts"],
+  [/\bbench( press(ing)?)?\b/, "bench press"],
+  [/\b(overhead press(ing)?|ohp|military press|shoulder press)\b/, "overhead pressing"],
+  [/\b(pull[- ]?ups?|chin[- ]?ups?)\b/, "pull-ups"],
+  [/\brows?\b/, "rows"],
+  [/\blunges?\b/, "lunges"],
+  [/\bburpees?\b/, "burpees"],
+  [/\b(running|runs|treadmill)\b/, "running"],
+  [/\bdips\b/, "dips"],
+  [/\bhip thrusts?\b/, "hip thrusts"],
+  [/\b(kettlebell )?swings\b/, "kettlebell swings"],
+  [/\b(snatch(es)?|clean and jerks?|cleans|olympic lifts?)\b/, "olympic lifts"],
+  [/\bpush[- ]?ups?\b/, "push-ups"],
+  [/\bleg press\b/, "leg press"],
+  [/\bcurls?\b/, "curls"],
+  [/\bbox jumps?\b/, "box jumps"],
+  [/\bthrusters?\b/, "thrusters"],
+  [/\b(rowing machine|erg|rower)\b/, "rowing machine"],
+];
+
+function mentionsIn(clause: string): string[] {
+  const out: string[] = [];
+  let rest = clause;
+  for (const [re, name] of MOVEMENTS) {
+    if (re.test(rest)) {
+      out.push(name);
+      rest = rest.replace(new RegExp(re.source, "g"), " ");
+    }
+  }
+  return out;
+}
+
+function movements(t: string, asking: AskKey | null): { favorite?: string[]; disliked?: string[] } {
+  const favorite: string[] = [];
+  const disliked: string[] = [];
+  for (const c of clauses(t)) {
+    const ms = mentionsIn(c);
+    if (!ms.length) continue;
+    if (/\b(hate|dislike|can'?t stand|not a fan|don'?t (like|enjoy)|loathe|avoid|rather not|no more)\b/.test(c)) disliked.push(...ms);
+    else if (/\b(love|like|enjoy|favou?rite|fav|fun|best part)\b/.test(c)) favorite.push(...ms);
+    else if (asking === "favoriteMovements") favorite.push(...ms);
+    else if (asking === "dislikedMovements") disliked.push(...ms);
+  }
+  const none = /^(none|no|nope|nothing|not really|i like (everything|it all))\b/.test(t);
+  return {
+    favorite: favorite.length ? [...new Set(favorite)] : undefined,
+    disliked: disliked.length ? [...new Set(disliked)] : asking === "dislikedMovements" && none ? [] : undefined,
+  };
+}
+
+function successMetrics(t: string): FieldValues["successMetrics"] | undefined {
+  const out: FieldValues["successMetrics"] = [];
+  if (/\b(prs?|1rm|e1rm|total|numbers|stronger|weight on the bar|lifts? going up|strength)\b/.test(t)) out.push("strength_numbers");
+  if (/\b(mirror|look|looks|physique|aesthetic\w*|photos?)\b/.test(t)) out.push("physique");
+  if (/\b(scale|bodyweight|weigh\w*|weight class)\b/.test(t)) out.push("bodyweight");
+  if (/\b(consisten\w*|showing up|show up|streak|habit)\b/.test(t)) out.push("consistency");
+  if (/\b(times?|pace|faster|performance|benchmarks?|wods?)\b/.test(t)) out.push("performance");
+  if (/\b(blood|health|doctor|markers|energy)\b/.test(t)) out.push("health_markers");
+  return out.length ? out : undefined;
+}
+
+function competition(t: string, asked: boolean): FieldValues["competition"] | undefined {
+  const competing = /\b(compete|competing|meet|competition|federation|usapl|ipf|uspa|on the platform|contest|show)\b/.test(t);
+  if (competing && !/\b(no|not|never|don'?t)\b[^.]{0,15}\b(compete|competing|competition)/.test(t)) {
+    if (/\bpowerlift\w*|\bmeet\b|\busapl|\bipf|\buspa/.test(t)) return "powerlifting";
+    if (/\b(weightlift\w*|olympic lifting)\b/.test(t)) return "weightlifting";
+    if (/\bstrongman\b/.test(t)) return "strongman";
+    if (/\bcrossfit\b/.test(t)) return "crossfit";
+    if (/\b(bodybuild\w*|physique|show)\b/.test(t)) return "bodybuilding";
+    if (asked) return "other";
+  }
+  if (asked && /^(no|nope|not really|never|nah|not interested|no plans|maybe (one day|someday|later))\b/.test(t)) return "none";
+  return undefined;
+}
+
+function nutrition(t: string, asked: boolean): FieldValues["nutrition"] | undefined {
+  if (/\b(track(ing)? macros|count(ing)? (calories|macros)|macro tracking|detailed)\b/.test(t)) return "detailed";
+  if (!asked) return undefined;
+  if (/^(no|nope|none|not really|nah|just training|training only)\b/.test(t)) return "none";
+  if (/\b(basic|basics|some|a bit|a little|general|simple|yes|sure|yeah)\b/.test(t)) return "basic";
+  return undefined;
+}
+
+function learningStyle(t: string, asked: boolean): FieldValues["learningStyle"] | undefined {
+  if (/\b(show me the (data|numbers)|i (like|love) (data|numbers|charts|graphs)|data nerd)\b/.test(t)) return "data";
+  if (!asked) return undefined;
+  if (/\b(data|numbers|charts?|graphs?|stats|e1rm|metrics)\b/.test(t)) return "data";
+  if (/\b(why|explain\w*|explanations?|understand|reasoning|detail\w*)\b/.test(t)) return "explained";
+  if (/\b(brief|short|just tell me|quick|cues?|simple|concise)\b/.test(t)) return "brief";
+  return undefined;
+}
+
+function checkIn(t: string, asked: boolean): FieldValues["checkIn"] | undefined {
+  if (!asked && !/\bcheck[- ]?ins?\b|\bcheck in\b/.test(t)) return undefined;
+  if (/\b(every (session|workout|time)|after (each|every) (session|workout)|per session|daily|every day)\b/.test(t)) return "every_session";
+  if (/\b(weekly|once a week|every week|each week)\b/.test(t)) return "weekly";
+  if (/\b(monthly|once a month|every month|each month)\b/.test(t)) return "monthly";
+  return undefined;
+}
