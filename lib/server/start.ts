@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { prepareDatabase } from "@/db/setup";
+import { resolveAuthSecret } from "@/lib/auth/secret";
 import { databaseKind, env } from "@/lib/config/env";
 
 /**
@@ -8,6 +9,8 @@ import { databaseKind, env } from "@/lib/config/env";
  * every cold start of every instance).
  */
 export async function startServer() {
+  // Fail fast at boot: production on a server database needs AUTH_SECRET (embedded mode generates one).
+  resolveAuthSecret();
   const kind = databaseKind();
   if (kind !== "pglite") {
     console.log(`[spotter] database: ${kind} (run \`npm run db:migrate\` after deploys)`);
