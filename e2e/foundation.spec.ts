@@ -115,7 +115,12 @@ test("foundation: sign-up, import, training log, and ownership between two users
   await page.getByRole("button", { name: "Delete" }).click();
   await page.getByRole("button", { name: "Delete workout" }).click();
   await expect(page.getByRole("dialog").getByText("This workout no longer exists.")).toBeVisible();
+  await screen(page, testInfo, "tampered-delete-refused");
+  await page.getByRole("button", { name: "Keep it" }).click();
   await page.unroute("**/*");
+  // Bob's own workout was not touched either: the rewritten requests only ever named Alice's.
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Bob's bench day" })).toBeVisible();
   await signOut(page);
 
   // Alice's session is intact.

@@ -1,8 +1,9 @@
 "use client";
 
 import { ArrowDown, ArrowUp, Plus, Trash2, X } from "lucide-react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useMemo, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useMemo, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Alert, Button, Card, CardContent, FieldError, FieldHint, Input, Label, Select, Textarea } from "@/components/ui";
 import type { ActionResult } from "@/lib/actions/safe-action";
@@ -45,8 +46,21 @@ export function SessionForm(props: SessionFormProps) {
   const listId = `${uid}-exercises`;
   const known = useMemo(() => new Set(exerciseNames.map((n) => n.toLowerCase())), [exerciseNames]);
 
+  // Warn before a reload or tab close throws away typed sets.
+  const dirty = useRef(false);
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (dirty.current) e.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
+
   const err = (path: string) => errors[path];
-  const update = (fn: (s: SessionFormState) => SessionFormState) => setState((s) => fn(s));
+  const update = (fn: (s: SessionFormState) => SessionFormState) => {
+    dirty.current = true;
+    setState((s) => fn(s));
+  };
   const updateBlock = (bi: number, fn: (b: ExerciseFormBlock) => ExerciseFormBlock) =>
     update((s) => ({ ...s, exercises: s.exercises.map((b, i) => (i === bi ? fn(b) : b)) }));
   const updateSet = (bi: number, si: number, patch: Partial<SetFormRow>) =>
@@ -110,6 +124,7 @@ export function SessionForm(props: SessionFormProps) {
         setFormError(result.error);
         return;
       }
+      dirty.current = false;
       toast.success(mode === "edit" ? "Workout saved" : "Workout added");
       router.push(`/workouts/${result.data.id}`);
       router.refresh();
@@ -218,6 +233,11 @@ export function SessionForm(props: SessionFormProps) {
                       list={listId}
                       value={block.exerciseName}
                       onChange={(e) => updateBlock(bi, (b) => ({ ...b, exerciseName: e.target.value }))}
+                      onKeyDown={(e) => {
+                        if (e.key !== "Enter" || e.nativeEvent.isComposing || !block.sets[0]) return;
+                        e.preventDefault();
+                        focusLater(`[data-set-key="${block.sets[0].key}"] input[data-field="weight"]`);
+                      }}
                       placeholder="Search the catalog, e.g. Bench Press"
                       autoComplete="off"
                       maxLength={120}
@@ -367,8 +387,10 @@ export function SessionForm(props: SessionFormProps) {
       </section>
 
       <div className="sticky bottom-0 -mx-4 flex items-center justify-end gap-3 border-t border-line bg-chalk/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0">
-        <Button variant="ghost" onClick={() => router.back()} disabled={pending}>
-          Cancel
+        <Button asChild variant="ghost">
+          <Link href={props.mode === "edit" ? `/workouts/${props.sessionId}` : "/workouts"} onClick={() => (dirty.current = false)}>
+            Cancel
+          </Link>
         </Button>
         <Button type="submit" loading={pending}>
           {mode === "edit" ? "Save workout" : "Add workout"}

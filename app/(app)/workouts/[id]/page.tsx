@@ -124,7 +124,7 @@ export default async function WorkoutDetailPage({ params }: Props) {
                           </TableCell>
                           <TableCell numeric>{set.reps ?? "—"}</TableCell>
                           <TableCell numeric>{set.rpe ?? "—"}</TableCell>
-                          <TableCell className="pl-8 text-ink-muted">{[extra, set.notes].filter(Boolean).join(" · ") || ""}</TableCell>
+                          <TableCell className="pl-8 whitespace-pre-line text-ink-muted">{[extra, set.notes].filter(Boolean).join(" · ") || ""}</TableCell>
                         </TableRow>
                       );
                     })}
