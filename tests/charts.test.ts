@@ -1,3 +1,4 @@
+import * as echarts from "echarts";
 import { describe, expect, it } from "vitest";
 import { buildChartOption, ChartSpecError } from "@/lib/charts/build-option";
 import { safeText } from "@/lib/charts/safe-text";
@@ -91,6 +92,28 @@ describe("buildChartOption", () => {
       const { option } = buildChartOption(spec, weekly);
       expect(hasFunction(option)).toBe(false);
       expect(JSON.parse(JSON.stringify(option))).toEqual(option);
+    }
+  });
+
+  it("renders in ECharts itself (server-side SVG) for every chart type, with no injected markup", () => {
+    const data = {
+      columns: [...weekly.columns, "name"],
+      rows: weekly.rows.map((r, i) => ({ ...r, name: i === 0 ? "<img src=x onerror=alert(1)>" : "Squat" })),
+    };
+    const specs = [
+      { type: "line" as const, title: "a", x: "week", y: ["best_e1rm_kg", "top_weight_kg"] },
+      { type: "bar" as const, title: "b", x: "week", y: "sets", series: "name", stacked: true },
+      { type: "scatter" as const, title: "c", x: "top_weight_kg", y: "best_e1rm_kg" },
+      { type: "pie" as const, title: "d", category: "name", value: "sets" },
+      { type: "heatmap" as const, title: "e", x: "week", value: "sets" },
+    ];
+    for (const spec of specs) {
+      const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: 600, height: 320 });
+      chart.setOption(buildChartOption(spec, data).option as never);
+      const svg = chart.renderToSVGString();
+      chart.dispose();
+      expect(svg.length, spec.type).toBeGreaterThan(1000);
+      expect(svg).not.toMatch(/<img/);
     }
   });
 
