@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { exerciseAliases, exercises } from "@/db/schema";
@@ -9,13 +10,46 @@ export function catalogAliasKeys(entry: CatalogExercise): string[] {
   return [...new Set([entry.name, ...entry.aliases].map(normalizeExerciseName).filter(Boolean))];
 }
 
+let fingerprint: string | undefined;
+
+/**
+ * A digest of the catalog as the database would hold it. The same text is built in SQL from the
+ * stored rows (sorted bytewise on both sides), so equal digests mean there is nothing to sync.
+ */
+export function catalogFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const byBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const exerciseText = [...EXERCISE_CATALOG]
+    .sort((a, b) => byBytes(a.slug, b.slug))
+    .map((e) => [e.slug, e.name, e.category, e.equipment, e.primaryMuscles.join(","), e.secondaryMuscles.join(",")].join("|"))
+    .join("\n");
+  const aliasText = EXERCISE_CATALOG.flatMap((e) => catalogAliasKeys(e).map((a) => `${a}|${e.slug}`))
+    .sort(byBytes)
+    .join("\n");
+  const md5 = (t: string) => createHash("md5").update(t, "utf8").digest("hex");
+  fingerprint = md5(exerciseText) + md5(aliasText);
+  return fingerprint;
+}
+
+async function storedFingerprint(db: Queryable): Promise<string> {
+  const r = await db.execute<{ fp: string }>(sql`select
+    md5(coalesce((select string_agg(slug || '|' || name || '|' || category || '|' || equipment || '|'
+        || array_to_string(primary_muscles, ',') || '|' || array_to_string(secondary_muscles, ','), E'\n' order by slug collate "C")
+      from exercises where owner_user_id is null), ''))
+    || md5(coalesce((select string_agg(a.alias || '|' || e.slug, E'\n' order by (a.alias || '|' || e.slug) collate "C")
+      from exercise_aliases a join exercises e on e.id = a.exercise_id where a.owner_user_id is null), '')) as fp`);
+  return r.rows[0].fp;
+}
+
 /**
  * Upserts the built-in catalog (owner null) and its global aliases in two bulk statements.
  * Idempotent and cheap when nothing changed (rows whose values are equal are not rewritten).
  * Never deletes: exercises dropped from the catalog stay, because users' sets reference them,
  * and users' own aliases/custom exercises are never touched (they have an owner).
+ * On an unchanged database (every app start) it costs one read: the fingerprints match.
  */
 export async function syncCatalog(db: Queryable): Promise<{ inserted: number; updated: number; aliasesInserted: number }> {
+  if ((await storedFingerprint(db)) === catalogFingerprint()) return { inserted: 0, updated: 0, aliasesInserted: 0 };
   const changed = await db
     .insert(exercises)
     .values(
