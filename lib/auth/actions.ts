@@ -25,6 +25,16 @@ const email = z
   .pipe(z.email("Enter a valid email address, like you@example.com."));
 const next = z.string().max(2048).optional();
 
+/**
+ * signIn(…, { redirect: false }) throws Auth.js errors, but a few failures (e.g. a configuration
+ * error) come back as a redirect URL with `?error=`; never treat those as success.
+ */
+function assertNoAuthError(result: unknown) {
+  if (typeof result !== "string") return;
+  const error = new URL(result, "http://spotter.invalid").searchParams.get("error");
+  if (error) throw new Error(`Auth.js reported ${error}`);
+}
+
 function tryAgainIn(retryAt: Date) {
   const minutes = minutesUntil(retryAt);
   return `Too many attempts. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
@@ -35,7 +45,7 @@ export const signInAction = publicAction(
   z.object({ email, password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(1024), next }),
   async function signInWithPassword(input) {
     try {
-      await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+      assertNoAuthError(await signIn("credentials", { email: input.email, password: input.password, redirect: false }));
     } catch (error) {
       if (error instanceof ThrottledSignin) throw new ActionError(tryAgainIn(error.retryAt));
       if (error instanceof CredentialsSignin) {
@@ -73,7 +83,7 @@ export const signUpAction = publicAction(
     }
     const destination = safeNextPath(input.next, AFTER_SIGN_UP);
     try {
-      await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+      assertNoAuthError(await signIn("credentials", { email: input.email, password: input.password, redirect: false }));
     } catch (error) {
       // The account exists; only the automatic sign-in was refused (e.g. this IP is throttled).
       if (error instanceof CredentialsSignin) redirect(`/sign-in?notice=account-created&next=${encodeURIComponent(destination)}`);
@@ -86,7 +96,7 @@ export const signUpAction = publicAction(
 /** Sends (or, without SMTP, logs) a one-time sign-in link. */
 export const magicLinkAction = publicAction(z.object({ email, next }), async function requestMagicLink(input) {
   try {
-    await signIn("email", { email: input.email, redirectTo: safeNextPath(input.next), redirect: false });
+    assertNoAuthError(await signIn("email", { email: input.email, redirectTo: safeNextPath(input.next), redirect: false }));
   } catch (error) {
     if (error instanceof MagicLinkError) {
       if (error.reason === "throttled" && error.retryAt) throw new ActionError(tryAgainIn(error.retryAt));

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
@@ -21,6 +22,8 @@ export const MAGIC_LINK_LIMITS = {
   perIp: { limit: 10, windowSeconds: 15 * 60 },
 } as const;
 
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
 const credentialsInput = z.object({ email: z.string().max(320), password: z.string().max(1024) });
 
 function magicLinkProvider(): EmailConfig {
@@ -34,7 +37,7 @@ function magicLinkProvider(): EmailConfig {
       const db = getDb();
       const ip = clientIp(request.headers);
       const checks = await Promise.all([
-        consumeRateLimit(db, `magic:email:${identifier}`, MAGIC_LINK_LIMITS.perEmail),
+        consumeRateLimit(db, `magic:email:${sha256(identifier)}`, MAGIC_LINK_LIMITS.perEmail),
         ip ? consumeRateLimit(db, `magic:ip:${ip}`, MAGIC_LINK_LIMITS.perIp) : null,
       ]);
       const blocked = checks.filter((c) => c && !c.allowed).map((c) => c!.resetAt.getTime());
