@@ -7,9 +7,14 @@
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"] as const;
 
+// Intl formatters are expensive to build; one per zone is enough.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+const partFormatters = new Map<string, Intl.DateTimeFormat>();
+
 export function isValidTimezone(tz: string): boolean {
+  if (dayFormatters.has(tz)) return true;
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    dayFormatters.set(tz, new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }));
     return true;
   } catch {
     return false;
@@ -19,21 +24,27 @@ export function isValidTimezone(tz: string): boolean {
 /** YYYY-MM-DD of `instant` as seen in `timezone`. */
 export function localDate(instant: Date, timezone: string): string {
   const tz = isValidTimezone(timezone) ? timezone : "UTC";
-  return new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  if (!dayFormatters.has(tz)) isValidTimezone(tz);
+  return dayFormatters.get(tz)!.format(instant);
 }
 
 /** Offset (ms) of `timezone` from UTC at `instant`. */
 function tzOffsetMs(instant: Date, timezone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: timezone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
+  let f = partFormatters.get(timezone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: timezone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    partFormatters.set(timezone, f);
+  }
+  const parts = f.formatToParts(instant);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
