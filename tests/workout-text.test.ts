@@ -62,6 +62,8 @@ const cases: [text: string, expected: Expected, opts?: Partial<typeof base> & { 
   ["incline bench 3x10 @ 30kg rpe 8", [{ exercises: [["Incline Bench Press", times(3, S(10, 30, { rpe: 8 }))]] }]],
   ["squat 5 @ 100, 5 @ 100, 4 @ 100", [{ exercises: [["Squat", [S(5, 100), S(5, 100), S(4, 100)]]] }]],
   ["dips 3x12 @ +20kg", [{ exercises: [["Dip", times(3, S(12, 20))]] }]],
+  ["squat 100x5x3", [{ exercises: [["Squat", times(3, S(5, 100))]] }]],
+  ["squat 3x5x100", [{ exercises: [["Squat", times(3, S(5, 100))]] }]],
   ["did 3 sets of 10 pushups", [{ exercises: [["Push Up", times(3, S(10, null))]] }]],
   ["5x5 squats @ 100", [{ exercises: [["Squat", times(5, S(5, 100))]] }]],
   ["benched 100kg x 3 today", [{ exercises: [["Bench Press", times(1, S(3, 100))]] }]],

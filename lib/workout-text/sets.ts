@@ -36,10 +36,13 @@ function kg(value: string | undefined, unitWord: string | undefined, unit: Weigh
 }
 
 const RULES: Rule[] = [
-  // 3x8x60
+  // 3x8x60 — or 100x5x3 (weight first: too heavy to be a set count)
   {
     re: new RegExp(String.raw`(\d+)\s*x\s*(\d+)\s*x\s*${W}`, "y"),
-    build: (m, u) => repeat(+m[1], () => set(+m[2], kg(m[3], m[4], u))),
+    build: (m, u) =>
+      +m[1] > 15 && !m[4] && +m[3] <= 15
+        ? repeat(+m[3], () => set(+m[2], kg(m[1], undefined, u)))
+        : repeat(+m[1], () => set(+m[2], kg(m[3], m[4], u))),
   },
   // 3x60s (timed sets)
   {
