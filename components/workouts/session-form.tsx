@@ -224,42 +224,47 @@ export function SessionForm(props: SessionFormProps) {
           return (
             <Card key={block.key} data-block-key={block.key} className="overflow-hidden">
               <CardContent className="space-y-4">
-                <div className="flex items-end gap-2">
-                  <div className="min-w-0 flex-1">
-                    <Label htmlFor={`${uid}-ex-${block.key}`}>Exercise {bi + 1}</Label>
-                    <Input
-                      id={`${uid}-ex-${block.key}`}
-                      data-field="exercise"
-                      list={listId}
-                      value={block.exerciseName}
-                      onChange={(e) => updateBlock(bi, (b) => ({ ...b, exerciseName: e.target.value }))}
-                      onKeyDown={(e) => {
-                        if (e.key !== "Enter" || e.nativeEvent.isComposing || !block.sets[0]) return;
-                        e.preventDefault();
-                        focusLater(`[data-set-key="${block.sets[0].key}"] input[data-field="weight"]`);
-                      }}
-                      placeholder="Search the catalog, e.g. Bench Press"
-                      autoComplete="off"
-                      maxLength={120}
-                      aria-invalid={!!err(`${p}.exerciseName`)}
-                      aria-describedby={`${uid}-ex-${block.key}-msg`}
-                    />
+                <div>
+                  <div className="mb-1.5 flex items-center justify-between gap-2">
+                    <Label htmlFor={`${uid}-ex-${block.key}`} className="mb-0">
+                      Exercise {bi + 1}
+                    </Label>
+                    <div className="flex gap-1">
+                      <Button variant="ghost" size="icon" className="size-8" aria-label={`Move exercise ${bi + 1} up`} disabled={bi === 0} onClick={() => moveBlock(bi, -1)}>
+                        <ArrowUp aria-hidden />
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        size="icon"
+                        className="size-8"
+                        aria-label={`Move exercise ${bi + 1} down`}
+                        disabled={bi === state.exercises.length - 1}
+                        onClick={() => moveBlock(bi, 1)}
+                      >
+                        <ArrowDown aria-hidden />
+                      </Button>
+                      <Button variant="ghost" size="icon" className="size-8" aria-label={`Remove exercise ${bi + 1}`} onClick={() => removeBlock(bi)}>
+                        <Trash2 aria-hidden />
+                      </Button>
+                    </div>
                   </div>
-                  <Button variant="ghost" size="icon" aria-label={`Move exercise ${bi + 1} up`} disabled={bi === 0} onClick={() => moveBlock(bi, -1)}>
-                    <ArrowUp aria-hidden />
-                  </Button>
-                  <Button
-                    variant="ghost"
-                    size="icon"
-                    aria-label={`Move exercise ${bi + 1} down`}
-                    disabled={bi === state.exercises.length - 1}
-                    onClick={() => moveBlock(bi, 1)}
-                  >
-                    <ArrowDown aria-hidden />
-                  </Button>
-                  <Button variant="ghost" size="icon" aria-label={`Remove exercise ${bi + 1}`} onClick={() => removeBlock(bi)}>
-                    <Trash2 aria-hidden />
-                  </Button>
+                  <Input
+                  id={`${uid}-ex-${block.key}`}
+                  data-field="exercise"
+                  list={listId}
+                  value={block.exerciseName}
+                  onChange={(e) => updateBlock(bi, (b) => ({ ...b, exerciseName: e.target.value }))}
+                  onKeyDown={(e) => {
+                    if (e.key !== "Enter" || e.nativeEvent.isComposing || !block.sets[0]) return;
+                    e.preventDefault();
+                    focusLater(`[data-set-key="${block.sets[0].key}"] input[data-field="weight"]`);
+                  }}
+                  placeholder="Search the catalog, e.g. Bench Press"
+                  autoComplete="off"
+                  maxLength={120}
+                  aria-invalid={!!err(`${p}.exerciseName`)}
+                  aria-describedby={`${uid}-ex-${block.key}-msg`}
+                />
                 </div>
                 <div id={`${uid}-ex-${block.key}-msg`}>
                   <FieldError error={err(`${p}.exerciseName`)} className="mt-0" />
@@ -284,11 +289,11 @@ export function SessionForm(props: SessionFormProps) {
                     const setErrors = ["setType", "weight", "reps", "rpe", "notes"].flatMap((f) => err(`${sp}.${f}`) ?? []);
                     return (
                       <div key={set.key} data-set-key={set.key} onKeyDown={onSetKeyDown(bi, si)}>
-                        <div className="grid grid-cols-[2rem_1fr_1fr_1fr_2.5rem] items-center gap-2 sm:grid-cols-[2rem_8.5rem_1fr_1fr_1fr_2fr_2.5rem]">
-                          <span className="text-center text-sm font-semibold text-ink-muted tabular" aria-hidden>
+                        <div className="grid grid-cols-[1.5rem_1fr_1fr_1fr_2.5rem] items-center gap-2 sm:grid-cols-[2rem_8.5rem_1fr_1fr_1fr_2fr_2.5rem]">
+                          <span className="order-1 text-center text-sm font-semibold text-ink-muted tabular sm:order-none" aria-hidden>
                             {si + 1}
                           </span>
-                          <div className="col-span-4 sm:col-span-1">
+                          <div className="order-6 col-span-2 col-start-2 sm:order-none sm:col-span-1 sm:col-start-auto">
                             <label htmlFor={id("type")} className="sr-only">
                               Set {si + 1} type
                             </label>
@@ -300,7 +305,7 @@ export function SessionForm(props: SessionFormProps) {
                               ))}
                             </Select>
                           </div>
-                          <div className="col-start-2 sm:col-start-auto">
+                          <div className="order-2 sm:order-none">
                             <label htmlFor={id("weight")} className="sr-only">
                               Set {si + 1} weight in {unit}
                             </label>
@@ -315,7 +320,7 @@ export function SessionForm(props: SessionFormProps) {
                               aria-describedby={id("err")}
                             />
                           </div>
-                          <div>
+                          <div className="order-3 sm:order-none">
                             <label htmlFor={id("reps")} className="sr-only">
                               Set {si + 1} reps
                             </label>
@@ -329,7 +334,7 @@ export function SessionForm(props: SessionFormProps) {
                               aria-describedby={id("err")}
                             />
                           </div>
-                          <div>
+                          <div className="order-4 sm:order-none">
                             <label htmlFor={id("rpe")} className="sr-only">
                               Set {si + 1} RPE
                             </label>
@@ -343,7 +348,7 @@ export function SessionForm(props: SessionFormProps) {
                               aria-describedby={id("err")}
                             />
                           </div>
-                          <div className="col-span-3 col-start-2 sm:col-span-1 sm:col-start-auto">
+                          <div className="order-7 col-span-2 sm:order-none sm:col-span-1">
                             <label htmlFor={id("notes")} className="sr-only">
                               Set {si + 1} notes
                             </label>
@@ -360,14 +365,14 @@ export function SessionForm(props: SessionFormProps) {
                           <Button
                             variant="ghost"
                             size="icon"
-                            className="row-start-1 col-start-5 sm:col-start-auto sm:row-start-auto"
+                            className="order-5 sm:order-none"
                             aria-label={`Remove set ${si + 1}`}
                             onClick={() => removeSet(bi, si)}
                           >
                             <X aria-hidden />
                           </Button>
                         </div>
-                        <FieldError id={id("err")} error={setErrors} className="ml-10" />
+                        <FieldError id={id("err")} error={setErrors.length ? setErrors.join(" · ") : null} className="ml-8 sm:ml-10" />
                       </div>
                     );
                   })}
@@ -386,7 +391,7 @@ export function SessionForm(props: SessionFormProps) {
         </Button>
       </section>
 
-      <div className="sticky bottom-0 -mx-4 flex items-center justify-end gap-3 border-t border-line bg-chalk/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0">
+      <div className="flex items-center justify-end gap-3 border-t border-line pt-5">
         <Button asChild variant="ghost">
           <Link href={props.mode === "edit" ? `/workouts/${props.sessionId}` : "/workouts"} onClick={() => (dirty.current = false)}>
             Cancel

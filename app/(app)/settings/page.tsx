@@ -67,7 +67,7 @@ export default async function SettingsPage() {
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <ImportForm defaultUnit={profile.units} maxMb={ent.importMaxMb} planLabel={ent.label} action={importFileAction} />
+            <ImportForm key={profile.units} defaultUnit={profile.units} maxMb={ent.importMaxMb} planLabel={ent.label} action={importFileAction} />
           </CardContent>
         </Card>
       </div>

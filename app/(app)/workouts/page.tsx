@@ -83,7 +83,26 @@ export default async function WorkoutsPage({ searchParams }: { searchParams: Pro
         />
       ) : (
         <div className="space-y-4">
-          <Table>
+          <ul className="space-y-2 sm:hidden" aria-label="Workouts, newest first">
+            {list.rows.map((s) => (
+              <li key={s.id}>
+                <Link href={`/workouts/${s.id}`} className="block rounded-card border border-line bg-surface px-4 py-3 hover:bg-chalk">
+                  <span className="block font-semibold text-ink">{s.name}</span>
+                  <time dateTime={s.startedAt.toISOString()} className="block text-sm text-ink-muted tabular">
+                    {formatSessionDate(s.startedAt, prefs.timezone)}
+                    {s.durationMin !== null ? ` · ${formatDuration(s.durationMin)}` : ""}
+                  </time>
+                  <span className="mt-1 block text-sm text-ink-soft tabular">
+                    {s.setCount} {s.setCount === 1 ? "set" : "sets"} · {formatVolume(s.volumeKg, prefs.unit)}
+                  </span>
+                  {s.exerciseNames.length > 0 ? (
+                    <span className="mt-0.5 line-clamp-1 block text-sm text-ink-muted">{s.exerciseNames.join(", ")}</span>
+                  ) : null}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <Table wrapperClassName="hidden sm:block">
             <TableCaption className="sr-only">
               Workouts, newest first, page {list.page} of {list.pageCount}
             </TableCaption>
