@@ -56,7 +56,7 @@ export function Composer({ value, onChange, onSend, onStop, busy, disabled, hint
               submit();
             }
           }}
-          placeholder="Ask about your training, or log a workout…"
+          placeholder="Ask your coach or log a workout…"
           className="max-h-[200px] min-h-10 flex-1 resize-none bg-transparent px-2 py-2 text-base text-ink placeholder:text-ink-muted/80 focus:outline-none sm:text-sm"
           aria-describedby="chat-input-hint"
           aria-invalid={tooLong || undefined}

@@ -5,9 +5,13 @@ import * as React from "react";
  * lists, tables, fenced code, **bold**, *italic*, `code` and http(s) links. Everything becomes
  * React elements (no HTML from the model is ever injected), and it tolerates half-streamed input.
  */
-export function Markdown({ text, className }: { text: string; className?: string }) {
+export function Markdown({ text, className, ...rest }: { text: string; className?: string; "data-testid"?: string }) {
   const blocks = React.useMemo(() => parseBlocks(text), [text]);
-  return <div className={className}>{blocks.map((b, i) => renderBlock(b, i))}</div>;
+  return (
+    <div className={className} {...rest}>
+      {blocks.map((b, i) => renderBlock(b, i))}
+    </div>
+  );
 }
 
 type Block =

@@ -62,7 +62,7 @@ export const MessageItem = React.memo(function MessageItem({ message, streaming,
       <div className="w-full min-w-0 max-w-full text-[0.95rem] leading-relaxed text-ink sm:max-w-[90%]">
         {visible.map((part, i) => {
           if (part.type === "text") {
-            return part.text ? <Markdown key={i} text={part.text} className="break-words" /> : null;
+            return part.text ? <Markdown key={i} text={part.text} className="break-words" data-testid="chat-text" /> : null;
           }
           if (part.type === "data-chart") return <ChartCard key={part.id ?? i} chart={part.data} />;
           if (isToolPart(part)) {
@@ -98,7 +98,8 @@ export const MessageItem = React.memo(function MessageItem({ message, streaming,
         ) : null}
         {stopped || status === "stopped" ? (
           <p className="mt-1 flex items-center gap-1.5 text-xs text-ink-muted" data-testid="chat-stopped">
-            <CircleStop aria-hidden className="size-3.5" /> Stopped — the answer above is partial.
+            <CircleStop aria-hidden className="size-3.5" />
+            {hasText ? "Stopped — the answer above is partial." : "Stopped before the coach answered."}
           </p>
         ) : null}
         {error ? (

@@ -299,7 +299,7 @@ export function WorkoutDraftCard({
                           disabled={locked}
                           onChange={(e) => update((d) => void (d[wi].exercises[ei].sets[si].rpe = e.target.value))}
                         />
-                        <div className="col-span-4 row-start-2 sm:col-span-1 sm:row-start-auto">
+                        <div className="order-1 col-span-3 col-start-2 sm:order-none sm:col-span-1 sm:col-start-auto">
                           <Select
                             aria-label={`${label} type`}
                             value={s.setType}
@@ -317,8 +317,7 @@ export function WorkoutDraftCard({
                           variant="ghost"
                           size="icon"
                           aria-label={`Remove ${label}`}
-                          disabled={locked}
-                          className="col-start-5 row-start-1 sm:col-start-auto"
+                          disabled={locked || (ex.sets.length === 1 && w.exercises.length === 1)}
                           onClick={() => update((d) => void d[wi].exercises[ei].sets.splice(si, 1))}
                         >
                           <Trash2 aria-hidden />
