@@ -113,7 +113,9 @@ export function composeAnswer(input: AnswerInput): string {
       const lines = [
         withE1rm.length === 1
           ? `${intent.exercise.label}, ${intent.range.label}: one ${x} with data — best estimated 1RM ${fmt(first[key])} ${u} (${when(first)}).`
-          : `${intent.exercise.label}, ${intent.range.label}: your best estimated 1RM went ${trend === "up" ? "up" : trend === "down" ? "down" : "nowhere"} — from ${fmt(first[key])} ${u} (${when(first)}) to ${fmt(last[key])} ${u} (${when(last)}).`,
+          : trend === "flat"
+            ? `${intent.exercise.label}, ${intent.range.label}: your best estimated 1RM held at ${fmt(first[key])} ${u} (${when(first)} and ${when(last)}).`
+            : `${intent.exercise.label}, ${intent.range.label}: your best estimated 1RM went ${trend} — from ${fmt(first[key])} ${u} (${when(first)}) to ${fmt(last[key])} ${u} (${when(last)}).`,
         `Peak: ${fmt(peak[key])} ${u} (${when(peak)})${heaviest ? `. Heaviest set: ${fmt(heaviest[`top_weight_${u}`])} ${u} (${when(heaviest)})` : ""}.`,
       ];
       if (s.technical) lines.push("Estimated 1RM uses the Epley formula on your working sets (warm-ups excluded).");
@@ -140,7 +142,7 @@ export function composeAnswer(input: AnswerInput): string {
       if (intent.byMuscle) {
         const lastPeriod = String(rows[rows.length - 1][x]);
         const latest = rows.filter((r) => String(r[x]) === lastPeriod).sort((a, b) => (num(b.sets) ?? 0) - (num(a.sets) ?? 0));
-        const lines = [`By muscle group in ${label(latest[0])} (${intent.range.label} charted):`];
+        const lines = [`By muscle group in ${label(latest[0])} (the chart covers ${intent.range.label}):`];
         for (const r of latest) lines.push(`- ${r.muscle}: ${fmt(r.sets)} sets${num(r[vol]) !== null ? `, ${fmt(r[vol])} ${u}` : ""}`);
         const trained = new Set(latest.map((r) => String(r.muscle)));
         const gap = ["back", "chest", "quads", "hamstrings", "shoulders", "glutes"].find((m) => !trained.has(m));
