@@ -150,3 +150,24 @@ describe("guessExerciseKind", () => {
     expect(guessExerciseKind("Something", { category: "cardio" }).category).toBe("cardio");
   });
 });
+
+describe("FitNotes default names", () => {
+  it.each([
+    ["Flat Barbell Bench Press", "bench-press-barbell"],
+    ["Barbell Squat", "squat-barbell"],
+    ["Deadlift", "deadlift-barbell"],
+    ["Incline Dumbbell Bench Press", "incline-bench-press-dumbbell"],
+    ["Seated Cable Row", "seated-row-cable"],
+    ["EZ-Bar Curl", "bicep-curl-ez-bar"],
+    ["EZ-Bar Skullcrusher", "skullcrusher-barbell"],
+    ["Rope Push Down", "triceps-pushdown-cable"],
+    ["Parallel Bar Triceps Dip", "chest-dip"],
+    ["Seated Machine Fly", "chest-fly-machine"],
+    ["Leg Extension Machine", "leg-extension-machine"],
+    ["One-Arm Dumbbell Row", "bent-over-row-dumbbell"],
+    ["Running (Treadmill)", "treadmill"],
+    ["Rowing Machine", "rowing-machine"],
+  ])("%s → %s", (name, slug) => {
+    expect(slugFor(name)).toBe(slug);
+  });
+});
