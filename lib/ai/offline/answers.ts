@@ -48,7 +48,8 @@ function finish(lines: string[], input: AnswerInput, advice: string | null): str
   const out = [...lines];
   if (input.chartShown) out.push(s.direct ? "Chart above." : "The chart above shows the full picture.");
   if (advice) out.push(s.direct ? advice : `Coach's note: ${advice}`);
-  if (s.warm) out.push("Keep showing up — it adds up.");
+  // Encouragement where effort shows: progress, records, consistency — not on a bodyweight or sleep readout.
+  if (s.warm && ["progress", "compare", "records", "frequency"].includes(input.intent.kind)) out.push("Keep showing up — it adds up.");
   return out.join("\n\n");
 }
 
