@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { exercises, exerciseSets, users, workoutSessions } from "@/db/schema";
 import { createSession, deleteSession, updateSession } from "@/lib/workouts/mutations";
@@ -22,7 +22,7 @@ const baseInput = {
         { setType: "normal", weight: "102,5", reps: "5", rpe: "8.5", notes: "paused" },
       ],
     },
-    { exerciseName: "  Landmine   Press  ", sets: [{ weight: "", reps: "12" }] },
+    { exerciseName: "  Zorblax   Press  ", sets: [{ weight: "", reps: "12" }] },
   ],
 };
 
@@ -39,10 +39,11 @@ describe("workout mutations", () => {
       .insert(users)
       .values([{ email: `ma-${stamp}@x.test` }, { email: `mb-${stamp}@x.test` }])
       .returning({ id: users.id });
+    // The built-in catalog is part of every test database.
     [{ id: bench }] = await d
-      .insert(exercises)
-      .values({ slug: `m-bench-${stamp}`, name: "Bench Press (Barbell)", category: "strength", equipment: "barbell" })
-      .returning({ id: exercises.id });
+      .select({ id: exercises.id })
+      .from(exercises)
+      .where(and(isNull(exercises.ownerUserId), eq(exercises.name, "Bench Press (Barbell)")));
   });
 
   it("validates input with field paths", () => {
@@ -81,7 +82,7 @@ describe("workout mutations", () => {
     expect(d!.startedAt.toISOString()).toBe("2025-09-15T05:30:00.000Z");
     expect(d!.durationMin).toBe(75);
     expect(d!.notes).toBe("felt strong");
-    expect(d!.exercises.map((g) => g.exerciseName)).toEqual(["Bench Press (Barbell)", "Landmine Press"]);
+    expect(d!.exercises.map((g) => g.exerciseName)).toEqual(["Bench Press (Barbell)", "Zorblax Press"]);
     expect(d!.exercises[0].exerciseId).toBe(bench);
     expect(d!.exercises[1].isCustom).toBe(true);
     expect(d!.exercises[0].sets.map((s) => [s.position, s.setNumber, s.setType, s.weightKg, s.reps, s.rpe, s.notes])).toEqual([
@@ -91,6 +92,15 @@ describe("workout mutations", () => {
     expect(d!.exercises[1].sets[0]).toMatchObject({ position: 2, setNumber: 1, weightKg: null, reps: 12 });
     const [row] = await db().db.select().from(workoutSessions).where(eq(workoutSessions.id, id));
     expect(row.source).toBe("manual");
+  });
+
+  it("maps spelling variants onto the catalog instead of creating exercises", async () => {
+    const input = parse({ ...baseInput, exercises: [{ exerciseName: "barbell bench press", sets: [{ weight: "100", reps: "5" }] }] });
+    const { id } = await createSession(db().db, bob, input, { timezone: "UTC" });
+    const d = await getSessionDetail(db().db, bob, id);
+    expect(d!.exercises[0]).toMatchObject({ exerciseId: bench, exerciseName: "Bench Press (Barbell)", isCustom: false });
+    expect(await db().db.select().from(exercises).where(eq(exercises.ownerUserId, bob))).toHaveLength(0);
+    await deleteSession(db().db, bob, id);
   });
 
   it("stores lb input as kg", async () => {
@@ -108,7 +118,7 @@ describe("workout mutations", () => {
       durationMin: "",
       notes: "",
       exercises: [
-        { exerciseName: "Landmine Press", sets: [{ weight: "20", reps: "10" }] },
+        { exerciseName: "Zorblax Press", sets: [{ weight: "20", reps: "10" }] },
         { exerciseName: "bench press (barbell)", sets: [{ weight: "100", reps: "5" }, { weight: "100", reps: "4", setType: "failure" }] },
       ],
     });
@@ -119,7 +129,7 @@ describe("workout mutations", () => {
     expect(d!.endedAt).toBeNull();
     expect(d!.notes).toBeNull();
     expect(d!.exercises.map((g) => [g.exerciseName, g.sets.map((s) => `${s.position}/${s.setNumber}/${s.setType}`)])).toEqual([
-      ["Landmine Press", ["0/1/normal"]],
+      ["Zorblax Press", ["0/1/normal"]],
       ["Bench Press (Barbell)", ["1/1/normal", "2/2/failure"]],
     ]);
     // The custom exercise was created once and reused.
