@@ -108,6 +108,17 @@ describe("catalog sync + resolver", () => {
     expect(await findExerciseByName(db, bob, "Zottman Press (Machine)")).toBeNull();
   });
 
+  it("matches a user's exercise that has no alias by its name, and findExerciseByName agrees with the resolver", async () => {
+    const db = t().db;
+    const [row] = await db
+      .insert(exercises)
+      .values({ slug: "sled-drag-heavy", name: "Sled Drag (Heavy)", ownerUserId: alice, category: "strength", equipment: "other" })
+      .returning({ id: exercises.id });
+    expect(await findExerciseByName(db, alice, "sled drag heavy")).toMatchObject({ id: row.id, isCustom: true });
+    expect(await createExerciseResolver(db, alice).resolve("Sled Drag (Heavy)")).toEqual({ exerciseId: row.id, matched: true, created: false });
+    expect(await findExerciseByName(db, bob, "Sled Drag (Heavy)")).toBeNull();
+  });
+
   it("rejects names without letters or digits", async () => {
     await expect(createExerciseResolver(t().db, alice).resolve("  --- ")).rejects.toThrow(/not a usable exercise name/);
   });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { exerciseAliases, exercises, type ExerciseCategory } from "@/db/schema";
 import { analyseExerciseName, normalizeExerciseName, type EquipmentToken } from "./normalize";
@@ -25,15 +25,32 @@ export class ExerciseNameError extends Error {
   }
 }
 
-/** Loads every alias visible to the user; the user's own aliases win over global ones. */
+/**
+ * Every name key visible to the user → exercise id: global aliases, then the normalised display
+ * names of built-in and the user's own exercises (covers custom exercises created without an
+ * alias), then the user's own aliases, which win over everything else.
+ */
 export async function loadAliasMap(db: Queryable, userId: string): Promise<Map<string, string>> {
-  const rows = await db
-    .select({ alias: exerciseAliases.alias, exerciseId: exerciseAliases.exerciseId, owner: exerciseAliases.ownerUserId })
-    .from(exerciseAliases)
-    .where(or(isNull(exerciseAliases.ownerUserId), eq(exerciseAliases.ownerUserId, userId)));
+  const [aliasRows, exerciseRows] = await Promise.all([
+    db
+      .select({ alias: exerciseAliases.alias, exerciseId: exerciseAliases.exerciseId, owner: exerciseAliases.ownerUserId })
+      .from(exerciseAliases)
+      .where(or(isNull(exerciseAliases.ownerUserId), eq(exerciseAliases.ownerUserId, userId))),
+    db
+      .select({ id: exercises.id, name: exercises.name, owner: exercises.ownerUserId })
+      .from(exercises)
+      .where(or(isNull(exercises.ownerUserId), eq(exercises.ownerUserId, userId))),
+  ]);
   const map = new Map<string, string>();
-  for (const r of rows) if (r.owner === null) map.set(r.alias, r.exerciseId);
-  for (const r of rows) if (r.owner !== null) map.set(r.alias, r.exerciseId);
+  for (const r of aliasRows) if (r.owner === null) map.set(r.alias, r.exerciseId);
+  for (const owner of [null, userId]) {
+    for (const e of exerciseRows) {
+      if (e.owner !== owner) continue;
+      const key = normalizeExerciseName(e.name);
+      if (key && (owner !== null || !map.has(key))) map.set(key, e.id);
+    }
+  }
+  for (const r of aliasRows) if (r.owner !== null) map.set(r.alias, r.exerciseId);
   return map;
 }
 
@@ -201,43 +218,21 @@ const summaryColumns = {
 };
 
 /**
- * The exercise a person means by `name` (built-in or the user's own), or null. Read-only:
- * unlike the resolver it never creates anything. Matches aliases first, then the exact
- * display name case-insensitively.
+ * The exercise a person means by `name` (built-in or the user's own), or null: exactly what
+ * the resolver would match, but read-only — it never creates anything.
  */
 export async function findExerciseByName(db: Queryable, userId: string, name: string): Promise<ExerciseSummary | null> {
-  const visible = or(isNull(exercises.ownerUserId), eq(exercises.ownerUserId, userId));
   const keys = candidateKeys(name);
-  if (keys.length) {
-    const rows = await db
-      .select({ ...summaryColumns, aliasOwner: exerciseAliases.ownerUserId, alias: exerciseAliases.alias })
-      .from(exerciseAliases)
-      .innerJoin(exercises, eq(exercises.id, exerciseAliases.exerciseId))
-      .where(
-        and(
-          inArray(exerciseAliases.alias, keys),
-          or(isNull(exerciseAliases.ownerUserId), eq(exerciseAliases.ownerUserId, userId)),
-          visible,
-        ),
-      );
-    for (const k of keys) {
-      const forKey = rows.filter((r) => r.alias === k);
-      const best = forKey.find((r) => r.aliasOwner !== null) ?? forKey[0];
-      if (best) {
-        const { aliasOwner: _o, alias: _a, ...summary } = best;
-        return summary;
-      }
-    }
-  }
-  const trimmed = displayName(name);
-  if (!trimmed) return null;
-  const [byName] = await db
+  if (!keys.length) return null;
+  const map = await loadAliasMap(db, userId);
+  const id = keys.map((k) => map.get(k)).find(Boolean);
+  if (!id) return null;
+  const [row] = await db
     .select(summaryColumns)
     .from(exercises)
-    .where(and(sql`lower(${exercises.name}) = lower(${trimmed})`, visible))
-    .orderBy(sql`${exercises.ownerUserId} is null`)
+    .where(and(eq(exercises.id, id), or(isNull(exercises.ownerUserId), eq(exercises.ownerUserId, userId))))
     .limit(1);
-  return byName ?? null;
+  return row ?? null;
 }
 
 export { listMuscleGroups } from "./vocabulary";
