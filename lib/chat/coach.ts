@@ -4,6 +4,7 @@ import { getChatModel } from "@/lib/ai/provider";
 import { buildSystemPrompt, type CoachPersona } from "@/lib/ai/system-prompt";
 import { createCoachTools, type CoachChart, type QueryInfo } from "@/lib/ai/tools";
 import { MAX_VISUALIZATION_ROWS } from "@/db/tables/chat";
+import { getChatPersona } from "@/lib/coach/chat-persona";
 import { SANDBOX_SCHEMA_DOC } from "@/lib/sql/relations";
 import type { Unit } from "@/lib/units";
 import { getProfile } from "@/lib/users/profile";
@@ -68,12 +69,12 @@ export interface CoachSettings {
 }
 
 /**
- * The user's units, timezone and coach persona. Persona: the built-in default coach until
- * COACH's lib/coach/chat-persona.ts (getChatPersona) exists — wire it in here.
+ * The user's units, timezone and coach persona: their primary coach's current version, or the
+ * default coach when they have none (lib/coach/chat-persona.ts).
  */
 export async function loadCoachSettings(db: Db, userId: string): Promise<CoachSettings> {
-  const profile = await getProfile(db, userId);
-  return { units: profile.units, timezone: profile.timezone, persona: null };
+  const [profile, persona] = await Promise.all([getProfile(db, userId), getChatPersona(db, userId)]);
+  return { units: profile.units, timezone: profile.timezone, persona };
 }
 
 /** The system prompt for this user, with the rolling summary of older turns when there is one. */

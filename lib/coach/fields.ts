@@ -73,7 +73,7 @@ export const fieldEntrySchema = z
 export type FieldEntry = z.infer<typeof fieldEntrySchema>;
 export type FieldMap = Partial<Record<FieldKey, FieldEntry>>;
 
-export const fieldMapSchema = z.record(z.enum(FIELD_KEYS as [FieldKey, ...FieldKey[]]), fieldEntrySchema);
+export const fieldMapSchema = z.partialRecord(z.enum(FIELD_KEYS as [FieldKey, ...FieldKey[]]), fieldEntrySchema);
 
 /** The value of a field, or undefined when unknown or skipped. */
 export function valueOf<K extends FieldKey>(fields: FieldMap, key: K): FieldValues[K] | undefined {

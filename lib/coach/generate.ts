@@ -31,6 +31,16 @@ export function choosePersona(style: FieldValues["coachingStyle"], learning: Fie
   return voice;
 }
 
+export function methodologyBlock(id: MethodologyId): CoachCard["methodology"] {
+  const m = METHODOLOGIES[id];
+  return { template: m.id, label: m.label, summary: m.summary, principles: [...m.principles], progression: [...m.progression] };
+}
+
+export function personaBlock(id: PersonaId): CoachCard["persona"] {
+  const p = PERSONAS[id];
+  return { template: p.id, label: p.label, description: p.description, traits: { ...p.traits } };
+}
+
 export interface GenerateInput {
   fields: FieldMap;
   level: SophisticationLevel;
@@ -53,8 +63,8 @@ export function generateCoachCard({ fields, level, training, defaultUnits = "kg"
     schemaVersion: CARD_SCHEMA_VERSION,
     name: persona.name,
     voice,
-    persona: { template: persona.id, label: persona.label, description: persona.description, traits: { ...persona.traits } },
-    methodology: { template: method.id, label: method.label, summary: method.summary, principles: [...method.principles], progression: [...method.progression] },
+    persona: personaBlock(persona.id),
+    methodology: methodologyBlock(method.id),
     athlete: {
       level,
       goals,

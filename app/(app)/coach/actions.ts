@@ -1,0 +1,93 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { ActionError, authedAction } from "@/lib/actions/safe-action";
+import { getInterviewExtractor } from "@/lib/coach/ai-extract";
+import { toClientInterview, type ClientInterview } from "@/lib/coach/client-view";
+import { CoachLimitError, deleteCoach, getCoach, saveCoachVersion, setPrimaryCoach } from "@/lib/coach/coaches";
+import { applyCoachEdit, CoachEditError, coachEditSchema } from "@/lib/coach/edit";
+import { abandonInterview, answerInterview, finishInterview, InterviewError, MAX_ANSWER_CHARS, startInterview, type AnswerResult } from "@/lib/coach/interviews";
+
+/** Same words whether the id is someone else's or gone: ids reveal nothing. */
+const INTERVIEW_NOT_FOUND = "This interview doesn't exist.";
+const COACH_NOT_FOUND = "This coach doesn't exist.";
+
+const interviewIdSchema = z.object({ interviewId: z.string().min(1).max(64) });
+const coachIdSchema = z.object({ coachId: z.string().min(1).max(64) });
+const answerSchema = interviewIdSchema.extend({
+  text: z.string().trim().min(1, "Type an answer first.").max(MAX_ANSWER_CHARS, `Answers can be up to ${MAX_ANSWER_CHARS} characters.`),
+});
+
+export interface InterviewStep {
+  interview: ClientInterview;
+  coachId: string | null;
+  blocked: string | null;
+}
+
+function expected<T>(fn: () => Promise<T>): Promise<T> {
+  return fn().catch((error: unknown) => {
+    if (error instanceof InterviewError || error instanceof CoachLimitError) throw new ActionError(error.message);
+    throw error;
+  });
+}
+
+function step(result: AnswerResult | null): InterviewStep {
+  if (!result) throw new ActionError(INTERVIEW_NOT_FOUND);
+  if (result.coach) revalidatePath("/coach");
+  return { interview: toClientInterview(result.interview), coachId: result.coach?.id ?? null, blocked: result.blocked };
+}
+
+export const startInterviewAction = authedAction(z.object({}), async (_input, { user }) =>
+  expected(async () => {
+    const view = await startInterview(getDb(), user.id);
+    revalidatePath("/coach");
+    return { id: view.id };
+  }),
+);
+
+export const answerInterviewAction = authedAction(answerSchema, async ({ interviewId, text }, { user }) =>
+  expected(async () => step(await answerInterview(getDb(), user.id, interviewId, text, { extractor: getInterviewExtractor().extractor }))),
+);
+
+export const finishInterviewAction = authedAction(interviewIdSchema, async ({ interviewId }, { user }) =>
+  expected(async () => step(await finishInterview(getDb(), user.id, interviewId))),
+);
+
+export const abandonInterviewAction = authedAction(interviewIdSchema, async ({ interviewId }, { user }) => {
+  if (!(await abandonInterview(getDb(), user.id, interviewId))) throw new ActionError(INTERVIEW_NOT_FOUND);
+  revalidatePath("/coach");
+  return { id: interviewId };
+});
+
+export const updateCoachAction = authedAction(coachEditSchema, async (edit, { user }) => {
+  const db = getDb();
+  const coach = await getCoach(db, user.id, edit.coachId);
+  if (!coach) throw new ActionError(COACH_NOT_FOUND);
+  let next;
+  try {
+    next = applyCoachEdit(coach.card, edit);
+  } catch (error) {
+    if (error instanceof CoachEditError) throw new ActionError(error.message, { fieldErrors: error.fieldErrors });
+    throw error;
+  }
+  const saved = await saveCoachVersion(db, user.id, edit.coachId, next.card, next.note);
+  if (!saved) throw new ActionError(COACH_NOT_FOUND);
+  revalidatePath("/coach");
+  revalidatePath(`/coach/${saved.id}`);
+  return { id: saved.id, version: saved.currentVersion };
+});
+
+export const setPrimaryCoachAction = authedAction(coachIdSchema, async ({ coachId }, { user }) => {
+  if (!(await setPrimaryCoach(getDb(), user.id, coachId))) throw new ActionError(COACH_NOT_FOUND);
+  revalidatePath("/coach");
+  revalidatePath(`/coach/${coachId}`);
+  return { id: coachId };
+});
+
+export const deleteCoachAction = authedAction(coachIdSchema, async ({ coachId }, { user }) => {
+  if (!(await deleteCoach(getDb(), user.id, coachId))) throw new ActionError(COACH_NOT_FOUND);
+  revalidatePath("/coach");
+  return { id: coachId };
+});
