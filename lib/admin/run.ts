@@ -105,6 +105,9 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
   } catch (error) {
     const root = rootError(error);
     if (root instanceof UsageError) return fail(io, root.message, name, 2, `Run "${PROGRAM} ${name} --help" for usage.`);
+    if ((root as { code?: string }).code === "42P01" && handle && handle.kind !== "pglite") {
+      return fail(io, `${root.message} — the database is not migrated yet; run "npm run db:migrate" first`, name, 1);
+    }
     return fail(io, root.message, name, 1);
   } finally {
     await closeAdminDatabase(handle).catch(() => {});
