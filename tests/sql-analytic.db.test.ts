@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { runSandboxedQuery } from "@/lib/sql";
 import { ANALYTIC_CASES } from "./fixtures/sql/analytic";
@@ -5,7 +6,7 @@ import { useSandboxDatabase } from "./fixtures/sql/db";
 import { A_MARKERS, B_MARKERS, SEED, USER_A, USER_B } from "./fixtures/sql/seed";
 
 describe("SQL sandbox: realistic analytic queries", () => {
-  useSandboxDatabase();
+  const db = useSandboxDatabase();
 
   it("has a realistic corpus", () => expect(ANALYTIC_CASES.length).toBeGreaterThanOrEqual(30));
 
@@ -59,5 +60,15 @@ describe("SQL sandbox: realistic analytic queries", () => {
     expect(r).toMatchObject({ columns: ["a", "a_2", "b"], rows: [], rowCount: 0, truncated: false });
     const d = await runSandboxedQuery({ userId: USER_A, sql: "select 1 as a, 2 as a" });
     expect(d.rows).toEqual([{ a: 1, a_2: 2 }]);
+  });
+
+  it("falls back to UTC when the profile's time zone is unknown to PostgreSQL", async () => {
+    await db().db.execute(sql`update user_profiles set timezone = 'Mars/Olympus_Mons' where user_id = ${USER_A}`);
+    try {
+      const r = await runSandboxedQuery({ userId: USER_A, sql: "select extract(hour from started_at) as h from sessions order by started_at limit 1" });
+      expect(r.rows).toEqual([{ h: 10 }]);
+    } finally {
+      await db().db.execute(sql`update user_profiles set timezone = 'UTC' where user_id = ${USER_A}`);
+    }
   });
 });

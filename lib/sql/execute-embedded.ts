@@ -1,6 +1,6 @@
 import type { EmbeddedDatabase } from "@/db/embedded";
 import { SANDBOX_LIMITS } from "./limits";
-import { SANDBOX_SETTINGS_SQL, USER_TIME_ZONE_SQL, safeTimeZone, sandboxSettingsValues } from "./session-settings";
+import { SANDBOX_SETTINGS_SQL, isTimeZoneError, sandboxSettingsValues } from "./session-settings";
 import type { RawResult } from "./execute-types";
 
 /**
@@ -9,10 +9,18 @@ import type { RawResult } from "./execute-types";
  * always rolls back). The embedded mutex keeps every other request out until it is done.
  */
 export async function executeEmbedded(embedded: EmbeddedDatabase, userId: string, wrappedSql: string): Promise<RawResult> {
+  try {
+    return await attempt(embedded, userId, wrappedSql, "profile");
+  } catch (error) {
+    if (!isTimeZoneError(error)) throw error;
+    return attempt(embedded, userId, wrappedSql, "UTC");
+  }
+}
+
+function attempt(embedded: EmbeddedDatabase, userId: string, wrappedSql: string, timeZone: "profile" | "UTC"): Promise<RawResult> {
   return embedded.runWithDeadline(
     async (tx) => {
-      const tz = await tx.query<{ timezone: string }>(USER_TIME_ZONE_SQL, [userId]);
-      await tx.query(SANDBOX_SETTINGS_SQL, sandboxSettingsValues(userId, safeTimeZone(tz.rows[0]?.timezone)));
+      await tx.query(SANDBOX_SETTINGS_SQL, sandboxSettingsValues(userId, timeZone));
       const result = await tx.query<unknown[]>(wrappedSql, [userId], { rowMode: "array" });
       return { fields: result.fields, rows: result.rows };
     },

@@ -2,8 +2,9 @@ import { SANDBOX_LIMITS, SANDBOX_ROLE, SANDBOX_USER_SETTING } from "./limits";
 
 /**
  * Transaction-local settings applied (in this order, in one statement) right before the model's
- * query: limits, a fixed search_path and output formats, the user's time zone, the RLS user id,
- * and finally the sandbox role. All are `set_config(..., true)`, so ROLLBACK undoes them.
+ * query: limits, a fixed search_path and output formats, the user's time zone (from their profile
+ * when it looks like an IANA name, else UTC; $4 = 'UTC' forces UTC), the RLS user id, and finally
+ * the sandbox role. All are `set_config(..., true)`, so ROLLBACK undoes them.
  */
 export const SANDBOX_SETTINGS_SQL = `SELECT
   set_config('statement_timeout', $1, true),
@@ -13,11 +14,14 @@ export const SANDBOX_SETTINGS_SQL = `SELECT
   set_config('standard_conforming_strings', 'on', true),
   set_config('DateStyle', 'ISO, YMD', true),
   set_config('IntervalStyle', 'postgres', true),
-  set_config('TimeZone', $4, true),
-  set_config('${SANDBOX_USER_SETTING}', $5, true),
+  set_config('TimeZone', CASE WHEN $4::text = 'UTC' THEN 'UTC' ELSE COALESCE((
+    SELECT p.timezone FROM public.user_profiles p
+    WHERE p.user_id = $5::text AND p.timezone ~ '^[A-Za-z][A-Za-z0-9_+/-]{0,63}$'), 'UTC') END, true),
+  set_config('${SANDBOX_USER_SETTING}', $5::text, true),
   set_config('role', '${SANDBOX_ROLE}', true)`;
 
-export function sandboxSettingsValues(userId: string, timeZone: string): string[] {
+/** timeZone: "profile" (the user's own) or "UTC" (after the profile's zone was refused). */
+export function sandboxSettingsValues(userId: string, timeZone: "profile" | "UTC"): string[] {
   return [
     String(SANDBOX_LIMITS.statementTimeoutMs),
     String(SANDBOX_LIMITS.lockTimeoutMs),
@@ -27,15 +31,8 @@ export function sandboxSettingsValues(userId: string, timeZone: string): string[
   ];
 }
 
-export const USER_TIME_ZONE_SQL = "SELECT timezone FROM public.user_profiles WHERE user_id = $1";
-
-/** IANA names only (what user_profiles stores); anything else falls back to UTC. */
-export function safeTimeZone(tz: unknown): string {
-  if (typeof tz !== "string" || !/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(tz)) return "UTC";
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return tz;
-  } catch {
-    return "UTC";
-  }
+/** PostgreSQL refused the profile's time zone name (run again with "UTC"). */
+export function isTimeZoneError(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === "22023" && /TimeZone|time zone/i.test(e.message ?? "");
 }

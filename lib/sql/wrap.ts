@@ -36,6 +36,10 @@ export const USER_SCOPED_CTES = `sessions AS (
   WHERE bm.user_id = $1::text
 )`;
 
+/** The exact delimiters wrapQuery puts around the model's text (the newlines end any -- comment). */
+const OPEN = "SELECT * FROM (\n";
+const CLOSE = "\n) AS q LIMIT ";
+
 /** Trailing bookkeeping columns appended to every row by the wrapper. */
 export const WRAPPER_COLUMNS = 3;
 
@@ -47,9 +51,7 @@ export const WRAPPER_COLUMNS = 3;
 export function wrapQuery(q: ValidatedQuery, maxRows: number): string {
   const limit = Math.floor(maxRows) + 1;
   return `WITH ${USER_SCOPED_CTES},
-spotter_result AS MATERIALIZED (SELECT * FROM (
-${q.sql}
-) AS q LIMIT ${limit}),
+spotter_result AS MATERIALIZED (${OPEN}${q.sql}${CLOSE}${limit}),
 spotter_sized AS (
   SELECT r.*, row_number() OVER () AS spotter_row,
          sum(octet_length(r::text)) OVER (ROWS UNBOUNDED PRECEDING) AS spotter_bytes
@@ -62,20 +64,20 @@ ORDER BY s.spotter_row`;
 }
 
 /**
- * Defence in depth: re-parses the final text and checks it is one SELECT whose spotter_result CTE
- * holds exactly the validated tree, so nothing in the model's text escaped the subquery.
+ * Defence in depth: parses the model's text between the same delimiters the wrapper uses and checks
+ * the result is one SELECT whose only FROM item is exactly the validated tree, so nothing in the
+ * text (comments, quotes, parentheses) can escape the subquery. The rest of the wrapper is constant.
  */
 export async function assertWrappedIntact(wrapped: string, q: ValidatedQuery): Promise<void> {
-  const tree = await parse(wrapped);
+  const probe = `${OPEN}${q.sql}${CLOSE}1`;
+  if (!wrapped.includes(`${OPEN}${q.sql}${CLOSE}`)) throw new Error("wrapped query does not embed the validated text");
+  const tree = await parse(probe);
   const stmts = list(tree.stmts as never);
-  if (stmts.length !== 1) throw new Error("wrapped query is not a single statement");
+  if (stmts.length !== 1) throw new Error("probe is not a single statement");
   const stmt = unwrap((stmts[0] as { stmt?: unknown }).stmt);
-  if (!stmt || stmt[0] !== "SelectStmt") throw new Error("wrapped query is not a SELECT");
-  const ctes = list((stmt[1].withClause as { ctes?: never } | undefined)?.ctes);
-  const result = ctes.map(unwrap).find((c) => c?.[1].ctename === "spotter_result");
-  const inner = result && unwrap(result[1].ctequery);
-  const from = inner && list(inner[1].fromClause)[0];
-  const sub = unwrap(from);
-  if (!sub || sub[0] !== "RangeSubselect" || !isObj(sub[1]) || ctes.length !== 6) throw new Error("wrapped query has an unexpected shape");
-  if (fingerprintTree(sub[1].subquery) !== fingerprintTree(q.ast)) throw new Error("wrapped query does not contain the validated query");
+  if (!stmt || stmt[0] !== "SelectStmt") throw new Error("probe is not a SELECT");
+  const from = list(stmt[1].fromClause);
+  const sub = unwrap(from[0]);
+  if (from.length !== 1 || !sub || sub[0] !== "RangeSubselect" || !isObj(sub[1])) throw new Error("probe has an unexpected shape");
+  if (fingerprintTree(sub[1].subquery) !== fingerprintTree(q.ast)) throw new Error("probe does not contain the validated query");
 }
