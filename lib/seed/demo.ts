@@ -108,7 +108,8 @@ export async function seedDemoIfEmpty(db: Queryable, now: Date = new Date()): Pr
       goals: [...DEMO_SUMMARY.goals],
       dateOfBirth: "1991-04-12",
     });
-    await setPlan(tx, user.id, "pro", { currentPeriodEnd: new Date(now.getTime() + 30 * 86_400_000) });
+    // A complimentary Pro plan: active with no billing period, so it never "expires" on a long-running demo.
+    await setPlan(tx, user.id, "pro");
 
     const sessionRows = sessions.map((s) => ({
       id: randomUUID(),
