@@ -1,4 +1,4 @@
-import { addDays, DATE_PHRASE_SOURCE, localDate, resolveDatePhrase, zonedTime } from "./dates";
+import { DATE_PHRASE_SOURCE, localDate, resolveDatePhrase, zonedTime } from "./dates";
 import { displayExerciseName, stripNameFillers } from "./names";
 import { parseSetSpec } from "./sets";
 import type { DraftExercise, DraftSet, DraftWorkout, ParseOptions, RecentSession, WorkoutDraft } from "./types";
@@ -411,5 +411,4 @@ function sessionName(exercises: DraftExercise[]): string {
   return `${names.slice(0, 2).join(", ")} +${names.length - 2}`.slice(0, 200);
 }
 
-export { addDays, localDate };
-export type { RecentSession };
+export type { RecentSession, WorkoutDraft };
