@@ -72,7 +72,9 @@ describe("numbers", () => {
     expect(parseNumber(" 80.5 ", "W")).toBe(80.5);
     expect(parseNumber("142,5", "W")).toBe(142.5);
     expect(parseNumber("13.0", "W")).toBe(13);
-    for (const bad of ["abc", "1e3", "0x10", "Infinity", "1,000.5"]) expect(() => parseNumber(bad, "W")).toThrow(BadValue);
+    expect(parseNumber("1.1368683772161603e-13", "W")).toBeCloseTo(0, 12);
+    expect(parseNumber("  ", "W")).toBeNull();
+    for (const bad of ["abc", "0x10", " 0b1", "0o7", "Infinity", "1,000.5", "12kg"]) expect(() => parseNumber(bad, "W")).toThrow(BadValue);
   });
 
   it("parses durations", () => {

@@ -1,12 +1,7 @@
 import { parse } from "csv-parse/sync";
+import type { Options } from "csv-parse";
 import { CsvError } from "csv-parse";
 import { ImportFormatError } from "./errors";
-
-export interface CsvRecord {
-  /** Line in the file where the record starts (header = line 1). */
-  line: number;
-  fields: string[];
-}
 
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -19,20 +14,44 @@ export function firstLine(text: string): string {
   return nl === -1 ? t : t.slice(0, nl);
 }
 
+/** The header record (first line) of the text, trimmed. */
+export function readHeader(text: string, delimiter: string): string[] {
+  const rows = parseOrExplain(stripBom(text), { delimiter, to_line: 1, relax_column_count: true, bom: false }) as string[][];
+  if (rows.length === 0) throw new ImportFormatError("The file is empty.");
+  return rows[0].map((h) => h.trim());
+}
+
 /**
- * Reads a whole CSV with csv-parse (quoted fields, "" escapes, multi-line quoted notes, CRLF).
- * Returns the header and the data records with their starting line numbers; blank lines are
- * dropped. A structurally broken file (e.g. an unclosed quote) → ImportFormatError with the line.
+ * Streams every data record of the CSV (quoted fields, "" escapes, multi-line quoted notes,
+ * CRLF) to `onRecord` with the line it starts on, as csv-parse produces them: records are
+ * never collected, so a large export is not held twice in memory. Blank lines are ignored.
+ * Returns the number of data records. A structurally broken file (e.g. an unclosed quote) →
+ * ImportFormatError with the line.
  */
-export function readCsv(text: string, delimiter: string): { header: string[]; records: CsvRecord[] } {
-  let rows: string[][];
+export function forEachRecord(text: string, delimiter: string, onRecord: (fields: string[], line: number) => void): number {
+  let line = 1;
+  let index = 0;
+  let count = 0;
+  parseOrExplain(stripBom(text), {
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    bom: false,
+    on_record: (fields: string[]) => {
+      const start = line;
+      line += 1 + newlinesIn(fields);
+      if (index++ === 0 || isBlank(fields)) return null;
+      count++;
+      onRecord(fields, start);
+      return null;
+    },
+  });
+  return count;
+}
+
+function parseOrExplain(text: string, options: Options): unknown {
   try {
-    rows = parse(stripBom(text), {
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      bom: false,
-    }) as string[][];
+    return parse(text, options);
   } catch (e) {
     if (e instanceof CsvError) {
       const line = (e as CsvError & { lines?: number }).lines;
@@ -40,18 +59,6 @@ export function readCsv(text: string, delimiter: string): { header: string[]; re
     }
     throw e;
   }
-  if (rows.length === 0) throw new ImportFormatError("The file is empty.");
-  const header = rows[0].map((h) => h.trim());
-  const records: CsvRecord[] = [];
-  let line = 1 + newlinesIn(rows[0]) + 1;
-  for (let i = 1; i < rows.length; i++) {
-    const fields = rows[i];
-    const start = line;
-    line += 1 + newlinesIn(fields);
-    if (isBlank(fields)) continue;
-    records.push({ line: start, fields });
-  }
-  return { header, records };
 }
 
 function newlinesIn(fields: string[]): number {

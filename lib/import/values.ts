@@ -9,17 +9,26 @@ export const METERS_PER_MILE = 1609.344;
 export class BadValue extends Error {}
 
 /**
- * A number cell: "" → null; "12.5", "12,5" (decimal comma in semicolon exports), "13.0".
- * Anything else → BadValue naming the column.
+ * A number cell: "" → null; "12.5", "13.0", "1.1368683772161603e-13" (float noise), "12,5"
+ * (decimal comma in semicolon exports). Anything else → BadValue naming the column.
  */
 export function parseNumber(raw: string | undefined, column: string): number | null {
-  if (raw === undefined) return null;
-  let s = raw.trim();
-  if (s === "") return null;
-  let n = Number(s);
-  if (Number.isNaN(n) && /^-?\d+,\d+$/.test(s)) n = Number((s = s.replace(",", ".")));
-  if (!Number.isFinite(n) || /^0x|e/i.test(s)) throw new BadValue(`${column} "${raw}" is not a number`);
+  if (raw === undefined || raw === "") return null;
+  let n = Number(raw); // tolerates surrounding spaces; "" and "  " give 0, handled below
+  if (!Number.isFinite(n) || isPrefixedInteger(raw)) {
+    const s = raw.trim();
+    if (/^-?\d+,\d+$/.test(s)) n = Number(s.replace(",", "."));
+    else throw new BadValue(`${column} "${raw}" is not a number`);
+  } else if (n === 0 && raw.trim() === "") return null;
   return n;
+}
+
+/** "0x1A", "0b1", "0o7": Number() accepts them, a spreadsheet cell never means them. */
+function isPrefixedInteger(s: string): boolean {
+  const i = s.charCodeAt(0) === 48 ? 1 : s.charCodeAt(0) <= 32 ? s.search(/\S/) + 1 : -1;
+  if (i <= 0 || i >= s.length) return false;
+  const c = s.charCodeAt(i) | 32;
+  return s.charCodeAt(i - 1) === 48 && (c === 120 || c === 98 || c === 111);
 }
 
 /**
@@ -28,6 +37,7 @@ export function parseNumber(raw: string | undefined, column: string): number | n
  * for the decimal the user meant.
  */
 export function roundTo(value: number, decimals: number): number {
+  if (Number.isInteger(value)) return value;
   const micro = Math.round(Math.abs(value) * 1e6);
   const scale = 10 ** (6 - decimals);
   return (Math.sign(value) * Math.round(micro / scale)) / 10 ** decimals;

@@ -1,5 +1,5 @@
 import { normalizeExerciseName } from "@/lib/exercises/normalize";
-import { columnIndex, firstLine, readCsv, type CsvRecord } from "../csv";
+import { columnIndex, firstLine, forEachRecord, readHeader } from "../csv";
 import { detectFormat, type DetectedFormat } from "../detect";
 import { ImportFormatError } from "../errors";
 import { BadValue, cleanText } from "../values";
@@ -11,13 +11,16 @@ export const MAX_SESSION_NOTES = 10_000;
 export const MAX_SET_NOTES = 2000;
 export const MAX_EXERCISE_NAME = 120;
 
-/** Reads the CSV and checks it is one of `formats`; returns the records and a column lookup. */
+/**
+ * Checks the CSV is one of `formats` and reads its header: returns a column lookup and
+ * `each`, which runs the row callback over every data record (see eachRecord).
+ */
 export function openCsv(text: string, formats: ImportFormat[], label: string) {
   const detected: DetectedFormat | null = detectFormat(firstLine(text));
   if (!detected || !formats.includes(detected.format)) {
     throw new ImportFormatError(`This is not a ${label} export (the header line does not match).`);
   }
-  const { header, records } = readCsv(text, detected.delimiter);
+  const header = readHeader(text, detected.delimiter);
   const cols = columnIndex(header);
   const find = (...names: string[]): number => {
     for (const n of names) {
@@ -31,7 +34,9 @@ export function openCsv(text: string, formats: ImportFormat[], label: string) {
     if (i === -1) throw new ImportFormatError(`The ${label} export has no "${names[0]}" column.`);
     return i;
   };
-  return { format: detected.format, header, records, find, require };
+  const each = (minFields: number, skipped: RowIssue[], fn: (fields: string[], line: number) => string | void): number =>
+    forEachRecord(text, detected.delimiter, (fields, line) => eachRecord(fields, line, minFields, header.length, skipped, fn));
+  return { format: detected.format, header, find, require, each };
 }
 
 /** Collects workouts in file order, keyed by their identity. */
@@ -65,26 +70,25 @@ export class WorkoutCollector {
   }
 }
 
-/** Shared per-row loop: a BadValue (or a returned string) skips the row with that reason. */
-export function eachRecord(
-  records: CsvRecord[],
+/** Shared row handling: a BadValue (or a returned string) skips the row with that reason. */
+function eachRecord(
+  fields: string[],
+  line: number,
   minFields: number,
   maxFields: number,
   skipped: RowIssue[],
   fn: (fields: string[], line: number) => string | void,
 ) {
-  for (const { line, fields } of records) {
-    if (fields.length < minFields || fields.length > maxFields) {
-      skipped.push({ row: line, reason: `the row has ${fields.length} fields, the header has ${maxFields}` });
-      continue;
-    }
-    try {
-      const reason = fn(fields, line);
-      if (reason) skipped.push({ row: line, reason });
-    } catch (e) {
-      if (e instanceof BadValue) skipped.push({ row: line, reason: e.message });
-      else throw e;
-    }
+  if (fields.length < minFields || fields.length > maxFields) {
+    skipped.push({ row: line, reason: `the row has ${fields.length} fields, the header has ${maxFields}` });
+    return;
+  }
+  try {
+    const reason = fn(fields, line);
+    if (reason) skipped.push({ row: line, reason });
+  } catch (e) {
+    if (e instanceof BadValue) skipped.push({ row: line, reason: e.message });
+    else throw e;
   }
 }
 

@@ -2,7 +2,7 @@ import type { ExerciseCategory } from "@/db/tables/exercises";
 import { createDateParser } from "../datetime";
 import { BadValue, cleanText, distanceUnitOf, parseDuration, parseNumber, toKg, toMeters } from "../values";
 import type { ParseResult, RowIssue, Unit } from "../types";
-import { cell, eachRecord, makeSet, createExerciseNameReader, MAX_SET_NOTES, nonEmpty, openCsv, WorkoutCollector } from "./common";
+import { cell, makeSet, createExerciseNameReader, MAX_SET_NOTES, nonEmpty, openCsv, WorkoutCollector } from "./common";
 
 /** FitNotes records dates only: the session is placed at noon local time so it never slips a day. */
 export const FITNOTES_START_TIME = "12:00:00";
@@ -40,7 +40,7 @@ export function parseFitNotes(text: string): ParseResult {
   const warnings: RowIssue[] = [];
   const minFields = Math.max(iDate, iExercise, iWeight, iReps) + 1;
 
-  eachRecord(csv.records, minFields, csv.header.length, skipped, (f, line) => {
+  const rows = csv.each(minFields, skipped, (f, line) => {
     const raw = f[iDate].trim();
     const parsed = parseDate(raw);
     if (!parsed) return `Date "${raw}" is not a date`;
@@ -91,7 +91,7 @@ export function parseFitNotes(text: string): ParseResult {
 
   const list = nonEmpty(workouts.list());
   for (const w of list) w.name = sessionName(categories.get(w.identity) ?? []);
-  return { format: "fitnotes", app: "fitnotes", rows: csv.records.length, workouts: list, skipped, warnings };
+  return { format: "fitnotes", app: "fitnotes", rows, workouts: list, skipped, warnings };
 }
 
 function sessionName(categories: string[]): string {

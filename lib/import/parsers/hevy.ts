@@ -1,7 +1,7 @@
 import { createDateParser } from "../datetime";
 import { cleanText, hevySetType, METERS_PER_MILE, parseNumber, roundTo, toKg } from "../values";
 import type { ParseResult, RowIssue } from "../types";
-import { cell, eachRecord, makeSet, createExerciseNameReader, MAX_SESSION_NAME, MAX_SESSION_NOTES, MAX_SET_NOTES, nonEmpty, openCsv, WorkoutCollector } from "./common";
+import { cell, makeSet, createExerciseNameReader, MAX_SESSION_NAME, MAX_SESSION_NOTES, MAX_SET_NOTES, nonEmpty, openCsv, WorkoutCollector } from "./common";
 
 /**
  * Hevy (metric `weight_kg`/`distance_km` or imperial `weight_lbs`/`distance_miles`). Start and
@@ -32,7 +32,7 @@ export function parseHevy(text: string): ParseResult {
   const warnings: RowIssue[] = [];
   const minFields = Math.max(iTitle, iStart, iExercise, iSetType, iReps) + 1;
 
-  eachRecord(csv.records, minFields, csv.header.length, skipped, (f, line) => {
+  const rows = csv.each(minFields, skipped, (f, line) => {
     const start = parseDate(f[iStart]);
     if (!start) return `start_time "${f[iStart]}" is not a date`;
     const exerciseName = readExerciseName(f[iExercise]);
@@ -73,6 +73,6 @@ export function parseHevy(text: string): ParseResult {
     workout.sets.push(set);
   });
 
-  return { format: csv.format, app: "hevy", rows: csv.records.length, workouts: nonEmpty(workouts.list()), skipped, warnings };
+  return { format: csv.format, app: "hevy", rows, workouts: nonEmpty(workouts.list()), skipped, warnings };
 }
 

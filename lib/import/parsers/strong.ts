@@ -12,7 +12,7 @@ import {
   type DistanceUnit,
 } from "../values";
 import type { ParseOptions, ParseResult, RowIssue, Unit } from "../types";
-import { cell, eachRecord, makeSet, createExerciseNameReader, MAX_SESSION_NAME, MAX_SESSION_NOTES, MAX_SET_NOTES, nonEmpty, openCsv, WorkoutCollector } from "./common";
+import { cell, makeSet, createExerciseNameReader, MAX_SESSION_NAME, MAX_SESSION_NOTES, MAX_SET_NOTES, nonEmpty, openCsv, WorkoutCollector } from "./common";
 
 /**
  * Strong, all three dialects (comma, quoted-semicolon, legacy). Weights without a unit in the
@@ -63,7 +63,7 @@ export function parseStrong(text: string, opts: ParseOptions): ParseResult {
   const warnings: RowIssue[] = [];
   const minFields = Math.max(iDate, iName, iExercise, iOrder, iReps, iWeight) + 1;
 
-  eachRecord(csv.records, minFields, csv.header.length, skipped, (f, line) => {
+  const rows = csv.each(minFields, skipped, (f, line) => {
     const order = f[iOrder].trim();
     const setType = strongSetType(order);
     if (!setType) return /^rest ?timer$/i.test(order) ? "rest timer entry (not a set)" : `Set Order "${order}" is not a set`;
@@ -116,6 +116,6 @@ export function parseStrong(text: string, opts: ParseOptions): ParseResult {
     workout.sets.push(set);
   });
 
-  return { format: csv.format, app: "strong", rows: csv.records.length, workouts: nonEmpty(workouts.list()), skipped, warnings };
+  return { format: csv.format, app: "strong", rows, workouts: nonEmpty(workouts.list()), skipped, warnings };
 }
 
