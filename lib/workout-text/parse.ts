@@ -1,5 +1,6 @@
 import { DATE_PHRASE_SOURCE, localDate, resolveDatePhrase, zonedTime } from "./dates";
 import { displayExerciseName, stripNameFillers } from "./names";
+import { sessionName } from "./session-name";
 import { parseSetSpec } from "./sets";
 import type { DraftExercise, DraftSet, DraftWorkout, ParseOptions, RecentSession, WorkoutDraft } from "./types";
 import { distanceToMeters, durationToSeconds, unitFromWord, weightToKg } from "./units";
@@ -339,7 +340,7 @@ class ParseState {
       out.push({
         date: w.date,
         startedAt: startedAt.toISOString(),
-        name: sessionName(exercises),
+        name: sessionName(exercises.map((e) => e.name)),
         exercises,
         ...(basedOn ? { basedOn } : {}),
         source: w.source.join(", ").slice(0, 2000),
@@ -405,10 +406,5 @@ function clampRpe(v: number): number {
   return Math.min(10, Math.max(1, Math.round(v * 2) / 2));
 }
 
-function sessionName(exercises: DraftExercise[]): string {
-  const names = [...new Set(exercises.map((e) => e.name))];
-  if (names.length <= 2) return names.join(" & ").slice(0, 200);
-  return `${names.slice(0, 2).join(", ")} +${names.length - 2}`.slice(0, 200);
-}
 
 export type { RecentSession, WorkoutDraft };

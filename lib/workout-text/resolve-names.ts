@@ -1,5 +1,6 @@
 import type { Queryable } from "@/db/client";
 import { findExerciseByName } from "@/lib/exercises/resolver";
+import { sessionName } from "./session-name";
 import type { WorkoutDraft } from "./types";
 
 /**
@@ -25,13 +26,7 @@ export async function resolveDraftNames(db: Queryable, userId: string, draft: Wo
       const r = await lookup(e.name);
       exercises.push({ ...e, name: r.name, known: r.known });
     }
-    workouts.push({ ...w, exercises, name: w.basedOn ? w.name : renameSession(exercises.map((e) => e.name)) });
+    workouts.push({ ...w, exercises, name: w.basedOn ? w.name : sessionName(exercises.map((e) => e.name)) });
   }
   return { ...draft, workouts };
-}
-
-function renameSession(names: string[]): string {
-  const unique = [...new Set(names)];
-  if (unique.length <= 2) return unique.join(" & ").slice(0, 200);
-  return `${unique.slice(0, 2).join(", ")} +${unique.length - 2}`.slice(0, 200);
 }

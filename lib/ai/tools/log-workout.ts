@@ -3,6 +3,7 @@ import { z } from "zod";
 import { SET_TYPES } from "@/db/schema";
 import { localDate, zonedTime } from "@/lib/workout-text/dates";
 import { parseWorkoutText } from "@/lib/workout-text/parse";
+import { sessionName } from "@/lib/workout-text/session-name";
 import { loadRecentSessions } from "@/lib/workout-text/recent";
 import { resolveDraftNames } from "@/lib/workout-text/resolve-names";
 import { workoutDraftSchema, type DraftWorkout, type WorkoutDraft } from "@/lib/workout-text/types";
@@ -111,11 +112,10 @@ export function fromModelDraft(
       })),
     }));
     const startedAt = w.date === today ? opts.now : zonedTime(w.date, 12, 0, opts.timezone);
-    const names = [...new Set(exercises.map((e) => e.name))];
     workouts.push({
       date: w.date,
       startedAt: startedAt.toISOString(),
-      name: w.name ?? (names.length <= 2 ? names.join(" & ") : `${names.slice(0, 2).join(", ")} +${names.length - 2}`),
+      name: w.name ?? sessionName(exercises.map((e) => e.name)),
       exercises,
     });
   }
