@@ -80,7 +80,7 @@ describe("auth server actions", () => {
     it("creates the account (profile + free plan), signs in, and lands on the first page", async () => {
       const email = `new-${Date.now()}@example.com`;
       const to = await redirectTarget(signUpAction(null, form({ name: "Nia", email: email.toUpperCase(), password: "correct-horse-1" })));
-      expect(to).toBe("/workouts");
+      expect(to).toBe("/coach/new");
       const rows = await handle().db.execute<{ name: string; plan: string; hash: string }>(sql`
         select u.name, s.plan, u.password_hash as hash from users u join subscriptions s on s.user_id = u.id where u.email = ${email}`);
       expect(rows.rows[0]).toMatchObject({ name: "Nia", plan: "free" });

@@ -5,7 +5,7 @@
  */
 export const DEFAULT_AFTER_SIGN_IN = "/workouts";
 /** Where a brand-new account starts (the coach builder once it exists, else the workout log). */
-export const AFTER_SIGN_UP = "/workouts";
+export const AFTER_SIGN_UP = "/coach/new";
 
 export function safeNextPath(next: unknown, fallback = DEFAULT_AFTER_SIGN_IN): string {
   if (typeof next !== "string" || next.length === 0 || next.length > 2048) return fallback;
