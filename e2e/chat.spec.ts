@@ -74,7 +74,7 @@ test("chat: answers from the user's data with a chart, logs a workout, stops a r
   expect(storedChart.data.rows.length).toBe(await table.locator("tbody tr").count());
 
   // 2. Logging a workout: confirmation card → confirm → it is in Workouts.
-  await ask(page, "Log: bench 3x8 at 60kg");
+  await ask(page, "bench 3x8 at 60kg");
   const card = lastAssistant(page).getByTestId("workout-draft-card");
   await expect(card).toBeVisible();
   await expect(card.getByTestId("draft-set")).toHaveCount(3);

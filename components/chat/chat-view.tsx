@@ -211,9 +211,14 @@ export function ChatView(props: ChatViewProps) {
           <h1 className="min-w-0 flex-1 truncate text-base font-semibold text-ink" data-testid="chat-title">
             {title}
           </h1>
-          <Badge tone={props.model.offline ? "neutral" : "info"} title="The model answering in this conversation" data-testid="chat-model">
+          <Badge
+            tone={props.model.offline ? "neutral" : "info"}
+            title={`Answering: ${modelLabel}`}
+            className="max-w-[45%] sm:max-w-none"
+            data-testid="chat-model"
+          >
             <Cpu aria-hidden />
-            {modelLabel}
+            <span className="truncate">{modelLabel}</span>
           </Badge>
         </header>
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { ChatView } from "@/components/chat/chat-view";
@@ -12,5 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function NewChatPage() {
   const user = await requireUser();
   const chrome = await loadChatChrome(getDb(), user.id);
-  return <ChatView key="new" conversationId={null} title={DEFAULT_TITLE} initialMessages={[]} {...chrome} />;
+  // A fresh key per request: after the first reply the URL reads /chat/<id> (history.replaceState)
+  // while this page stays mounted, so "New conversation" must remount the view, not reuse it.
+  return <ChatView key={randomUUID()} conversationId={null} title={DEFAULT_TITLE} initialMessages={[]} {...chrome} />;
 }
