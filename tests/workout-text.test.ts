@@ -64,6 +64,13 @@ const cases: [text: string, expected: Expected, opts?: Partial<typeof base> & { 
   ["dips 3x12 @ +20kg", [{ exercises: [["Dip", times(3, S(12, 20))]] }]],
   ["squat 100x5x3", [{ exercises: [["Squat", times(3, S(5, 100))]] }]],
   ["squat 3x5x100", [{ exercises: [["Squat", times(3, S(5, 100))]] }]],
+  ["I did 3 sets of 8 on bench at 60kg", [{ exercises: [["Bench Press", times(3, S(8, 60))]] }]],
+  ["bench 60kg 3x8", [{ exercises: [["Bench Press", times(3, S(8, 60))]] }]],
+  ["warmup 2x5 @ 60 then squat 3x5 @ 100", [{ exercises: [["Squat", [...times(2, S(5, 60, { setType: "warmup" })), ...times(3, S(5, 100))]]] }]],
+  ["20 min bike", [{ exercises: [["Cycling", [S(null, null, { durationSeconds: 1200 })]]] }]],
+  ["Pullups 10, 8, 7", [{ exercises: [["Pull Up", [S(10, null), S(8, null), S(7, null)]]] }]],
+  ["squat 3x5 @ 100kg (last one rpe 9)", [{ exercises: [["Squat", [S(5, 100), S(5, 100), S(5, 100, { rpe: 9 })]]] }]],
+  ["Squat (Barbell) 3x5 @ 100", [{ exercises: [["Squat (Barbell)", times(3, S(5, 100))]] }]],
   ["did 3 sets of 10 pushups", [{ exercises: [["Push Up", times(3, S(10, null))]] }]],
   ["5x5 squats @ 100", [{ exercises: [["Squat", times(5, S(5, 100))]] }]],
   ["benched 100kg x 3 today", [{ exercises: [["Bench Press", times(1, S(3, 100))]] }]],
@@ -129,6 +136,13 @@ describe("parseWorkoutText", () => {
     );
     // default dates are today in the user's zone
     for (const [i, w] of expected.entries()) if (!w.date) expect(draft.workouts[i].date).toBe("2026-11-26");
+  });
+
+  it("names a session after its label", () => {
+    const draft = parseWorkoutText("Leg day: squat 4x6 @ 110, leg press 3x12 @ 200, calf raises 4x15", base);
+    expect(draft.workouts[0].name).toBe("Leg Day");
+    expect(draft.workouts[0].exercises.map((e) => e.name)).toEqual(["Squat", "Leg Press", "Calf Raises"]);
+    expect(draft.workouts[0].exercises[2].sets).toEqual(times(4, S(15, null)));
   });
 
   it("records where a copied workout came from and warns about an adjustment that matched nothing", () => {

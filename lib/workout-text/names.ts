@@ -33,7 +33,7 @@ const KEEP_UPPER = new Set(["db", "bb", "kb", "rdl", "ohp", "ez", "sl", "t"]);
 function titleCase(s: string): string {
   return s
     .split(/\s+/)
-    .map((w) => (KEEP_UPPER.has(w) ? w.toUpperCase() : w.charAt(0).toUpperCase() + w.slice(1)))
+    .map((w) => (KEEP_UPPER.has(w) ? w.toUpperCase() : w.replace(/(^|[(\-])([a-z])/g, (_m, pre: string, ch: string) => pre + ch.toUpperCase())))
     .join(" ");
 }
 
@@ -51,7 +51,7 @@ export function displayExerciseName(raw: string): string {
 /** Filler words around an exercise name ("then I did some bench" → "bench"). */
 export function stripNameFillers(raw: string): string {
   let s = raw.toLowerCase().trim();
-  const lead = /^(?:and|then|also|plus|after that|afterwards|followed by|finished with|finishing with|i|i did|did|did some|some|we|with|of|a few sets of|sets of|my|:|-)\s+/;
+  const lead = /^(?:and|then|also|plus|after that|afterwards|followed by|finished with|finishing with|i|i did|did|did some|some|we|with|of|on|a few sets of|sets of|my|:|-)\s+/;
   let prev = "";
   while (prev !== s) {
     prev = s;

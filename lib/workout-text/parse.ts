@@ -49,6 +49,10 @@ function normalise(text: string): string {
       .replace(/\bx\s+(?=\d)/g, "x")
       // "8, 8, 6 @ 60" is one rep list, not three clauses
       .replace(/(?<!@\s*)\b(\d{1,2}(?:\s*,\s*\d{1,2})+)(?=\s*(?:reps?\s*)?@)/g, (m) => m.replace(/\s*,\s*/g, "/"))
+      // ...and so is "pullups 10, 8, 7" at the end of a line
+      .replace(/(?<=[a-z]\s*:?\s+)(\d{1,2}(?:\s*,\s*\d{1,2})+)(?=\s*(?:reps?)?\s*(?:$|[\n;.]))/gm, (m) => m.replace(/\s*,\s*/g, "/"))
+      // "(last one rpe 9)" is a clause of its own
+      .replace(/\(\s*((?:the\s+)?(?:last|first|second|third|all)\b[^)]*)\)/g, ", $1")
       .replace(/[ \t]+/g, " ")
   );
 }
@@ -76,7 +80,7 @@ const ADJUST_RE = new RegExp(
 );
 const ORDINALS: Record<string, number> = { first: 0, "1st": 0, second: 1, "2nd": 1, third: 2, "3rd": 2, fourth: 3, "4th": 3, last: -1 };
 const SET_MODIFIER_RE = new RegExp(
-  String.raw`^(?:but\s+|and\s+)?(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?:set|one)\s+(?:was\s+|only\s+|just\s+|for\s+|got\s+|of\s+|i\s+got\s+)*(?:(${NUM})(?:\s*reps?)?(?:\s*@\s*\+?(${NUM})\s*(${UNIT})?)?|(?:to\s+)?(failure|failed))(?:\s*(?:@\s*)?rpe\s*(${NUM}))?$`,
+  String.raw`^(?:but\s+|and\s+)?(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?:set|one)\s+(?:was\s+|only\s+|just\s+|for\s+|got\s+|of\s+|i\s+got\s+)*(?:(${NUM})(?:\s*reps?)?(?:\s*@\s*\+?(${NUM})\s*(${UNIT})?)?)?\s*(?:(?:to\s+)?(failure|failed))?\s*(?:(?:@\s*)?rpe\s*(${NUM}))?$`,
 );
 const RPE_ONLY_RE = new RegExp(String.raw`^(?:all\s+(?:sets\s+)?|everything\s+)?(?:@\s*)?(?:rpe\s*(${NUM})|(${NUM})\s*rpe)$`);
 const CARDIO_VERBS: [RegExp, string][] = [
@@ -95,6 +99,8 @@ type Reference = { label: string; date: string | null; adjustKg: number; only: s
 type WorkoutAcc = {
   date: string;
   explicitDate: boolean;
+  /** "Leg day: …" names the session. */
+  label?: string;
   exercises: DraftExercise[];
   source: string[];
   reference?: Reference;
@@ -105,6 +111,7 @@ class ParseState {
   private current: WorkoutAcc;
   private pendingName: string | null = null;
   private warnings: string[] = [];
+  private orphans: { clause: string; sets: DraftSet[] }[] = [];
   private needsHistory = false;
 
   constructor(
@@ -155,6 +162,14 @@ class ParseState {
       this.current.source.push(raw);
       this.applyAdjustment(clause);
       return;
+    }
+
+    // Session label: "Leg day: squat …", "Push: …", "Upper A: …"
+    const label = clause.match(/^((?:leg|legs|push|pull|upper|lower|full[- ]body|arm|arms|chest|back|shoulders?|core|conditioning)(?:\s+(?:day|a|b|session|workout))?)\s*:\s*(.*)$/);
+    if (label && /\d/.test(label[2])) {
+      if (this.current.exercises.length > 0) this.current = this.newWorkout(this.current.date, this.current.explicitDate);
+      this.current.label = label[1].replace(/\b[a-z]/g, (ch) => ch.toUpperCase());
+      clause = label[2].trim();
     }
 
     // Date heading: "yesterday: …", "on Monday I did …", "2025-03-01 - …"
@@ -211,7 +226,7 @@ class ParseState {
   private readModifier(clause: string): boolean {
     const ex = this.lastExercise();
     const sm = clause.match(SET_MODIFIER_RE);
-    if (sm) {
+    if (sm && (sm[2] !== undefined || sm[5] || sm[6] !== undefined)) {
       if (!ex) {
         this.warnings.push(`"${clause}" doesn't follow an exercise, so it was ignored.`);
         return true;
@@ -251,12 +266,16 @@ class ParseState {
     let rest = c;
     const verbFirst = c.match(new RegExp(String.raw`^${CARDIO_WORD}\b(.*)$`));
     const distFirst = c.match(new RegExp(String.raw`^(?:a\s+)?${DIST}\s*${CARDIO_WORD}\b(.*)$`));
+    const timeFirst = c.match(new RegExp(String.raw`^(?:a\s+)?(${NUM}\s*(?:h|hr|hrs|hours?|min|mins|minutes?))\s+(?:of\s+|on\s+(?:the\s+)?)?${CARDIO_WORD}\b(.*)$`));
     if (verbFirst) {
       verb = verbFirst[1];
       rest = verbFirst[2];
     } else if (distFirst) {
       verb = distFirst[3];
       rest = `${distFirst[1]}${distFirst[2]} ${distFirst[4]}`;
+    } else if (timeFirst) {
+      verb = timeFirst[2];
+      rest = `${timeFirst[3]} ${timeFirst[1]}`;
     } else return false;
     if (/\d\s*x\s*\d|\bsets?\b|\breps?\b/.test(rest)) return false; // "row 3x10 @ 60" is a barbell row
     const dist = rest.match(new RegExp(DIST));
@@ -313,9 +332,12 @@ class ParseState {
     if (typed && /[a-z]/.test(typed)) {
       this.pendingName = null;
       const name = displayExerciseName(typed);
+      // Sets given before any name ("warmup 2x5 @ 60 then squat 3x5 @ 100") belong to this exercise.
+      const sets = [...this.orphans.flatMap((o) => o.sets), ...spec.sets];
+      this.orphans = [];
       const existing = this.current.exercises.find((e) => e.name === name && !e.cardio);
-      if (existing && existing === this.lastExercise()) existing.sets.push(...spec.sets);
-      else this.current.exercises.push({ input: typed, name, sets: spec.sets });
+      if (existing && existing === this.lastExercise()) existing.sets.push(...sets);
+      else this.current.exercises.push({ input: typed, name, sets });
       return;
     }
     if (this.pendingName) {
@@ -326,10 +348,11 @@ class ParseState {
     }
     const ex = this.lastExercise();
     if (ex && !ex.cardio) ex.sets.push(...spec.sets);
-    else this.warnings.push(`"${clause}" has sets but no exercise name.`);
+    else this.orphans.push({ clause, sets: spec.sets });
   }
 
   finish(): WorkoutDraft {
+    for (const o of this.orphans) this.warnings.push(`"${o.clause}" has sets but no exercise name.`);
     const out: DraftWorkout[] = [];
     for (const w of this.workouts) {
       if (w.reference) this.resolveReference(w);
@@ -340,7 +363,7 @@ class ParseState {
       out.push({
         date: w.date,
         startedAt: startedAt.toISOString(),
-        name: sessionName(exercises.map((e) => e.name)),
+        name: w.label ?? sessionName(exercises.map((e) => e.name)),
         exercises,
         ...(basedOn ? { basedOn } : {}),
         source: w.source.join(", ").slice(0, 2000),

@@ -26,7 +26,9 @@ export async function resolveDraftNames(db: Queryable, userId: string, draft: Wo
       const r = await lookup(e.name);
       exercises.push({ ...e, name: r.name, known: r.known });
     }
-    workouts.push({ ...w, exercises, name: w.basedOn ? w.name : sessionName(exercises.map((e) => e.name)) });
+    // Only a generated name follows the resolved exercise names; "Leg Day" or a copied session's name stays.
+    const generated = !w.basedOn && w.name === sessionName(w.exercises.map((e) => e.name));
+    workouts.push({ ...w, exercises, name: generated ? sessionName(exercises.map((e) => e.name)) : w.name });
   }
   return { ...draft, workouts };
 }

@@ -155,6 +155,17 @@ export function parseSetSpec(clause: string, unit: WeightUnit): SpecParse | null
     sets.push(...next.sets);
     pos = next.index + next.length;
   }
+  // "bench 60kg 3x8", "3 sets of 8 on bench at 60kg": a lone weight is the load of the sets without one.
+  const lone = (s: DraftSet) => s.reps === null && s.weightKg !== null && s.durationSeconds === null && s.distanceM === null;
+  const weightless = sets.filter((s) => s.weightKg === null && s.reps !== null);
+  if (weightless.length > 0 && sets.filter(lone).length === 1) {
+    const w = sets.find(lone)!;
+    for (const s of weightless) {
+      s.weightKg = w.weightKg;
+      if (s.rpe === null) s.rpe = w.rpe;
+    }
+    sets.splice(sets.indexOf(w), 1);
+  }
   let leftover = leftovers.join(" ").replace(/\s+/g, " ").trim();
   // "5x5 80": a trailing bare number is the weight of the sets that have none.
   const bare = leftover.match(new RegExp(String.raw`^@?\s*\+?(${NUM})\s*(${UNIT})?$`));
