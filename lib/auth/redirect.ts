@@ -4,7 +4,7 @@
  * "https://evil.com", "javascript:…" and anything with control characters no.
  */
 export const DEFAULT_AFTER_SIGN_IN = "/workouts";
-/** Where a brand-new account starts (the coach builder once it exists, else the workout log). */
+/** Where a brand-new account starts: building its coach. */
 export const AFTER_SIGN_UP = "/coach/new";
 
 export function safeNextPath(next: unknown, fallback = DEFAULT_AFTER_SIGN_IN): string {
