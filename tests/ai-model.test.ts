@@ -157,6 +157,11 @@ describe("offline model policy", () => {
     expect(r.usage.inputTokens).toBeGreaterThan(0);
   });
 
+  it("honours toolChoice none", () => {
+    const read = readPrompt({ ...options([{ role: "system", content: system }, user("What are my PRs?")]), toolChoice: { type: "none" } });
+    expect(decide(read).kind).toBe("text");
+  });
+
   it("is deterministic and agrees between doGenerate and doStream", async () => {
     const model = createOfflineCoachModel({ chunkDelayMs: 0 });
     const opts = options([{ role: "system", content: system }, user("What are my PRs?")]);

@@ -100,7 +100,11 @@ export function readPrompt(options: LanguageModelV3CallOptions, now = new Date()
       if (failed) step.failed = failed;
     }
   }
-  const tools = new Set((options.tools ?? []).map((t) => t.name));
+  // Honour toolChoice like a hosted model would: "none" hides the tools, "tool" narrows them to one.
+  const choice = options.toolChoice;
+  const tools = new Set(
+    choice?.type === "none" ? [] : (options.tools ?? []).map((t) => t.name).filter((n) => choice?.type !== "tool" || n === choice.toolName),
+  );
   return {
     system,
     persona: parsePersonaBlock(system),
