@@ -197,13 +197,25 @@ describe("importWorkoutFile", () => {
     }
   });
 
+  it("reads a CSV re-saved as Windows-1252 (not UTF-8) with its accents intact", async () => {
+    const userId = await newUser();
+    const csv = fixture("strong-lb.csv").replace('"Bench Press (Barbell)",1', '"Développé couché",1');
+    const bytes = Uint8Array.from([...csv].map((c) => c.charCodeAt(0))); // every character is < 256: Latin-1 = 1252 here
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toThrow();
+    const r = await importWorkoutFile(db(), { userId, content: bytes });
+    expect(r.sets).toBe(3);
+    const names = await db().execute<{ name: string }>(sql`select e.name from exercise_sets s join exercises e on e.id = s.exercise_id where s.user_id = ${userId} order by s.position`);
+    expect(names.rows[0].name).toBe("Développé couché");
+  });
+
   describe("files that cannot be imported write nothing", () => {
     const junk = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 256);
     it.each([
       ["random CSV", fixture("random.csv"), /not a workout export we recognise/],
       ["empty file", "", /empty/],
       ["whitespace only", " \r\n\r\n", /empty/],
-      ["binary junk", junk, /not a text \(CSV\) file|binary/],
+      ["binary junk", junk, /looks binary/],
+      ["a ZIP archive", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0x08, 0]), /looks binary/],
       ["NUL bytes", new Uint8Array([0x44, 0x61, 0, 0, 0x74, 0x65, 0x0a]), /binary/],
       ["header only", fixture("strong-header-only.csv"), /no rows/],
       ["no usable row", fixture("strong-no-usable-rows.csv"), /None of the 2 rows could be imported \(line 2: Date "not a date" is not a date; line 3: rest timer/],

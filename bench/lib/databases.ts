@@ -32,7 +32,7 @@ export async function freshPostgres(adminUrl: string): Promise<BenchDatabase> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
-  const version = (await admin.query<{ v: string }>("show server_version")).rows[0].v;
+  const version = (await admin.query<{ v: string }>("select current_setting('server_version') as v")).rows[0].v;
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

@@ -9,9 +9,9 @@ export interface DecodedFile {
 }
 
 /**
- * Turns the uploaded content into text: enforces the size limit before anything else, decodes
- * UTF-8 (or UTF-16 with a BOM, as some spreadsheet tools save), strips a BOM, and refuses
- * binary or non-text content with a clear message.
+ * Turns the uploaded content into text: enforces the size limit before anything else, refuses
+ * binary content, decodes UTF-8 — or UTF-16 with a BOM, or Windows-1252 when the bytes are not
+ * UTF-8 (a CSV re-saved by Excel on Windows) — and strips a BOM.
  */
 export function decodeContent(content: string | Uint8Array, maxBytes: number): DecodedFile {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
@@ -22,16 +22,19 @@ export function decodeContent(content: string | Uint8Array, maxBytes: number): D
   else if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder("utf-16le").decode(bytes);
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder("utf-16be").decode(bytes);
   else {
+    if (bytes.subarray(0, 65_536).includes(0)) throw binary();
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
-      throw new ImportFormatError("The file is not a text (CSV) file: it is not valid UTF-8. Upload the CSV exactly as the app exported it.");
+      text = new TextDecoder("windows-1252").decode(bytes);
     }
   }
   text = stripBom(text);
   if (text.trim() === "") throw new ImportFormatError("The file is empty.");
-  if (text.slice(0, 65_536).includes("\u0000")) {
-    throw new ImportFormatError("The file looks binary, not like a CSV export. Upload the CSV exactly as the app exported it.");
-  }
+  if (text.slice(0, 65_536).includes("\u0000")) throw binary();
   return { text, sizeBytes: bytes.byteLength, sha256 };
+}
+
+function binary() {
+  return new ImportFormatError("The file looks binary, not like a CSV export. Upload the CSV exactly as the app exported it.");
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
-import { importRuns, userProfiles } from "@/db/schema";
+import { importRuns, UNITS, userProfiles } from "@/db/schema";
 import { ENTITLEMENTS } from "@/lib/billing/entitlements";
 import { isValidTimeZone } from "./datetime";
 import { decodeContent } from "./decode";
@@ -45,6 +46,16 @@ export interface ImportInput {
 
 const DEFAULT_CHUNK = 10_000;
 
+/** The caller-supplied options (content and callbacks aside); wrong ones are programming errors. */
+const optionsSchema = z.object({
+  userId: z.string().min(1),
+  fileName: z.string().max(1000).optional(),
+  unit: z.enum(UNITS).optional(),
+  timeZone: z.string().min(1).max(64).optional(),
+  maxBytes: z.number().int().positive().optional(),
+  chunkSize: z.number().int().min(1).max(50_000).optional(),
+});
+
 /**
  * Imports a Strong / Hevy / FitNotes CSV export for one user, all or nothing: one transaction
  * writes the new sessions, their sets, any new custom exercises and an import_runs row.
@@ -54,6 +65,8 @@ const DEFAULT_CHUNK = 10_000;
  */
 export async function importWorkoutFile(db: Db, input: ImportInput): Promise<ImportResult> {
   const t0 = performance.now();
+  optionsSchema.parse({ ...input, content: undefined, onProgress: undefined });
+  if (typeof input.content !== "string" && !(input.content instanceof Uint8Array)) throw new TypeError("content must be a string or bytes");
   const decoded = decodeContent(input.content, input.maxBytes ?? IMPORT_HARD_MAX_BYTES);
 
   const [profile] = await db
