@@ -36,6 +36,7 @@ describe("coach interview extraction (offline rules)", () => {
   it("understands goals, equipment, style, voice and units in plain words", () => {
     const r = extractAnswer("I want to get stronger and lose some fat", { asking: "goals" });
     expect(r.updates.goals).toEqual(["strength", "fat_loss"]);
+    expect(extractAnswer("strength, I want a bigger total", { asking: "goals" }).updates.goals).toEqual(["powerlifting", "strength"]);
     expect(extractAnswer("I go to a commercial gym", { asking: "goals" }).updates.equipment).toBe("full_gym");
     expect(extractAnswer("garage gym with a rack", { asking: "equipment" }).updates.equipment).toBe("home_gym");
     expect(extractAnswer("be blunt with me, no sugar-coating", { asking: "coachingStyle" }).updates.coachingStyle).toBe("direct");

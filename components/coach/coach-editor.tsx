@@ -11,6 +11,7 @@ export interface EditorOption {
   value: string;
   label: string;
   hint?: string;
+  traits?: CoachCard["persona"]["traits"];
 }
 
 export interface CoachEditorProps {
@@ -58,7 +59,15 @@ export function CoachEditor({ coachId, card, maxRamp, personas, methodologies, a
         </div>
         <div>
           <Label htmlFor="coach-persona">Personality</Label>
-          <Select id="coach-persona" name="persona" defaultValue={card.persona.template}>
+          <Select
+            id="coach-persona"
+            name="persona"
+            defaultValue={card.persona.template}
+            onChange={(e) => {
+              const t = personas.find((p) => p.value === e.target.value)?.traits;
+              if (t) setTraits(t);
+            }}
+          >
             {personas.map((p) => (
               <option key={p.value} value={p.value}>
                 {p.label}

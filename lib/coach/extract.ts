@@ -234,9 +234,9 @@ function units(t: string, asked: boolean): FieldValues["units"] | undefined {
 }
 
 const GOAL_RULES: [RegExp, Goal][] = [
-  [/\b(powerlift\w*|meet|my total)\b/, "powerlifting"],
+  [/\b(powerlift\w*|meet|my total|(bigger|higher) total)\b/, "powerlifting"],
   [/\b(strong(er)?|strength|lift heavier|heavier)\b/, "strength"],
-  [/\b(muscle|muscular|size|bigger|hypertrophy|bulk\w*|gain mass|aesthetic\w*|physique|bodybuilding)\b/, "hypertrophy"],
+  [/\b(muscle|muscular|size|bigger(?! total)|hypertrophy|bulk\w*|gain mass|aesthetic\w*|physique|bodybuilding)\b/, "hypertrophy"],
   [/\b(lose (some )?(weight|fat|pounds|kilos|the belly)|fat loss|weight loss|lean(er)?|cut(ting)?|tone|toned|drop (some )?weight|slim\w*)\b/, "fat_loss"],
   [/\b(endurance|conditioning|cardio|stamina|marathon|5k|10k|hyrox|engine|run (faster|further|longer))\b/, "endurance"],
   [/\b(sports?|athletic\w*|athlete|jump higher|faster|speed|football|soccer|rugby|basketball|hockey)\b/, "athletic"],

@@ -82,7 +82,7 @@ export default async function CoachDetailPage({ params, searchParams }: Props) {
               coachId={coach.id}
               card={coach.card}
               maxRamp={MAX_VOLUME_RAMP_PCT[coach.card.athlete.level]}
-              personas={Object.values(PERSONAS).map((p) => ({ value: p.id, label: `${p.name} — ${p.label.toLowerCase()}` }))}
+              personas={Object.values(PERSONAS).map((p) => ({ value: p.id, label: `${p.name} — ${p.label.toLowerCase()}`, traits: p.traits }))}
               methodologies={Object.values(METHODOLOGIES).map((m) => ({ value: m.id, label: m.label, hint: m.suits }))}
               action={updateCoachAction}
             />
