@@ -132,8 +132,9 @@ async function main() {
     const body = `Coach analytic queries through \`runSandboxedQuery\` versus the same SQL run directly (same user-filtered CTEs over the
 base tables, pooled connection, app role, no transaction/role/RLS/guards) — \`bench/sandbox.bench.ts\` on PostgreSQL ${version} with
 ${Number(counts.u).toLocaleString("en")} users and ${Number(counts.s).toLocaleString("en")} sets (generated with \`generate_series\`, ${seedSeconds.toFixed(0)} s), ${ITERATIONS} runs per query and mode,
-random users, modes interleaved. The sandbox adds validation (two libpg-query parses), five extra round-trips (BEGIN READ ONLY,
-time-zone lookup, settings + SET ROLE, ROLLBACK, DISCARD ALL), RLS predicates and the result-size guard.
+random users, modes interleaved. On the caller's path the sandbox adds validation (two libpg-query parses: the query and the
+integrity probe), two extra round-trips (BEGIN READ ONLY; the settings + SET ROLE statement), RLS predicates and the
+result-size guard; ROLLBACK and DISCARD ALL run after the rows are returned, before the connection is reused.
 
 Target: p50 ratio ≤ ${TARGET_RATIO} — **${met ? "met" : "missed"}** (${overall.toFixed(2)}; fixed overhead ≈ ${overhead.toFixed(1)} ms per query at p50).
 

@@ -12,7 +12,7 @@ const RAW_TEXT = { getTypeParser: () => (v: string) => v };
  * goes back to the pool. The rollback and reset happen after the rows are handed back (they change
  * nothing the caller sees); a connection in an unknown state is destroyed instead of reused.
  */
-export async function executeOnPool(pool: Pool, userId: string, wrappedSql: string): Promise<RawResult> {
+export async function executeOnPool(pool: Pool, userId: string, wrappedSql: Promise<string>): Promise<RawResult> {
   try {
     return await attempt(pool, userId, wrappedSql, "profile");
   } catch (error) {
@@ -21,7 +21,11 @@ export async function executeOnPool(pool: Pool, userId: string, wrappedSql: stri
   }
 }
 
-async function attempt(pool: Pool, userId: string, wrappedSql: string, timeZone: "profile" | "UTC"): Promise<RawResult> {
+/**
+ * `wrappedSql` may still be validating: the transaction is opened and configured meanwhile (those
+ * round-trips overlap the parser's CPU work); nothing of the model's text is sent before it resolves.
+ */
+async function attempt(pool: Pool, userId: string, wrappedSql: Promise<string>, timeZone: "profile" | "UTC"): Promise<RawResult> {
   const client = await pool.connect();
   let broken: Error | undefined;
   let began = false;
@@ -36,7 +40,8 @@ async function attempt(pool: Pool, userId: string, wrappedSql: string, timeZone:
     await run("BEGIN READ ONLY");
     began = true;
     await run(SANDBOX_SETTINGS_SQL, sandboxSettingsValues(userId, timeZone));
-    const result = await run(wrappedSql, [userId], "array");
+    const text = await wrappedSql;
+    const result = await run(text, [userId], "array");
     return { fields: result.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })), rows: result.rows as unknown[][] };
   } catch (error) {
     if (!began) broken ??= error as Error;

@@ -32,27 +32,31 @@ export interface SandboxQueryInput {
 export async function runSandboxedQuery({ userId, sql, maxRows }: SandboxQueryInput): Promise<SandboxResult> {
   const started = performance.now();
   if (typeof userId !== "string" || !userId) throw new SandboxExecutionError("no user to run the query for");
+  const cap = Math.max(1, Math.min(SANDBOX_LIMITS.maxRows, Math.floor(maxRows ?? SANDBOX_LIMITS.maxRows)));
+  const wrapped = prepare(sql, cap);
+  wrapped.catch(() => {}); // observed below; avoids an unhandled rejection if the connection fails first
+  const handle = dbHandle();
+  let raw: RawResult;
+  try {
+    raw = handle.kind === "pglite" ? await executeEmbedded(handle.embedded, userId, await wrapped) : await executeOnPool(handle.pool, userId, wrapped);
+  } catch (error) {
+    if (error instanceof SandboxRejectedError) throw error;
+    throw toExecutionError(error);
+  }
+  return { ...shapeResult(raw, cap), durationMs: Math.round(performance.now() - started) };
+}
+
+/** Layer 1 + 2: validate, wrap in the user-scoped CTEs, and check the wrapper kept the query intact. */
+async function prepare(sql: string, cap: number): Promise<string> {
   const validated = await validateSandboxSql(sql);
   if (!validated.ok) throw new SandboxRejectedError(validated.reason);
-  const cap = Math.max(1, Math.min(SANDBOX_LIMITS.maxRows, Math.floor(maxRows ?? SANDBOX_LIMITS.maxRows)));
   const wrapped = wrapQuery(validated, cap);
   try {
     await assertWrappedIntact(wrapped, validated);
   } catch {
     throw new SandboxRejectedError("the query could not be isolated safely; remove comments and trailing text and try again");
   }
-
-  const raw = await execute(userId, wrapped);
-  return { ...shapeResult(raw, cap), durationMs: Math.round(performance.now() - started) };
-}
-
-async function execute(userId: string, wrapped: string): Promise<RawResult> {
-  const handle = dbHandle();
-  try {
-    return handle.kind === "pglite" ? await executeEmbedded(handle.embedded, userId, wrapped) : await executeOnPool(handle.pool, userId, wrapped);
-  } catch (error) {
-    throw toExecutionError(error);
-  }
+  return wrapped;
 }
 
 const TIMEOUT_REASON = `the query ran longer than ${SANDBOX_LIMITS.statementTimeoutMs / 1000} s and was stopped; filter to a shorter period, avoid cross joins, or aggregate earlier`;
