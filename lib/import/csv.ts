@@ -22,32 +22,29 @@ export function readHeader(text: string, delimiter: string): string[] {
 }
 
 /**
- * Streams every data record of the CSV (quoted fields, "" escapes, multi-line quoted notes,
- * CRLF) to `onRecord` with the line it starts on, as csv-parse produces them: records are
- * never collected, so a large export is not held twice in memory. Blank lines are ignored.
- * Returns the number of data records. A structurally broken file (e.g. an unclosed quote) →
- * ImportFormatError with the line.
+ * Runs `onRecord` over every data record of the CSV (quoted fields, "" escapes, multi-line
+ * quoted notes, CRLF) with the line it starts on. Blank lines are ignored. Returns the number
+ * of data records. A structurally broken file (e.g. an unclosed quote) → ImportFormatError with
+ * the line. (csv-parse's per-record hook would avoid holding all records at once, but it builds
+ * an info object per record and halves the throughput, so records are parsed in one go.)
  */
 export function forEachRecord(text: string, delimiter: string, onRecord: (fields: string[], line: number) => void): number {
-  let line = 1;
-  let index = 0;
+  const rows = parseOrExplain(stripBom(text), { delimiter, relax_column_count: true, skip_empty_lines: false, bom: false }) as string[][];
+  let line = 1 + (rows.length ? newlinesIn(rows[0]) + 1 : 0);
   let count = 0;
-  parseOrExplain(stripBom(text), {
-    delimiter,
-    relax_column_count: true,
-    skip_empty_lines: false,
-    bom: false,
-    on_record: (fields: string[]) => {
-      const start = line;
-      line += 1 + newlinesIn(fields);
-      if (index++ === 0 || isBlank(fields)) return null;
-      count++;
-      onRecord(fields, start);
-      return null;
-    },
-  });
+  for (let i = 1; i < rows.length; i++) {
+    const fields = rows[i];
+    rows[i] = EMPTY; // let records go as soon as they are read
+    const start = line;
+    line += 1 + newlinesIn(fields);
+    if (isBlank(fields)) continue;
+    count++;
+    onRecord(fields, start);
+  }
   return count;
 }
+
+const EMPTY: string[] = [];
 
 function parseOrExplain(text: string, options: Options): unknown {
   try {

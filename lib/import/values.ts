@@ -95,8 +95,19 @@ export function parseDuration(raw: string | undefined, column: string): number |
   throw new BadValue(`${column} "${raw}" is not a duration`);
 }
 
+const strongSetTypes = new Map<string, SetType | null>();
+
 /** Strong's Set Order: a number, or W / F / D. Null for anything else (e.g. "Rest Timer", "Note"). */
 export function strongSetType(raw: string): SetType | null {
+  let t = strongSetTypes.get(raw);
+  if (t === undefined) {
+    t = readStrongSetType(raw);
+    if (strongSetTypes.size < 1000) strongSetTypes.set(raw, t);
+  }
+  return t;
+}
+
+function readStrongSetType(raw: string): SetType | null {
   const s = raw.trim().toUpperCase();
   if (/^\d+(\.0+)?$/.test(s)) return "normal";
   if (s === "W") return "warmup";
@@ -116,7 +127,7 @@ export function hevySetType(raw: string): SetType | null {
 }
 
 export function cleanText(raw: string | undefined, max: number): string | null {
-  if (raw === undefined) return null;
+  if (raw === undefined || raw === "") return null;
   const s = raw.replace(/\r\n?/g, "\n").trim();
   if (s === "") return null;
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
