@@ -8,6 +8,7 @@ import { getInterviewExtractor } from "@/lib/coach/ai-extract";
 import { toClientInterview, type ClientInterview } from "@/lib/coach/client-view";
 import { CoachLimitError, deleteCoach, getCoach, saveCoachVersion, setPrimaryCoach } from "@/lib/coach/coaches";
 import { applyCoachEdit, CoachEditError, coachEditSchema } from "@/lib/coach/edit";
+import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { abandonInterview, answerInterview, finishInterview, InterviewError, MAX_ANSWER_CHARS, startInterview, type AnswerResult } from "@/lib/coach/interviews";
 
 /** Same words whether the id is someone else's or gone: ids reveal nothing. */
@@ -47,9 +48,15 @@ export const startInterviewAction = authedAction(z.object({}), async (_input, { 
   }),
 );
 
-export const answerInterviewAction = authedAction(answerSchema, async ({ interviewId, text }, { user }) =>
-  expected(async () => step(await answerInterview(getDb(), user.id, interviewId, text, { extractor: getInterviewExtractor().extractor }))),
-);
+/** Answers may call a hosted model: a generous per-user cap, shared by all instances (Postgres). */
+const ANSWER_LIMIT = { limit: 120, windowSeconds: 3600 };
+
+export const answerInterviewAction = authedAction(answerSchema, async ({ interviewId, text }, { user }) => {
+  const db = getDb();
+  const rate = await consumeRateLimit(db, `coach-answer:${user.id}`, ANSWER_LIMIT);
+  if (!rate.allowed) throw new ActionError("That's a lot of answers in a short time. Take a breather and continue in a few minutes — your progress is saved.");
+  return expected(async () => step(await answerInterview(db, user.id, interviewId, text, { extractor: getInterviewExtractor().extractor })));
+});
 
 export const finishInterviewAction = authedAction(interviewIdSchema, async ({ interviewId }, { user }) =>
   expected(async () => step(await finishInterview(getDb(), user.id, interviewId))),
