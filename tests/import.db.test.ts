@@ -177,6 +177,25 @@ describe("importWorkoutFile", () => {
     ]);
   });
 
+  it("caps ended_at at 24 h and leaves it empty when an end precedes the start", async () => {
+    const userId = await newUser();
+    const strong = [
+      "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE",
+      '2025-05-01 08:00:00,"Forgot to stop the timer",30h 5m,"Squat (Barbell)",1,100,5,0,0,,,',
+    ].join("\n");
+    await importWorkoutFile(db(), { userId, content: strong });
+    const hevy = [
+      "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_kg,reps,distance_km,duration_seconds,rpe",
+      '"Clock went backwards","2 May 2025, 10:00","2 May 2025, 09:00","","Squat (Barbell)",,"",0,"normal",100,5,,,',
+    ].join("\n");
+    await importWorkoutFile(db(), { userId, content: hevy });
+    const rows = await db().select().from(workoutSessions).where(eq(workoutSessions.userId, userId)).orderBy(workoutSessions.startedAt);
+    expect(rows.map((r) => [r.name, r.endedAt ? (r.endedAt.getTime() - r.startedAt.getTime()) / 3_600_000 : null])).toEqual([
+      ["Forgot to stop the timer", 24],
+      ["Clock went backwards", null],
+    ]);
+  });
+
   it("gives every user their own sessions for the same file", async () => {
     const a = await newUser();
     const b = await newUser();
