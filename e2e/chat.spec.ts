@@ -101,14 +101,26 @@ test("chat: answers from the user's data with a chart, logs a workout, stops a r
   ]) {
     await page.goto("/chat");
     await page.getByTestId("chat-input").fill(question);
+    // Press Stop the moment the answer's first words render (the offline coach streams a short
+    // answer in well under a second, faster than an assertion loop could react).
+    await page.evaluate(() => {
+      const observer = new MutationObserver(() => {
+        const texts = document.querySelectorAll('[data-role="assistant"] [data-testid="chat-text"]');
+        const last = texts[texts.length - 1];
+        const stop = document.querySelector<HTMLButtonElement>('[data-testid="chat-stop"]');
+        if (last && (last.textContent ?? "").trim().length >= 12 && stop) {
+          observer.disconnect();
+          stop.click();
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.getByTestId("chat-send").click();
-    const text = lastAssistant(page).getByTestId("chat-text").first();
-    await expect(text).not.toBeEmpty({ timeout: 45_000 });
-    const stop = page.getByTestId("chat-stop");
-    if (!(await stop.isVisible())) continue; // finished before we could press Stop: try a longer answer
-    await stop.click().catch(() => {});
-    if ((await lastAssistant(page).getAttribute("data-status")) === "complete") continue;
-    await expect(lastAssistant(page).getByTestId("chat-stopped")).toBeVisible();
+    const reply = lastAssistant(page);
+    await expect(reply).toHaveAttribute("data-status", /stopped|complete/, { timeout: 45_000 });
+    if ((await reply.getAttribute("data-status")) === "complete") continue; // finished first: try a longer answer
+    const text = reply.getByTestId("chat-text").first();
+    await expect(reply.getByTestId("chat-stopped")).toBeVisible();
     partial = (await text.innerText()).trim();
     stoppedUrl = page.url();
     break;

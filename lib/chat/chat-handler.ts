@@ -80,11 +80,12 @@ async function handleChat(request: Request, deps: ChatHandlerDeps): Promise<Resp
       modelLabel: chatModel.label,
     });
   } catch (error) {
-    if (error instanceof ChatRequestError) {
-      await refundRateLimit(db, chatQuotaKey(user.id), { windowSeconds: 86_400 }).catch(() => {});
-      return jsonError(error.status, error.message, error.code);
-    }
-    throw error;
+    // Nothing was stored (the transaction rolled back): give the quota unit back and let the
+    // client put the text back into the composer.
+    await refundRateLimit(db, chatQuotaKey(user.id), { windowSeconds: 86_400 }).catch(() => {});
+    if (error instanceof ChatRequestError) return jsonError(error.status, error.message, error.code);
+    console.error("[chat] could not store the message:", error instanceof Error ? error.message : error);
+    return jsonError(500, "Your message could not be saved just now. Nothing was sent; please try again.", "internal");
   }
 
   const { conversation, assistantMessageId } = turn;
