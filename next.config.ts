@@ -20,7 +20,8 @@ const nextConfig: NextConfig = {
     "/**": ["./db/pglite-worker.mjs", "./drizzle/**/*"],
   },
   experimental: {
-    serverActions: { bodySizeLimit: "25mb" },
+    // Imports up to the largest plan limit (ENTITLEMENTS.trainer.importMaxMb) plus form overhead.
+    serverActions: { bodySizeLimit: "101mb" },
   },
   async headers() {
     return [
