@@ -204,12 +204,21 @@ describe("POST /api/chat", () => {
       .db.update(conversations)
       .set({ lastMessageAt: new Date(Date.now() - 2 * 3600_000) })
       .where(eq(conversations.id, id));
+    const [quiet] = await db()
+      .db.insert(conversations)
+      .values({ userId: state.user.id, title: "old thread", lastMessageAt: new Date(Date.now() - 3 * 3600_000) })
+      .returning();
     const chunks = await readSse(await send({ conversationId: id, message: msg("back again") }));
     const info = chunks.find((c) => c.type === "data-conversation") as unknown as { data: { resumed: boolean; isNew: boolean } };
     expect(info.data).toMatchObject({ resumed: true, isNew: false });
     const [conv] = await db().db.select().from(conversations).where(eq(conversations.id, id));
     expect(conv.status).toBe("active");
     expect(Date.now() - conv.lastMessageAt.getTime()).toBeLessThan(60_000);
+
+    // The user's other quiet conversation was flipped to 'inactive' along the way.
+    await expect
+      .poll(async () => (await db().db.select().from(conversations).where(eq(conversations.id, quiet.id)))[0].status)
+      .toBe("inactive");
 
     // A conversation written to within 30 minutes is not "resumed".
     const again = await readSse(await send({ conversationId: id, message: msg("still here") }));

@@ -19,7 +19,7 @@ import { chatQuotaKey, consumeChatQuota, quotaExceededMessage } from "./quota";
 import { chatRequestSchema } from "./schemas";
 import { prepareTurn } from "./send";
 import { generateTitle } from "./title";
-import { renameConversation } from "./conversations";
+import { markStaleConversationsInactive, renameConversation } from "./conversations";
 import type { ChartPayload, ChatUIMessage } from "./types";
 
 /** Tool-calling steps per reply (query → chart → answer, with room for one correction). */
@@ -122,6 +122,8 @@ async function handleChat(request: Request, deps: ChatHandlerDeps): Promise<Resp
           resumed: turn.resumed,
         },
       });
+
+      void markStaleConversationsInactive(db, user.id).catch((e) => console.error("[chat] inactive sweep:", e instanceof Error ? e.message : e));
 
       const titleTask = turn.isNew
         ? generateTitle(textOf(turn.userMessage.parts) || message.text, {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { conversations, messages, type Conversation, type MessageRow } from "@/db/tables/chat";
 import { textOf, toUIMessage } from "./messages";
@@ -82,19 +82,14 @@ export async function buildConversationContext(
   conversation: Pick<Conversation, "id" | "userId" | "contextSummary" | "summaryThroughMessageId">,
   limits: { maxWindow: number; keep: number; summaryMaxChars: number } = CONTEXT_LIMITS,
 ): Promise<ConversationContext> {
-  let boundarySeq = 0;
-  if (conversation.summaryThroughMessageId) {
-    const [b] = await db
-      .select({ seq: messages.seq })
-      .from(messages)
-      .where(and(eq(messages.id, conversation.summaryThroughMessageId), eq(messages.conversationId, conversation.id)))
-      .limit(1);
-    boundarySeq = b?.seq ?? 0;
-  }
+  // One query: everything after the summary boundary (the whole conversation when there is none).
+  const boundary = conversation.summaryThroughMessageId
+    ? sql`coalesce((select b.seq from messages b where b.id = ${conversation.summaryThroughMessageId} and b.conversation_id = ${conversation.id}), 0)`
+    : sql`0`;
   const tail = await db
     .select()
     .from(messages)
-    .where(and(eq(messages.conversationId, conversation.id), eq(messages.userId, conversation.userId), gt(messages.seq, boundarySeq)))
+    .where(and(eq(messages.conversationId, conversation.id), eq(messages.userId, conversation.userId), gt(messages.seq, boundary)))
     .orderBy(asc(messages.seq));
 
   if (tail.length <= limits.maxWindow) return { summary: conversation.contextSummary, window: tail, folded: 0 };

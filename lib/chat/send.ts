@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { conversations, messages, type Conversation, type MessageRow } from "@/db/tables/chat";
 import { buildConversationContext, type ConversationContext } from "./context";
-import { createConversation, isStale, lockConversation, markStaleConversationsInactive } from "./conversations";
+import { createConversation, isStale, lockConversation } from "./conversations";
 import { ChatRequestError, conversationNotFound } from "./errors";
 import { deleteMessagesAfter, STREAMING_STALE_AFTER_MS } from "./messages";
 
@@ -44,9 +44,9 @@ export async function prepareTurn(
       conversation = await createConversation(tx, userId, { modelLabel: input.modelLabel });
       isNew = true;
     }
-    // Resumed = it had gone quiet (inactive) before this message; the others are flipped lazily here.
+    // Resumed = it had gone quiet (inactive) before this message. (The user's other quiet
+    // conversations are flipped to 'inactive' after the reply has started: not on the hot path.)
     const resumed = !isNew && isStale(conversation);
-    await markStaleConversationsInactive(tx, userId);
 
     let userMessage: MessageRow | null = null;
     let retry = false;
