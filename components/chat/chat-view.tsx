@@ -118,7 +118,8 @@ export function ChatView(props: ChatViewProps) {
         }
         return prev;
       });
-      if (rejected.code === "quota_exceeded") setRemaining(0);
+      // The server gives the unit back for anything but a used-up quota.
+      setRemaining((r) => (rejected.code === "quota_exceeded" ? 0 : Math.min(props.quota.limit, r + 1)));
     },
     onFinish: ({ message, isAbort }) => {
       if (isAbort) setStopped((s) => new Set(s).add(message.id));
