@@ -215,7 +215,17 @@ describe("coaches: versions, primary, limits", () => {
     const after = await listCoaches(db(), alice.id);
     expect(after.filter((c) => c.isPrimary).map((c) => c.id)).toEqual([advanced.coach!.id]);
     expect((await getChatPersona(db(), alice.id)).name).toBe("Aiden");
+    // Deleting the primary hands over to the remaining coach; its interview is kept, unlinked.
+    const ctx = await import("@/lib/coach/coaches");
+    expect(await ctx.deleteCoach(db(), bob.id, advanced.coach!.id)).toBe(false);
+    expect(await ctx.deleteCoach(db(), alice.id, advanced.coach!.id)).toBe(true);
+    const remaining = await listCoaches(db(), alice.id);
+    expect(remaining).toHaveLength(1);
+    expect(remaining[0].isPrimary).toBe(true);
+    expect((await getInterview(db(), alice.id, advanced.interview.id))).toMatchObject({ status: "completed", coachId: null });
     // The database itself refuses a second primary.
+    const again = await finishWithCoach(alice.id, ADVANCED);
+    expect(await setPrimaryCoach(db(), alice.id, again.coach!.id)).toBe(true);
     await expect(db().update(coaches).set({ isPrimary: true }).where(eq(coaches.userId, alice.id))).rejects.toThrow();
   });
 });

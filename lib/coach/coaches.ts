@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { coaches, coachVersions } from "@/db/schema";
+import { coachInterviews, coaches, coachVersions } from "@/db/schema";
 import { entitlementsFor } from "@/lib/billing/entitlements";
 import { getPlan } from "@/lib/users/plan";
 import { coachCardSchema, type CoachCard } from "./card";
@@ -152,6 +152,8 @@ export async function deleteCoach(db: Queryable, userId: string, coachId: string
     await lockUser(tx, userId);
     const [gone] = await tx.delete(coaches).where(and(eq(coaches.id, coachId), eq(coaches.userId, userId))).returning({ isPrimary: coaches.isPrimary });
     if (!gone) return false;
+    // The interview that produced it stays (with its transcript) but no longer links to it.
+    await tx.update(coachInterviews).set({ coachId: null }).where(and(eq(coachInterviews.userId, userId), eq(coachInterviews.coachId, coachId)));
     if (gone.isPrimary) {
       const [next] = await tx.select({ id: coaches.id }).from(coaches).where(eq(coaches.userId, userId)).orderBy(asc(coaches.createdAt)).limit(1);
       if (next) await tx.update(coaches).set({ isPrimary: true }).where(eq(coaches.id, next.id));
