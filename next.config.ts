@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
     "csv-parse",
   ],
   poweredByHeader: false,
+  // `next dev` opened as http://127.0.0.1:3000 (not just localhost) must still hot-reload and hydrate.
+  allowedDevOrigins: ["127.0.0.1"],
   typedRoutes: false,
   outputFileTracingIncludes: {
     "/**": ["./db/pglite-worker.mjs", "./drizzle/**/*"],
