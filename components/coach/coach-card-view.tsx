@@ -128,6 +128,14 @@ export function CoachCardView({ card }: { card: CoachCard }) {
                 <dd>{a.timeline}</dd>
               </>
             ) : null}
+            {a.successMetrics.length ? (
+              <>
+                <dt className="text-ink-muted">Success means</dt>
+                <dd>{a.successMetrics.map((m) => m.replace(/_/g, " ")).join(", ")}</dd>
+              </>
+            ) : null}
+            <dt className="text-ink-muted">Nutrition</dt>
+            <dd>{card.communication.nutrition === "none" ? "training only" : card.communication.nutrition === "basic" ? "the basics" : "detailed (macros)"}</dd>
             <dt className="text-ink-muted">Style</dt>
             <dd>{STYLE[card.communication.style]}</dd>
             <dt className="text-ink-muted">Explains with</dt>

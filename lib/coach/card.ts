@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SOPHISTICATION_LEVELS, type SophisticationLevel } from "@/db/tables/coach";
-import { CHECK_INS, COACHING_STYLES, COMPETITIONS, EQUIPMENT, GOALS, LEARNING_STYLES, METHODOLOGY_IDS, UNIT_VALUES, VOICES } from "./fields";
+import { CHECK_INS, COACHING_STYLES, COMPETITIONS, EQUIPMENT, GOALS, LEARNING_STYLES, METHODOLOGY_IDS, NUTRITION_INTEREST, SUCCESS_METRICS, UNIT_VALUES, VOICES } from "./fields";
 import { PERSONA_IDS } from "./templates/personas";
 
 /**
@@ -51,6 +51,7 @@ export const coachCardSchema = z
         timeline: z.string().max(80).nullable(),
         competition: z.enum(COMPETITIONS).nullable(),
         favoriteMovements: z.array(shortText(60)).max(12),
+        successMetrics: z.array(z.enum(SUCCESS_METRICS)).max(6).default([]),
         mainLifts: z.array(shortText(80)).max(5),
       })
       .strict(),
@@ -70,6 +71,7 @@ export const coachCardSchema = z
         checkIn: z.enum(CHECK_INS),
         units: z.enum(UNIT_VALUES),
         motivation: z.string().max(200).nullable(),
+        nutrition: z.enum(NUTRITION_INTEREST).default("none"),
       })
       .strict(),
     prompts: z

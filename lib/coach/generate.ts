@@ -76,6 +76,7 @@ export function generateCoachCard({ fields, level, training, defaultUnits = "kg"
       timeline: v("timeline") ?? null,
       competition: v("competition") ?? null,
       favoriteMovements: (v("favoriteMovements") ?? []).slice(0, 12),
+      successMetrics: v("successMetrics") ?? [],
       mainLifts: (training?.mainLifts ?? []).slice(0, 5),
     },
     safety: {
@@ -91,6 +92,7 @@ export function generateCoachCard({ fields, level, training, defaultUnits = "kg"
       checkIn: v("checkIn") ?? "weekly",
       units: v("units") ?? defaultUnits,
       motivation: v("motivation") ?? null,
+      nutrition: v("nutrition") ?? "none",
     },
   };
   return coachCardSchema.parse({ ...core, prompts: renderPrompts(core) });

@@ -23,7 +23,12 @@ export function renderPrompts(card: CardCore): CoachCard["prompts"] {
     ...safety.rules,
   ].join(" ");
   const motivationBase = persona.template === "aiden" ? "Hold the athlete to the plan; praise only what was earned." : persona.template === "sage" ? "Motivate with evidence: trends and numbers." : "Celebrate consistency and small wins.";
-  const motivation = [motivationBase, communication.motivation ? `They train because: “${communication.motivation}”. Refer back to it when motivation dips.` : ""]
+  const motivation = [
+    motivationBase,
+    communication.motivation ? `They train because: “${communication.motivation}”. Refer back to it when motivation dips.` : "",
+    athlete.successMetrics.length ? `They measure success by: ${athlete.successMetrics.map((m) => m.replace(/_/g, " ")).join(", ")}.` : "",
+    athlete.favoriteMovements.length ? `Keep their favourite movements in the plan where safe: ${athlete.favoriteMovements.join(", ")}.` : "",
+  ]
     .filter(Boolean)
     .join(" ");
   const methodologyPrompt = [
@@ -44,6 +49,7 @@ export function renderPrompts(card: CardCore): CoachCard["prompts"] {
   const communicationPrompt = [
     `Style: ${communication.style}. ${vocab} ${length}`,
     `Weights in ${communication.units}. Check in ${communication.checkIn === "every_session" ? "after every session" : communication.checkIn}.`,
+    communication.nutrition === "none" ? "No nutrition coaching unless asked." : communication.nutrition === "basic" ? "Offer basic nutrition guidance (protein, regular meals) when relevant." : "They want detailed nutrition guidance (macros, calorie targets).",
   ].join(" ");
   return { personality, safety: safetyPrompt, motivation, methodology: methodologyPrompt, communication: communicationPrompt };
 }
