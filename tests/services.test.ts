@@ -42,7 +42,7 @@ describe("activeServices", () => {
     const s = activeServices();
     expect(s.database).toEqual({ id: "pglite", label: "Embedded PGlite (.data/)", embedded: true });
     expect(s.model).toEqual({ id: "offline", label: "Built-in offline coach model", embedded: true });
-    expect(s.speech).toEqual({ id: "flite", label: "Embedded voices (Flite)", embedded: true });
+    expect(s.speech).toEqual({ id: "none", label: "Not in this build yet (live workout mode)", embedded: true });
     expect(s.billing).toEqual({ id: "operator", label: "Operator CLI (no Stripe configured)", embedded: true });
     expect(s.mail).toEqual({ id: "log", label: "Server log (no SMTP configured)", embedded: true });
     expect(Object.keys(s).sort()).toEqual([...SERVICE_ORDER].sort());
@@ -79,14 +79,12 @@ describe("activeServices", () => {
     expect(activeServices().model.id).toBe("offline");
   });
 
-  it("switches speech, billing and mail when their keys are present", () => {
+  it("switches mail to SMTP when configured, and does not claim speech or Stripe billing that this build lacks", () => {
     setEnv({ ELEVENLABS_API_KEY: "el-key", STRIPE_SECRET_KEY: "sk_test_123", SMTP_URL: "smtp://mailer:pw@smtp.example.com:587" });
     const s = activeServices();
-    expect(s.speech).toEqual({ id: "elevenlabs", label: "ElevenLabs", embedded: false });
-    expect(s.billing).toEqual({ id: "stripe", label: "Stripe (test mode)", embedded: false });
+    expect(s.speech.id).toBe("none");
+    expect(s.billing).toEqual({ id: "operator", label: "Operator CLI (Stripe key set, Stripe billing not in this build yet)", embedded: true });
     expect(s.mail).toEqual({ id: "smtp", label: "SMTP (smtp.example.com:587)", embedded: false });
-    setEnv({ STRIPE_SECRET_KEY: "sk_live_123" });
-    expect(activeServices().billing.label).toBe("Stripe");
   });
 
   it("never includes a secret value, URL credential or query string in the output", () => {
