@@ -212,32 +212,35 @@ export class EmbeddedDatabase implements EmbeddedClient {
    */
   runWithDeadline<T>(fn: (tx: EmbeddedClient) => Promise<T>, deadlineMs: number, begin = "begin read only"): Promise<T> {
     this.assertNotInOwnTransaction();
-    return this.mutex.run(() =>
-      txScope.run({ owner: this }, async () => {
-        const state = { open: true };
-        let timer: NodeJS.Timeout | undefined;
-        const deadline = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new DeadlineExceededError(deadlineMs)), deadlineMs);
-        });
-        try {
-          await this.send("query", { sql: begin, params: [] });
-          const result = await Promise.race([fn(this.txHandle(state)), deadline]);
-          state.open = false;
-          await this.send("query", { sql: "rollback", params: [] });
-          return result;
-        } catch (error) {
-          state.open = false;
-          if (error instanceof DeadlineExceededError) {
-            await this.restart();
-          } else {
-            await this.send("query", { sql: "rollback", params: [] }).catch(() => this.restart());
-          }
-          throw error;
-        } finally {
-          clearTimeout(timer);
-        }
-      }),
-    );
+    // The caller hears about the deadline at once; the reopen that follows still holds the
+    // mutex, so queued statements wait for a healthy database instead of failing.
+    return new Promise<T>((resolve, reject) => {
+      this.mutex
+        .run(() =>
+          txScope.run({ owner: this }, async () => {
+            const state = { open: true };
+            let timer: NodeJS.Timeout | undefined;
+            const deadline = new Promise<never>((_, rejectDeadline) => {
+              timer = setTimeout(() => rejectDeadline(new DeadlineExceededError(deadlineMs)), deadlineMs);
+            });
+            try {
+              await this.send("query", { sql: begin, params: [] });
+              const result = await Promise.race([fn(this.txHandle(state)), deadline]);
+              state.open = false;
+              await this.send("query", { sql: "rollback", params: [] });
+              resolve(result);
+            } catch (error) {
+              state.open = false;
+              reject(error);
+              if (error instanceof DeadlineExceededError) await this.restart();
+              else await this.send("query", { sql: "rollback", params: [] }).catch(() => this.restart());
+            } finally {
+              clearTimeout(timer);
+            }
+          }),
+        )
+        .catch(reject);
+    });
   }
 
   /** Writes a tarball of the whole database (see PGlite dumpDataDir) — used for test templates. */
