@@ -176,6 +176,15 @@ describe("parseWorkoutText", () => {
     expect(draft.warnings.some((w) => w.includes("7 7 7 banana"))).toBe(true);
   });
 
+  it("treats a leading 'Log:' / 'please log' as the instruction, not part of the exercise name", () => {
+    for (const text of ["Log: bench 3x8 at 60kg", "please log bench 3x8 @ 60kg", "record: bench 3x8 @ 60kg"]) {
+      const ex = parseWorkoutText(text, base).workouts[0].exercises;
+      expect(ex).toHaveLength(1);
+      expect(ex[0].name.toLowerCase()).not.toMatch(/log|record/);
+      expect(ex[0].sets.map((s) => [s.reps, s.weightKg])).toEqual([[8, 60], [8, 60], [8, 60]]);
+    }
+  });
+
   it("tells questions from workout logs", () => {
     expect(looksLikeWorkoutLog("bench 3x8 @ 60kg", base)).toBe(true);
     expect(looksLikeWorkoutLog("same as Monday but +2.5kg", base)).toBe(true);

@@ -41,6 +41,8 @@ function normalise(text: string): string {
   return (
     text
       .toLowerCase()
+      // "Log: bench 3x8", "please log squat 5x5" — the verb is an instruction, not an exercise name
+      .replace(/^\s*(?:please\s+)?(?:log|record)\b\s*[:\-]?\s*/, "")
       .replace(/[×*]/g, "x")
       .replace(/[–—]/g, "-")
       .replace(/’/g, "'")
