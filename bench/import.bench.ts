@@ -127,7 +127,7 @@ turns (only building the next INSERT overlaps the running one), so on an idle ma
 column estimates idle-machine throughput. ¹ With PostgreSQL the server's CPU is in another process and not counted. The machine is shared with other work: load average ${load} at the start,
 ${loadEnd} at the end (2 cores), so wall-clock numbers are pessimistic.
 
-What the profile showed and what was done (CPU time per 10 000 sets on PGlite went from ~1 400 ms to ~300 ms):
+What the profile showed and what was done (the set INSERT alone, 20 000 rows on PGlite: ~1 400 ms → ~500 ms CPU):
 - JS arrays serialised by the driver → one pre-built array literal per column (\`$n::text::type[]\`), ~35 % less.
 - Per-row foreign-key triggers were half of the insert cost. The import now takes their locks once — the user row and
   each referenced exercise FOR KEY SHARE, the sessions are its own — and skips the triggers for its inserts with a
