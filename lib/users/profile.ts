@@ -3,18 +3,13 @@ import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { FITNESS_LEVELS, UNITS, userProfiles } from "@/db/schema";
 import { UserInputError, fieldErrorsOf } from "./errors";
+import { isValidTimeZone as isZone } from "@/lib/time/zone";
 
 export type Profile = typeof userProfiles.$inferSelect;
 
 /** An IANA zone name the runtime knows ("Europe/London", "UTC"). */
 export function isValidTimeZone(tz: string): boolean {
-  if (!tz || tz.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
+  return Boolean(tz) && tz.length <= 64 && isZone(tz);
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;

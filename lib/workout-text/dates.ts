@@ -4,60 +4,24 @@
  * March 1 / 1 March / Mar 1st.
  */
 
+import { isValidTimeZone, localDate as zoneLocalDate, wallClockToUtc } from "@/lib/time/zone";
+
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"] as const;
 
-// Intl formatters are expensive to build; one per zone is enough.
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-const partFormatters = new Map<string, Intl.DateTimeFormat>();
-
 export function isValidTimezone(tz: string): boolean {
-  if (dayFormatters.has(tz)) return true;
-  try {
-    dayFormatters.set(tz, new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }));
-    return true;
-  } catch {
-    return false;
-  }
+  return isValidTimeZone(tz);
 }
 
-/** YYYY-MM-DD of `instant` as seen in `timezone`. */
+/** YYYY-MM-DD of `instant` as seen in `timezone` (UTC when the zone is unknown). */
 export function localDate(instant: Date, timezone: string): string {
-  const tz = isValidTimezone(timezone) ? timezone : "UTC";
-  if (!dayFormatters.has(tz)) isValidTimezone(tz);
-  return dayFormatters.get(tz)!.format(instant);
-}
-
-/** Offset (ms) of `timezone` from UTC at `instant`. */
-function tzOffsetMs(instant: Date, timezone: string): number {
-  let f = partFormatters.get(timezone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: timezone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    partFormatters.set(timezone, f);
-  }
-  const parts = f.formatToParts(instant);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+  return zoneLocalDate(instant, isValidTimeZone(timezone) ? timezone : "UTC");
 }
 
 /** The instant at which the wall clock in `timezone` shows `date` `hh:mm`. */
 export function zonedTime(date: string, hh: number, mm: number, timezone: string): Date {
-  const tz = isValidTimezone(timezone) ? timezone : "UTC";
   const [y, m, d] = date.split("-").map(Number);
-  const guess = Date.UTC(y, m - 1, d, hh, mm);
-  const first = guess - tzOffsetMs(new Date(guess), tz);
-  // Second pass fixes the guess when a DST change lies between the guess and the answer.
-  return new Date(guess - tzOffsetMs(new Date(first), tz));
+  return wallClockToUtc(y, m, d, hh, mm, 0, isValidTimeZone(timezone) ? timezone : "UTC");
 }
 
 export function addDays(date: string, days: number): string {

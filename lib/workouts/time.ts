@@ -2,44 +2,9 @@
  * Wall-clock ↔ instant conversion in an IANA time zone without a date library. The form edits
  * "YYYY-MM-DDTHH:mm" in the user's profile zone; the database stores timestamptz.
  */
+import { isValidTimeZone, wallClockMs, wallClockToUtc } from "@/lib/time/zone";
 
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = partsFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    partsFormatters.set(timeZone, f);
-  }
-  return f;
-}
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    partsFormatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The zone's wall clock at `date`, as UTC-based milliseconds (i.e. date + offset). */
-function wallClockMs(date: Date, timeZone: string): number {
-  const p: Record<string, number> = {};
-  for (const part of partsFormatter(timeZone).formatToParts(date)) {
-    if (part.type !== "literal") p[part.type] = Number(part.value);
-  }
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-}
+export { isValidTimeZone };
 
 const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
@@ -50,11 +15,7 @@ const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 export function zonedLocalToUtc(local: string, timeZone: string): Date {
   const m = LOCAL_RE.exec(local);
   if (!m) throw new RangeError(`Not a local date-time: ${local}`);
-  const asUtc = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
-  // Two passes settle the offset across a DST change.
-  let guess = asUtc - (wallClockMs(new Date(asUtc), timeZone) - asUtc);
-  guess = asUtc - (wallClockMs(new Date(guess), timeZone) - guess);
-  return new Date(guess);
+  return wallClockToUtc(+m[1], +m[2], +m[3], +m[4], +m[5], 0, timeZone);
 }
 
 /** The instant as "YYYY-MM-DDTHH:mm" on the zone's wall clock (for datetime-local inputs). */
