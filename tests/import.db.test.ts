@@ -269,6 +269,12 @@ describe("importWorkoutFile", () => {
       expect(r.sets).toBe(250);
       const probe = await db().execute<{ n: number }>(sql`select count(*)::int as n from import_trigger_probe`);
       expect(probe.rows[0].n).toBe(250);
+      // A trigger marked ENABLE ALWAYS fires in the bulk fast path too.
+      await db().execute(sql`alter table exercise_sets enable always trigger import_trigger_probe`);
+      const other = await newUser();
+      await importWorkoutFile(db(), { userId: other, content: sample("strong-sample.csv") });
+      const probe2 = await db().execute<{ n: number }>(sql`select count(*)::int as n from import_trigger_probe`);
+      expect(probe2.rows[0].n).toBe(500);
     } finally {
       await db().execute(sql`drop trigger import_trigger_probe on exercise_sets`);
       await db().execute(sql`drop function import_trigger_probe_fn()`);

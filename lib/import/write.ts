@@ -201,8 +201,9 @@ export async function writeWorkouts(tx: Tx, workouts: ParsedWorkout[], opts: Wri
  * sessions the sets reference are inserted by this very transaction for this very user.
  * Returns true when the triggers may then be skipped for our inserts (transaction-local
  * session_replication_role = replica): only in a superuser session (embedded PGlite always is)
- * and only if workout_sessions and exercise_sets carry no triggers besides their foreign keys,
- * so no one else's trigger is ever bypassed. Otherwise the normal per-row checks run.
+ * and only if every other trigger on workout_sessions and exercise_sets is ENABLE ALWAYS (fires
+ * in replica mode too), so no one else's trigger is ever bypassed. Otherwise the normal per-row
+ * checks run.
  */
 async function prepareBulkLoad(tx: Tx, userId: string): Promise<boolean> {
   const user = await tx.execute(sql`select id from users where id = ${userId} for key share`);
@@ -210,7 +211,8 @@ async function prepareBulkLoad(tx: Tx, userId: string): Promise<boolean> {
   const mode = await tx.execute<{ superuser: boolean; other_triggers: boolean }>(sql`
     select current_setting('is_superuser') = 'on' as superuser,
            exists (select 1 from pg_trigger
-                   where tgrelid in ('workout_sessions'::regclass, 'exercise_sets'::regclass) and not tgisinternal) as other_triggers`);
+                   where tgrelid in ('workout_sessions'::regclass, 'exercise_sets'::regclass)
+                     and not tgisinternal and tgenabled = 'O') as other_triggers`);
   return mode.rows[0].superuser === true && mode.rows[0].other_triggers === false;
 }
 
