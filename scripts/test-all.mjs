@@ -9,7 +9,8 @@ if (!chromiumPath()) {
   console.error(CHROMIUM_HELP);
   process.exit(1);
 }
-fs.mkdirSync("test-results", { recursive: true });
+// Not test-results/: Playwright empties that folder when it starts.
+fs.mkdirSync("reports", { recursive: true });
 
 function run(label, cmd, args, extraEnv = {}) {
   console.log(`\n=== ${label} ===`);
@@ -30,12 +31,12 @@ function readJson(file) {
 if (!process.env.TEST_DATABASE_URL) {
   console.log("note: TEST_DATABASE_URL is not set, so the database suites run on PGlite only.");
 }
-const unitOk = run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest-results.json"]);
+const unitOk = run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=reports/vitest.json"]);
 const buildOk = run("next build", "npx", ["next", "build"]);
 const e2eOk = buildOk && run("playwright", "npx", ["playwright", "test"]);
 
-const v = readJson("test-results/vitest-results.json");
-const p = readJson("test-results/e2e-results.json");
+const v = readJson("reports/vitest.json");
+const p = readJson("reports/e2e.json");
 let passed = (v?.numPassedTests ?? 0) + (p?.stats?.expected ?? 0) + (p?.stats?.flaky ?? 0);
 let failed = (v?.numFailedTests ?? 0) + (p?.stats?.unexpected ?? 0);
 const skipped = (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0) + (p?.stats?.skipped ?? 0);
