@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
+import { uuid7 } from "@/lib/ids/uuid7";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import type { ExerciseCategory } from "@/db/tables/exercises";
@@ -79,7 +80,7 @@ export async function writeWorkouts(tx: Tx, workouts: ParsedWorkout[], opts: Wri
     const notes: (string | null)[] = [];
     for (const w of slice) {
       const t = sessionTimes(w, timeZone);
-      ids.push(randomUUID());
+      ids.push(uuid7());
       started.push(t.startedAt.toISOString());
       ended.push(t.endedAt?.toISOString() ?? null);
       names.push(w.name);
@@ -165,7 +166,7 @@ export async function writeWorkouts(tx: Tx, workouts: ParsedWorkout[], opts: Wri
     workout.sets.forEach((s, position) => {
       setNumber = s.exerciseName === previous ? setNumber + 1 : 1;
       previous = s.exerciseName;
-      cols.id.push(randomUUID());
+      cols.id.push(uuid7());
       cols.session.push(sessionIndex);
       cols.exercise.push(exerciseIndexByName.get(s.exerciseName)!);
       cols.position.push(position);
