@@ -5,7 +5,7 @@ import { detectFormat } from "@/lib/import/detect";
 import { ImportFormatError } from "@/lib/import/errors";
 import { parseWorkoutFile } from "@/lib/import/parse";
 import { parseFitNotes } from "@/lib/import/parsers/fitnotes";
-import { parseHevy } from "@/lib/import/parsers/hevy";
+import { hevyText, parseHevy } from "@/lib/import/parsers/hevy";
 import { parseStrong } from "@/lib/import/parsers/strong";
 import type { ParseResult } from "@/lib/import/types";
 
@@ -235,5 +235,20 @@ describe("parseWorkoutFile — files that are not exports", () => {
     const r = parseWorkoutFile(text, { unit: "kg" });
     expect(allSets(r)).toHaveLength(1);
     expect(r.skipped).toEqual([{ row: 3, reason: "the row has 13 fields, the header has 12" }]);
+  });
+});
+
+describe("Hevy notes", () => {
+  it("turns Hevy's escaped line breaks back into line breaks", () => {
+    expect(hevyText("Lower: all sets 175 next time\\nLegs: 170")).toBe("Lower: all sets 175 next time\nLegs: 170");
+    expect(hevyText("a\\r\\nb")).toBe("a\nb");
+    expect(hevyText(undefined)).toBeUndefined();
+  });
+
+  it("stores the real sample's notes with real line breaks", () => {
+    const r = parseHevy(sample("hevy-metric-sample.csv"));
+    const notes = r.workouts.flatMap((w) => [w.notes, ...w.sets.map((s) => s.notes)]).filter((n): n is string => Boolean(n));
+    expect(notes.some((n) => n.includes("175 next time\nLegs: 170"))).toBe(true);
+    expect(notes.some((n) => n.includes("\\n"))).toBe(false);
   });
 });

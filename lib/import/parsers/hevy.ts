@@ -50,7 +50,7 @@ export function parseHevy(text: string): ParseResult {
       const endRaw = cell(f, iEnd)?.trim();
       const end = endRaw ? parseDate(endRaw) : null;
       if (endRaw && !end) warnings.push({ row: line, reason: `end_time "${endRaw}" is not a date; the workout has no end time` });
-      return { name, start, end, durationSeconds: null, notes: cleanText(cell(f, iDescription), MAX_SESSION_NOTES) };
+      return { name, start, end, durationSeconds: null, notes: cleanText(hevyText(cell(f, iDescription)), MAX_SESSION_NOTES) };
     });
 
     const blockStart = workout.sets.at(-1)?.exerciseName !== exerciseName;
@@ -58,7 +58,7 @@ export function parseHevy(text: string): ParseResult {
       line,
       exerciseName,
       setType,
-      blockStart ? cleanText(cell(f, iExerciseNotes), MAX_SET_NOTES) : null,
+      blockStart ? cleanText(hevyText(cell(f, iExerciseNotes)), MAX_SET_NOTES) : null,
       undefined,
       {
         weightKg: weight === null ? null : toKg(weight, imperial ? "lb" : "kg"),
@@ -76,3 +76,7 @@ export function parseHevy(text: string): ParseResult {
   return { format: csv.format, app: "hevy", rows, workouts: nonEmpty(workouts.list()), skipped, warnings };
 }
 
+/** Hevy writes line breaks inside notes as the two characters "\\n"; turn them back into line breaks. */
+export function hevyText(value: string | undefined): string | undefined {
+  return value?.replace(/(?:\\r)?\\n/g, "\n");
+}
