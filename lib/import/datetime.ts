@@ -1,3 +1,4 @@
+import { isValidTimeZone, wallClockToUtc } from "@/lib/time/zone";
 import type { LocalDateTime } from "./types";
 
 const MONTHS: Record<string, number> = {
@@ -60,66 +61,11 @@ export function createDateParser(): (input: string) => LocalDateTime | null {
   };
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+export { isValidTimeZone };
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** True when Intl knows the IANA zone name. */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The zone's UTC offset in ms at instant `utcMs` (local = utc + offset). */
-export function timeZoneOffsetMs(timeZone: string, utcMs: number): number {
-  const parts = formatterFor(timeZone).formatToParts(new Date(utcMs));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(utcMs / 1000) * 1000;
-}
-
-const DAY_MS = 86_400_000;
-
-/**
- * Converts a wall-clock time in `timeZone` to the UTC instant, with the same rules as
- * Temporal's "compatible" disambiguation: a time that occurs twice (clocks go back) resolves
- * to the earlier instant; a time skipped by a DST gap (clocks go forward) is shifted forward
- * by the gap (02:30 on a spring-forward night in New York → 03:30 EDT).
- */
+/** Wall-clock LocalDateTime in `timeZone` → the UTC instant (see lib/time/zone.ts for the DST rules). */
 export function localToUtc(local: LocalDateTime, timeZone: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(local);
   if (!m) throw new Error(`not a local date-time: ${local}`);
-  const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
-  if (timeZone === "UTC" || timeZone === "Etc/UTC") return new Date(wall);
-  const before = timeZoneOffsetMs(timeZone, wall - DAY_MS);
-  const after = timeZoneOffsetMs(timeZone, wall + DAY_MS);
-  // Same offset a day either side: no transition near this time (zones change at most twice a year).
-  if (before === after) return new Date(wall - before);
-  let best: number | null = null;
-  for (const offset of [before, after]) {
-    const t = wall - offset;
-    if (timeZoneOffsetMs(timeZone, t) === offset && (best === null || t < best)) best = t;
-  }
-  // No offset reproduces the wall time: it falls in a gap; use the offset in force before it.
-  return new Date(best ?? wall - before);
+  return wallClockToUtc(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], timeZone);
 }

@@ -49,15 +49,27 @@ export function offsetMs(instant: Date | number, timeZone: string): number {
   return wallClockMs(t, timeZone) - Math.floor(t / 1000) * 1000;
 }
 
+const DAY_MS = 86_400_000;
+
 /**
- * The instant at which the wall clock in `timeZone` shows the given local time (month 1-based).
- * Times inside a spring-forward gap move forward by the gap; ambiguous fall-back times take the
- * earlier instant. Two passes settle the offset across a DST change.
+ * The instant at which the wall clock in `timeZone` shows the given local time (month 1-based), with
+ * Temporal's "compatible" disambiguation: a time that occurs twice (clocks go back) resolves to the
+ * earlier instant; a time skipped by a DST gap (clocks go forward) moves forward by the gap.
  */
 export function wallClockToUtc(y: number, month: number, d: number, h: number, mi: number, s: number, timeZone: string): Date {
-  const asUtc = Date.UTC(y, month - 1, d, h, mi, s);
-  const first = asUtc - offsetMs(asUtc, timeZone);
-  return new Date(asUtc - offsetMs(first, timeZone));
+  const wall = Date.UTC(y, month - 1, d, h, mi, s);
+  if (timeZone === "UTC" || timeZone === "Etc/UTC") return new Date(wall);
+  const before = offsetMs(wall - DAY_MS, timeZone);
+  const after = offsetMs(wall + DAY_MS, timeZone);
+  // Same offset a day either side: no transition near this time (zones change at most twice a year).
+  if (before === after) return new Date(wall - before);
+  let best: number | null = null;
+  for (const offset of [before, after]) {
+    const t = wall - offset;
+    if (offsetMs(t, timeZone) === offset && (best === null || t < best)) best = t;
+  }
+  // No offset reproduces the wall time: it falls in a gap; use the offset in force before it.
+  return new Date(best ?? wall - before);
 }
 
 /** "YYYY-MM-DD" of `instant` as seen in `timeZone`. */
