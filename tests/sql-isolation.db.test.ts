@@ -104,4 +104,28 @@ describe("SQL sandbox: runaway queries and concurrent requests", () => {
     const [w] = await h.db.insert(bodyMetrics).values({ userId: USER_B, date: "2032-01-01", strain: 5 }).returning();
     expect(w.strain).toBe(5);
   });
+
+  it("cleans up after rejected and failing queries whose transaction was already open", async () => {
+    const h = db();
+    // BEGIN is sent while the query is still being validated: a rejection or a runtime error
+    // must still roll back and reset that connection before it serves anyone else.
+    const attempts = Array.from({ length: 12 }, (_, i) =>
+      runSandboxedQuery({ userId: USER_A, sql: i % 2 ? "select * from users" : "select 1 / (count(*) - count(*)) as x from sets" }).then(
+        () => "ok",
+        (e: Error) => e.name,
+      ),
+    );
+    expect(new Set(await Promise.all(attempts))).toEqual(new Set(["SandboxRejectedError", "SandboxExecutionError"]));
+    const ok = await runSandboxedQuery({ userId: USER_A, sql: "select count(*) as n from sets" });
+    expect(ok.rows).toEqual([{ n: SEED.a.sets.length }]);
+    if (h.kind !== "pglite") {
+      await new Promise((r) => setTimeout(r, 100)); // the reset runs after the caller has its answer
+      const busy = await h.db.execute<{ n: number }>(
+        sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state like 'idle in transaction%'`,
+      );
+      expect(busy.rows[0].n).toBe(0);
+    }
+    const [w] = await h.db.insert(bodyMetrics).values({ userId: USER_B, date: "2032-02-01", strain: 6 }).returning();
+    expect(w.strain).toBe(6);
+  });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateSandboxSql } from "@/lib/sql";
+import { parseIsolated, probeText } from "@/lib/sql/isolation";
+import { assertWrappedIntact, wrapQuery } from "@/lib/sql/wrap";
 import { ANALYTIC_CASES } from "./fixtures/sql/analytic";
 import { HOSTILE_CASES } from "./fixtures/sql/hostile";
 
@@ -71,5 +73,40 @@ describe("SQL sandbox validator", () => {
     const rel = await validateSandboxSql("select * from users");
     if (rel.ok) throw new Error("expected rejection");
     expect(rel.reason).toContain("sessions, sets, exercises, body_metrics");
+  });
+
+  describe("isolation probe (the text is validated exactly as it sits inside the wrapper)", () => {
+    it.each([
+      ["closing the parenthesis and joining another subquery", "select 1 as a) AS q CROSS JOIN (select 2 as b"],
+      ["closing the parenthesis and adding a FROM item", "select 1 as a) AS q, (select 2 as b"],
+      ["closing the parenthesis and starting a second statement", "select 1 as a) AS q; select (1"],
+      ["an unterminated block comment swallowing the wrapper", "select 1 as a /* "],
+      ["an unterminated string swallowing the wrapper", "select 'x as a"],
+    ])("rejects %s", async (_name, sql) => {
+      expect(await parseIsolated(sql)).toBeNull();
+      const result = await validateSandboxSql(sql);
+      expect(result.ok).toBe(false);
+    });
+
+    it("strips any run of trailing semicolons and whitespace", async () => {
+      expect(await validateSandboxSql(`select 1 as x ${"; \n".repeat(2000)}`)).toMatchObject({ ok: true, sql: "select 1 as x" });
+      expect(await validateSandboxSql(`select 1 as x /*${" ;".repeat(2000)}*/`)).toMatchObject({ ok: true });
+    });
+
+    it("finds the query inside the probe and nothing else", async () => {
+      const isolated = await parseIsolated("select 1 as one -- a comment");
+      expect(isolated).not.toBeNull();
+      expect(Object.keys(isolated!.subquery as object)).toEqual(["SelectStmt"]);
+      expect(probeText("select 1")).toBe("SELECT * FROM (\nselect 1\n) AS q LIMIT 1");
+    });
+
+    it("returns text that the wrapper embeds between the same delimiters", async () => {
+      const result = await validateSandboxSql("select count(*) as n from sets -- trailing ) as q;\n;; ");
+      if (!result.ok) throw new Error(result.reason);
+      expect(result.sql).toBe("select count(*) as n from sets -- trailing ) as q");
+      const wrapped = wrapQuery(result, 10);
+      expect(() => assertWrappedIntact(wrapped, result)).not.toThrow();
+      expect(() => assertWrappedIntact(wrapped.replace(result.sql, "select 2"), result)).toThrow();
+    });
   });
 });

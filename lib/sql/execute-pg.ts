@@ -11,24 +11,25 @@ const RAW_TEXT = { getTypeParser: () => (v: string) => v };
  * protocol, inside BEGIN READ ONLY … ROLLBACK (always), then DISCARD ALL before the connection
  * goes back to the pool. The rollback and reset happen after the rows are handed back (they change
  * nothing the caller sees); a connection in an unknown state is destroyed instead of reused.
+ *
+ * `prepareSql` validates and wraps the model's text. It is called once, after BEGIN has been sent:
+ * the parser's CPU work overlaps the BEGIN and settings round-trips, and nothing of the model's
+ * text is sent before it resolves.
  */
-export async function executeOnPool(pool: Pool, userId: string, wrappedSql: Promise<string>): Promise<RawResult> {
+export async function executeOnPool(pool: Pool, userId: string, prepareSql: () => Promise<string>): Promise<RawResult> {
+  let prepared: Promise<string> | undefined;
+  const once = () => (prepared ??= prepareSql());
   try {
-    return await attempt(pool, userId, wrappedSql, "profile");
+    return await attempt(pool, userId, once, "profile");
   } catch (error) {
     if (!isTimeZoneError(error)) throw error;
-    return attempt(pool, userId, wrappedSql, "UTC"); // the profile's time zone is unknown to PostgreSQL
+    return attempt(pool, userId, once, "UTC"); // the profile's time zone is unknown to PostgreSQL
   }
 }
 
-/**
- * `wrappedSql` may still be validating: the transaction is opened and configured meanwhile (those
- * round-trips overlap the parser's CPU work); nothing of the model's text is sent before it resolves.
- */
-async function attempt(pool: Pool, userId: string, wrappedSql: Promise<string>, timeZone: "profile" | "UTC"): Promise<RawResult> {
+async function attempt(pool: Pool, userId: string, prepareSql: () => Promise<string>, timeZone: "profile" | "UTC"): Promise<RawResult> {
   const client = await pool.connect();
   let broken: Error | undefined;
-  let began = false;
   const run = (text: string, values: unknown[] = [], rowMode?: "array") =>
     client.query({ text, values, rowMode, types: RAW_TEXT, queryMode: "extended" } as QueryConfig);
   // Backstop if the server never answers: drop the connection (the server-side timeout normally fires first).
@@ -36,19 +37,25 @@ async function attempt(pool: Pool, userId: string, wrappedSql: Promise<string>, 
     broken = new Error("sandbox query backstop");
     (client as PoolClient & { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
   }, SANDBOX_LIMITS.statementTimeoutMs + 5000);
+  // node-postgres sends a queued query only after the previous one completed, so these are still
+  // two round-trips; queuing the second just saves waiting for this function to get the CPU back.
+  const begin = run("BEGIN READ ONLY");
+  const settings = run(SANDBOX_SETTINGS_SQL, sandboxSettingsValues(userId, timeZone));
+  begin.catch(() => {});
+  settings.catch(() => {});
   try {
-    await run("BEGIN READ ONLY");
-    began = true;
-    await run(SANDBOX_SETTINGS_SQL, sandboxSettingsValues(userId, timeZone));
-    const text = await wrappedSql;
+    const text = await prepareSql();
+    await begin;
+    await settings;
     const result = await run(text, [userId], "array");
     return { fields: result.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })), rows: result.rows as unknown[][] };
-  } catch (error) {
-    if (!began) broken ??= error as Error;
-    throw error;
   } finally {
     clearTimeout(backstop);
-    void cleanUp(client, run, broken);
+    // Reset once the queued statements are done (if BEGIN failed the connection is suspect), and
+    // after the caller has had its rows.
+    void Promise.allSettled([begin, settings]).then(([b]) =>
+      setImmediate(() => void cleanUp(client, run, broken ?? (b.status === "rejected" ? (b.reason as Error) : undefined))),
+    );
   }
 }
 

@@ -33,12 +33,13 @@ export async function runSandboxedQuery({ userId, sql, maxRows }: SandboxQueryIn
   const started = performance.now();
   if (typeof userId !== "string" || !userId) throw new SandboxExecutionError("no user to run the query for");
   const cap = Math.max(1, Math.min(SANDBOX_LIMITS.maxRows, Math.floor(maxRows ?? SANDBOX_LIMITS.maxRows)));
-  const wrapped = prepare(sql, cap);
-  wrapped.catch(() => {}); // observed below; avoids an unhandled rejection if the connection fails first
   const handle = dbHandle();
   let raw: RawResult;
   try {
-    raw = handle.kind === "pglite" ? await executeEmbedded(handle.embedded, userId, await wrapped) : await executeOnPool(handle.pool, userId, wrapped);
+    raw =
+      handle.kind === "pglite"
+        ? await executeEmbedded(handle.embedded, userId, await prepare(sql, cap))
+        : await executeOnPool(handle.pool, userId, () => prepare(sql, cap));
   } catch (error) {
     if (error instanceof SandboxRejectedError) throw error;
     throw toExecutionError(error);
@@ -52,7 +53,7 @@ async function prepare(sql: string, cap: number): Promise<string> {
   if (!validated.ok) throw new SandboxRejectedError(validated.reason);
   const wrapped = wrapQuery(validated, cap);
   try {
-    await assertWrappedIntact(wrapped, validated);
+    assertWrappedIntact(wrapped, validated);
   } catch {
     throw new SandboxRejectedError("the query could not be isolated safely; remove comments and trailing text and try again");
   }

@@ -13,13 +13,14 @@ import {
 } from "./allowlist";
 import { isObj, list, measureTree, stringValue, unwrap, type Json, type Obj } from "./ast";
 import { checkGenerateSeries, checkGrowthCall } from "./bounds";
+import { parseIsolated } from "./isolation";
 import { SANDBOX_LIMITS } from "./limits";
 import { SANDBOX_RELATION_NAMES, SANDBOX_RELATIONS, isSandboxRelation } from "./relations";
 
 export interface ValidatedQuery {
-  /** The statement's SelectStmt node ({"SelectStmt": …}) as parsed. */
+  /** The statement's SelectStmt node ({"SelectStmt": …}) as parsed inside the wrapper's parentheses. */
   ast: Obj;
-  /** The statement's exact text (without a trailing semicolon). */
+  /** The statement's text, trimmed, without trailing semicolons. */
   sql: string;
 }
 export type ValidationResult = ({ ok: true } & ValidatedQuery) | { ok: false; reason: string };
@@ -590,11 +591,6 @@ class Analyzer {
   }
 }
 
-function byteSlice(text: string, start: number, length: number): string {
-  const buf = Buffer.from(text, "utf8");
-  return buf.subarray(start, length > 0 ? start + length : buf.length).toString("utf8");
-}
-
 /**
  * Layer 1 of the sandbox: parse with the real PostgreSQL parser and accept exactly one SELECT
  * built only from allowlisted syntax, relations, functions, operators and types.
@@ -616,6 +612,39 @@ async function validateOrThrow(input: unknown): Promise<ValidatedQuery> {
   if (input.includes("\u0000")) reject("the query contains a NUL byte");
   if (!input.trim()) reject("the query is empty");
 
+  // Common case, one parse: the text inside the wrapper's parentheses (see isolation.ts).
+  const text = withoutTrailingSemicolons(input.trim());
+  const isolated = text ? await parseIsolated(text) : null;
+  if (isolated) {
+    checkSize(isolated.tree);
+    analyze(expectSelect(isolated.subquery, "the query"));
+    return { ast: isolated.subquery as Obj, sql: text };
+  }
+  // Otherwise parse the text on its own, for a precise reason (syntax error, several statements…).
+  await rejectStandalone(input);
+  reject("the query could not be isolated safely; remove comments and trailing text and try again");
+}
+
+/** Linear on purpose: /[\s;]+$/ backtracks quadratically over a long run that is not at the end. */
+function withoutTrailingSemicolons(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ";" || /\s/.test(text[end - 1]))) end--;
+  return text.slice(0, end);
+}
+
+function checkSize(tree: unknown) {
+  const size = measureTree(tree, SANDBOX_LIMITS.maxAstNodes, SANDBOX_LIMITS.maxAstDepth);
+  if (!size.ok) reject(`the query is too large or too deeply nested (limits: ${SANDBOX_LIMITS.maxAstNodes} parse nodes, depth ${SANDBOX_LIMITS.maxAstDepth}); simplify it`);
+}
+
+function analyze(select: Obj) {
+  const analyzer = new Analyzer();
+  analyzer.select(select, new Map());
+  analyzer.finish();
+}
+
+/** Rejects with the reason the text fails on its own; returns if it would be a valid query. */
+async function rejectStandalone(input: string): Promise<void> {
   let tree: unknown;
   try {
     tree = await parse(input);
@@ -624,20 +653,12 @@ async function validateOrThrow(input: unknown): Promise<ValidatedQuery> {
     const pos = err.sqlDetails?.cursorPosition;
     reject(`syntax error: ${String(err.message ?? e).slice(0, 200)}${typeof pos === "number" ? ` (at character ${pos + 1})` : ""}`);
   }
-  const size = measureTree(tree, SANDBOX_LIMITS.maxAstNodes, SANDBOX_LIMITS.maxAstDepth);
-  if (!size.ok) reject(`the query is too large or too deeply nested (limits: ${SANDBOX_LIMITS.maxAstNodes} parse nodes, depth ${SANDBOX_LIMITS.maxAstDepth}); simplify it`);
-
+  checkSize(tree);
   const stmts = list((tree as Obj).stmts);
   if (stmts.length !== 1) reject(`send exactly one statement (found ${stmts.length}); no semicolon-separated statements`);
   const raw = stmts[0];
   if (!isObj(raw)) reject("unsupported statement");
   const [type, body] = node(raw.stmt, "statement");
   if (type !== "SelectStmt") reject(`${STATEMENT_NAMES[type] ?? type.replace(/Stmt$/, "").toUpperCase()} is not allowed; only a single SELECT (optionally WITH … SELECT)`);
-
-  const analyzer = new Analyzer();
-  analyzer.select(body, new Map());
-  analyzer.finish();
-
-  const sql = byteSlice(input, Number(raw.stmt_location ?? 0), Number(raw.stmt_len ?? 0)).trim();
-  return { ast: raw.stmt as Obj, sql };
+  analyze(body);
 }
