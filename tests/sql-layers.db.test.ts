@@ -121,6 +121,9 @@ describe("SQL sandbox layers in isolation", () => {
       const setup = [
         "do $$ begin if not exists (select 1 from pg_roles where rolname = 'spotter_app_test') then create role spotter_app_test nologin; end if; exception when duplicate_object or unique_violation then null; end $$",
         "grant select, insert, update, delete on workout_sessions, exercise_sets, exercises, body_metrics to spotter_app_test",
+        // like the real app role (the migration grants it membership so it can SET ROLE): policies
+        // written TO spotter_sandbox also apply to members, so they must not narrow the app's view
+        "grant spotter_sandbox to spotter_app_test",
       ];
       if (h.kind === "pglite") for (const s of setup) await h.embedded.query(s);
       else for (const s of setup) await h.pool.query(s);
