@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { EmbeddedClient } from "@/db/embedded";
 import { validateSandboxSql } from "@/lib/sql";
+import { SANDBOX_LIMITS } from "@/lib/sql/limits";
+import { SANDBOX_SETTINGS_SQL, sandboxSettingsValues } from "@/lib/sql/session-settings";
 import { wrapQuery } from "@/lib/sql/wrap";
 import { useSandboxDatabase } from "./fixtures/sql/db";
 import { EX, SEED, USER_A, USER_B } from "./fixtures/sql/seed";
@@ -143,6 +145,34 @@ describe("SQL sandbox layers in isolation", () => {
         deleted: 1,
         me: [{ u: "spotter_app_test" }],
       });
+    });
+  });
+
+  describe("execution settings", () => {
+    it("the settings statement sets every limit, the user's zone, the user id and the role for this transaction only", async () => {
+      const read = `select current_user::text as role, current_setting('statement_timeout') as statement_timeout,
+        current_setting('lock_timeout') as lock_timeout, current_setting('idle_in_transaction_session_timeout') as idle,
+        current_setting('max_parallel_workers_per_gather') as parallel, current_setting('search_path') as path,
+        current_setting('TimeZone') as tz, current_setting('spotter.sandbox_user_id', true) as uid`;
+      const before = await inTransaction((q) => q(read));
+      const inside = await inTransaction(async (q) => {
+        await q(SANDBOX_SETTINGS_SQL, sandboxSettingsValues(USER_B, "profile"));
+        return q(read);
+      }, "begin read only");
+      expect(inside).toEqual([
+        {
+          role: "spotter_sandbox",
+          statement_timeout: `${SANDBOX_LIMITS.statementTimeoutMs / 1000}s`,
+          lock_timeout: `${SANDBOX_LIMITS.lockTimeoutMs}ms`,
+          idle: `${SANDBOX_LIMITS.idleInTransactionTimeoutMs / 1000}s`,
+          parallel: "0",
+          path: "pg_catalog, pg_temp",
+          tz: "Europe/Berlin",
+          uid: USER_B,
+        },
+      ]);
+      expect(before[0].role).not.toBe("spotter_sandbox");
+      expect(await inTransaction((q) => q(read))).toEqual(before);
     });
   });
 });

@@ -2,14 +2,16 @@ import { SANDBOX_LIMITS, SANDBOX_ROLE, SANDBOX_USER_SETTING } from "./limits";
 
 /**
  * Transaction-local settings applied (in this order, in one statement) right before the model's
- * query: limits, a fixed search_path and output formats, the user's time zone (from their profile
- * when it looks like an IANA name, else UTC; $4 = 'UTC' forces UTC), the RLS user id, and finally
- * the sandbox role. All are `set_config(..., true)`, so ROLLBACK undoes them.
+ * query: limits (time, locks, and one core — no parallel workers), a fixed search_path and output
+ * formats, the user's time zone (from their profile when it looks like an IANA name, else UTC;
+ * $4 = 'UTC' forces UTC), the RLS user id, and finally the sandbox role. All are
+ * `set_config(..., true)`, so ROLLBACK undoes them.
  */
 export const SANDBOX_SETTINGS_SQL = `SELECT
   set_config('statement_timeout', $1, true),
   set_config('lock_timeout', $2, true),
   set_config('idle_in_transaction_session_timeout', $3, true),
+  set_config('max_parallel_workers_per_gather', '0', true),
   set_config('search_path', 'pg_catalog, pg_temp', true),
   set_config('standard_conforming_strings', 'on', true),
   set_config('DateStyle', 'ISO, YMD', true),

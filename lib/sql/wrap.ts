@@ -6,6 +6,9 @@ import type { ValidatedQuery } from "./validate";
  * The user binding (layer 2): the four relations are CTEs over the base tables filtered by the
  * bind parameter $1 (the user id), defined outside the model's query so it cannot redefine them.
  * Base tables are schema-qualified; the model's text sits inside a subquery in its own CTE.
+ * Sets are bound through their session: the composite foreign key (session_id, user_id) makes a
+ * set's user its session's user. (Filtering es.user_id as well made the planner AND a scan of all
+ * the user's sets into every per-session lookup: O(sessions × sets), 3× slower at 1 000 sets.)
  */
 export const USER_SCOPED_CTES = `sessions AS (
   SELECT ws.id, ws.started_at, ws.ended_at,
@@ -20,10 +23,10 @@ export const USER_SCOPED_CTES = `sessions AS (
          es.weight_kg * es.reps AS volume_kg,
          CASE WHEN es.reps BETWEEN 1 AND 12 THEN round(es.weight_kg * (1 + es.reps / 30.0), 2) END AS e1rm_kg,
          es.notes
-  FROM public.exercise_sets es
-  JOIN public.workout_sessions ws ON ws.id = es.session_id AND ws.user_id = $1::text
+  FROM public.workout_sessions ws
+  JOIN public.exercise_sets es ON es.session_id = ws.id
   LEFT JOIN public.exercises e ON e.id = es.exercise_id AND (e.owner_user_id IS NULL OR e.owner_user_id = $1::text)
-  WHERE es.user_id = $1::text
+  WHERE ws.user_id = $1::text
 ), exercises AS (
   SELECT e.id, e.name, e.category, e.equipment, e.primary_muscles, e.secondary_muscles,
          e.owner_user_id IS NOT NULL AS is_custom
