@@ -60,7 +60,7 @@ describe("offline coach on the demo account", () => {
     if (chart) {
       expect(outputs[0].rows.length).toBeGreaterThan(0);
       expect(calls).toContain("show_chart");
-      expect(outputs.find((o) => o.option)?.type).toBe(chart);
+      expect(outputs.find((o) => o.option)?.type, JSON.stringify(outputs.slice(1))).toBe(chart);
     }
     expect(result.text.length).toBeGreaterThan(20);
     const allowed = numbersInValue(outputs);

@@ -145,8 +145,8 @@ export function composeAnswer(input: AnswerInput): string {
         const latest = rows.filter((r) => String(r[x]) === lastPeriod).sort((a, b) => (num(b.sets) ?? 0) - (num(a.sets) ?? 0));
         const lines = [`By muscle group in ${label(latest[0])} (the chart covers ${intent.range.label}):`];
         for (const r of latest) lines.push(`- ${r.muscle}: ${fmt(r.sets)} sets${num(r[vol]) !== null ? `, ${fmt(r[vol])} ${u}` : ""}`);
+        lines.push("A set counts for every primary muscle of its exercise (a squat is quads and glutes), so these add up to more than your total.");
         const trained = new Set(latest.map((r) => (String(r.muscle) === "lats" ? "back" : String(r.muscle))));
-        // Only muscles that lead an exercise's muscle list can show up here (glutes hide behind quads).
         const gap = ["back", "chest", "quads", "hamstrings", "shoulders"].find((m) => !trained.has(m));
         const advice = gap ? (() => {
           const tip = muscleAdvice(gap, input.persona);

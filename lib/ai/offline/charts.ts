@@ -29,7 +29,8 @@ export function planChart(intent: Intent, columns: string[], rows: Rows, ctx: Pr
       const x = intent.bucket;
       const y = numeric(`volume_${u}`) ? `volume_${u}` : "sets";
       const what = y === "sets" ? "sets" : "volume";
-      if (intent.byMuscle) return { type: "bar", title: `${cap(intent.bucket)}ly ${what} by muscle group`, x, y, series: "muscle", stacked: true, ...(y === "sets" ? { unit: "sets" } : {}) };
+      // Sets per muscle group is the usual measure of muscle volume (a set counts for each primary muscle).
+      if (intent.byMuscle) return { type: "bar", title: `${cap(intent.bucket)}ly sets by muscle group`, x, y: "sets", series: "muscle", stacked: true, unit: "sets" };
       return { type: "bar", title: `${cap(intent.bucket)}ly ${what}${intent.exercise ? `: ${intent.exercise.label}` : ""}`, x, y, ...(y === "sets" ? { unit: "sets" } : {}) };
     }
     case "records":

@@ -97,11 +97,22 @@ order by 1, 2`,
       if (intent.exercise) conds.unshift(exerciseFilter(intent.exercise, "s.exercise_name"));
       if (intent.byMuscle) {
         return {
-          purpose: `${intent.bucket}ly volume and sets by primary muscle group, ${intent.range.label}`,
-          sql: `select ${trunc} as ${intent.bucket}, coalesce(e.primary_muscles[1], 'other') as muscle, ${weight("sum(s.volume_kg)", "volume", u, 0)}, count(*) as sets
-from sets s
-join exercises e on e.id = s.exercise_id
-${where(conds)}
+          purpose: `${intent.bucket}ly sets and volume per primary muscle group (a set counts for each), ${intent.range.label}`,
+          // The 11 muscles with the most sets keep their name, the rest are "other" (a chart shows at most 12 series).
+          sql: `with per_muscle as (
+  select ${trunc} as period, m.muscle, sum(s.volume_kg) as volume, count(*) as n
+  from sets s
+  join exercises e on e.id = s.exercise_id
+  cross join lateral unnest(coalesce(nullif(e.primary_muscles, '{}'), array['other'])) as m(muscle)
+  ${where(conds).replace(/\n/g, "\n  ")}
+  group by 1, 2
+), ranked as (
+  select muscle, row_number() over (order by sum(n) desc, muscle) as r from per_muscle group by muscle
+)
+select p.period as ${intent.bucket}, case when r.r <= 11 then p.muscle else 'other' end as muscle,
+       ${weight("sum(p.volume)", "volume", u, 0)}, sum(p.n)::int as sets
+from per_muscle p
+join ranked r on r.muscle = p.muscle
 group by 1, 2
 order by 1, 2`,
         };
