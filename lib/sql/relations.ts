@@ -42,8 +42,8 @@ Relations (already limited to this user; do not filter by user):
   source is 'manual', 'chat' or 'import:<app>'.
 - sets(id uuid, session_id uuid, exercise_id uuid, exercise_name text, performed_at timestamptz, position int,
   set_number int, set_type text, weight_kg numeric, reps int, rpe numeric, duration_seconds int, distance_m numeric,
-  volume_kg numeric /* weight_kg*reps, null if either missing */,
-  e1rm_kg numeric /* Epley weight_kg*(1+reps/30) for 1..12 reps, else null; rounded to 0.01 */, notes text)
+  volume_kg numeric /* weight_kg*reps, null if either missing or the exercise is assisted (its weight is the assistance) */,
+  e1rm_kg numeric /* Epley weight_kg*(1+reps/30) for 1..12 reps, else null (also for assisted exercises); rounded to 0.01 */, notes text)
   set_type is 'normal', 'warmup', 'failure' or 'drop'; performed_at is the session's start; weights are kilograms.
 - exercises(id uuid, name text, category text, equipment text, primary_muscles text[], secondary_muscles text[], is_custom boolean)
   the built-in catalog plus the user's own exercises; join sets.exercise_id = exercises.id.

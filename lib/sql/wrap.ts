@@ -9,6 +9,7 @@ import type { ValidatedQuery } from "./validate";
  * Sets are bound through their session: the composite foreign key (session_id, user_id) makes a
  * set's user its session's user. (Filtering es.user_id as well made the planner AND a scan of all
  * the user's sets into every per-session lookup: O(sessions × sets), 3× slower at 1 000 sets.)
+ * An assisted exercise's weight is the assistance, so its sets have no volume or e1RM (NULL).
  */
 export const USER_SCOPED_CTES = `sessions AS (
   SELECT ws.id, ws.started_at, ws.ended_at,
@@ -20,8 +21,8 @@ export const USER_SCOPED_CTES = `sessions AS (
   SELECT es.id, es.session_id, es.exercise_id, e.name AS exercise_name, ws.started_at AS performed_at,
          es.position, es.set_number::int AS set_number, es.set_type, es.weight_kg, es.reps, es.rpe,
          es.duration_seconds, es.distance_m,
-         es.weight_kg * es.reps AS volume_kg,
-         CASE WHEN es.reps BETWEEN 1 AND 12 THEN round(es.weight_kg * (1 + es.reps / 30.0), 2) END AS e1rm_kg,
+         CASE WHEN e.name ILIKE '%assisted%' THEN NULL ELSE es.weight_kg * es.reps END AS volume_kg,
+         CASE WHEN es.reps BETWEEN 1 AND 12 AND coalesce(e.name, '') NOT ILIKE '%assisted%' THEN round(es.weight_kg * (1 + es.reps / 30.0), 2) END AS e1rm_kg,
          es.notes
   FROM public.workout_sessions ws
   JOIN public.exercise_sets es ON es.session_id = ws.id
