@@ -14,6 +14,7 @@ import { abandonInterview, answerInterview, finishInterview, getInterview, INTER
 import { DEFAULT_CHAT_PERSONA } from "@/lib/coach/persona";
 import { loadCoachSettings, systemPromptFor } from "@/lib/chat/coach";
 import { SANDBOX_SCHEMA_DOC } from "@/lib/sql";
+import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { createUser } from "@/lib/users/create-user";
 import { setPlan } from "@/lib/users/plan";
 import { seedLifter, TODAY } from "./ai-support";
@@ -266,6 +267,23 @@ describe("ownership", () => {
     if (ok.ok) expect(ok.data.interview.currentField).toBe("goals");
     const tooLong = await actions.answerInterviewAction({ interviewId: open.id, text: "x".repeat(3000) });
     expect(tooLong).toMatchObject({ ok: false, code: "validation" });
+  });
+
+  it("caps answers at 120 an hour per user, counted in Postgres, and keeps the interview as it was", async () => {
+    const user = await createUser(db(), { email: "chatty@example.test" });
+    const open = await startInterview(db(), user.id);
+    session.user = { id: user.id, email: "chatty@example.test", name: null };
+    // 119 answers already this hour (from any instance: the count lives in rate_limit_buckets)
+    await consumeRateLimit(db(), `coach-answer:${user.id}`, { limit: 120, windowSeconds: 3600, cost: 119 });
+    expect((await actions.answerInterviewAction({ interviewId: open.id, text: "I want to get stronger" })).ok).toBe(true);
+    const before = (await getInterview(db(), user.id, open.id))!.transcript.length;
+    const blocked = await actions.answerInterviewAction({ interviewId: open.id, text: "3 days a week" });
+    expect(blocked).toMatchObject({ ok: false, error: expect.stringMatching(/lot of answers.*progress is saved/) });
+    expect((await getInterview(db(), user.id, open.id))!.transcript).toHaveLength(before);
+    // another user is not affected
+    session.user = { id: lifterId, email: "l@x.test", name: null };
+    const other = await startInterview(db(), lifterId);
+    expect((await actions.answerInterviewAction({ interviewId: other.id, text: "strength" })).ok).toBe(true);
   });
 });
 
