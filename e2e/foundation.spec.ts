@@ -84,6 +84,14 @@ test("foundation: sign-up, import, training log, and ownership between two users
   await signUp(page, bob);
   const foreign = await page.goto(aliceSessionUrl);
   expect(foreign?.status()).toBe(404);
+  // the 404 keeps Bob inside the app: its navigation and his account menu are still there
+  await expect(page.getByRole("heading", { name: "We couldn’t find that page." })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "App" }).first()).toBeAttached();
+  await expect(page.getByRole("link", { name: "Ask your coach" })).toBeVisible();
+  // the footer names each seam's implementation, and says plainly what this build does not have
+  const services = page.getByRole("region", { name: "Running on this server" });
+  await expect(services).toContainText("Built-in offline coach model· built-in");
+  await expect(services).toContainText("Not in this build yet (live workout mode)· not available");
   await screen(page, testInfo, "foreign-session-404");
   expect((await page.goto(`${aliceSessionUrl}/edit`))?.status()).toBe(404);
 

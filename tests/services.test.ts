@@ -42,7 +42,7 @@ describe("activeServices", () => {
     const s = activeServices();
     expect(s.database).toEqual({ id: "pglite", label: "Embedded PGlite (.data/)", embedded: true });
     expect(s.model).toEqual({ id: "offline", label: "Built-in offline coach model", embedded: true });
-    expect(s.speech).toEqual({ id: "none", label: "Not in this build yet (live workout mode)", embedded: true });
+    expect(s.speech).toEqual({ id: "none", label: "Not in this build yet (live workout mode)", embedded: true, available: false });
     expect(s.billing).toEqual({ id: "operator", label: "Operator CLI (no Stripe configured)", embedded: true });
     expect(s.mail).toEqual({ id: "log", label: "Server log (no SMTP configured)", embedded: true });
     expect(Object.keys(s).sort()).toEqual([...SERVICE_ORDER].sort());

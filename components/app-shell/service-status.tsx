@@ -4,7 +4,7 @@ import { SERVICE_ORDER, SERVICE_TITLES, type ActiveServices } from "@/lib/server
 /**
  * Which implementation is behind each seam on this server, stated plainly. "Built-in" means the
  * zero-config embedded default (nothing leaves the server); "External" means an outside provider
- * the operator configured.
+ * the operator configured; "not available" means the feature is not in this build.
  */
 export function ServiceStatus({ services, className }: { services: ActiveServices; className?: string }) {
   return (
@@ -21,11 +21,14 @@ export function ServiceStatus({ services, className }: { services: ActiveService
               <dd className="mt-0.5 flex items-start gap-1.5 text-ink">
                 <span
                   aria-hidden
-                  className={cn("mt-1 size-2 shrink-0 rounded-full", s.embedded ? "bg-accent-strong" : "bg-info")}
+                  className={cn(
+                    "mt-1 size-2 shrink-0 rounded-full",
+                    s.available === false ? "border border-ink-muted" : s.embedded ? "bg-accent-strong" : "bg-info",
+                  )}
                 />
                 <span className="min-w-0 break-words">
                   {s.label}
-                  <span className="ml-1 text-ink-muted">· {s.embedded ? "built-in" : "external"}</span>
+                  <span className="ml-1 text-ink-muted">· {s.available === false ? "not available" : s.embedded ? "built-in" : "external"}</span>
                 </span>
               </dd>
             </div>

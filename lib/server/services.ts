@@ -12,6 +12,8 @@ export interface ActiveService {
   label: string;
   /** True when the built-in, zero-config implementation is in use. */
   embedded: boolean;
+  /** False when the feature behind the seam is not in this build (shown as "not available"). */
+  available?: false;
 }
 
 export interface ActiveServices {
@@ -67,7 +69,7 @@ function modelService(e: Env): ActiveService {
 // Live workout mode (and with it Alice & Aiden's voices) is not in this build yet: say so rather
 // than claim a voice is active. When it lands: ElevenLabs when keyed, else embedded Flite voices.
 function speechService(_e: Env): ActiveService {
-  return { id: "none", label: "Not in this build yet (live workout mode)", embedded: true };
+  return { id: "none", label: "Not in this build yet (live workout mode)", embedded: true, available: false };
 }
 
 // Stripe checkout/portal/webhooks are not in this build yet, so plans are always set by the operator
