@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "@/lib/config/env";
 import { safeNextPath, signInPath } from "@/lib/auth/redirect";
 import { MissingAuthSecretError, readOrCreateSecretFile, resetAuthSecretCache, resolveAuthSecret } from "@/lib/auth/secret";
@@ -120,5 +120,22 @@ describe("auth secret", () => {
     setEnv({ AUTH_SECRET: undefined, DATABASE_URL: "postgres://app@db.example.com:5432/spotter", SPOTTER_DATA_DIR: tmp(), NODE_ENV: "production" });
     expect(() => resolveAuthSecret()).toThrow(MissingAuthSecretError);
     expect(() => resolveAuthSecret()).toThrow(/AUTH_SECRET is not set.*openssl rand/s);
+  });
+
+  it("the server refuses to start then (exit 1 with the reason) instead of answering 500s", async () => {
+    setEnv({ AUTH_SECRET: undefined, DATABASE_URL: "postgres://app@db.example.com:5432/spotter", SPOTTER_DATA_DIR: tmp(), NODE_ENV: "production" });
+    const exit = vi.spyOn(process, "exit").mockImplementation((() => {
+      throw new Error("exited");
+    }) as never);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const { startServer } = await import("@/lib/server/start");
+      await expect(startServer()).rejects.toThrow("exited");
+      expect(exit).toHaveBeenCalledWith(1);
+      expect(logged.mock.calls.flat().join(" ")).toMatch(/cannot start: AUTH_SECRET is not set/);
+    } finally {
+      exit.mockRestore();
+      logged.mockRestore();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { prepareDatabase } from "@/db/setup";
-import { resolveAuthSecret } from "@/lib/auth/secret";
+import { MissingAuthSecretError, resolveAuthSecret } from "@/lib/auth/secret";
 import { databaseKind, env } from "@/lib/config/env";
 
 /**
@@ -10,7 +10,14 @@ import { databaseKind, env } from "@/lib/config/env";
  */
 export async function startServer() {
   // Fail fast at boot: production on a server database needs AUTH_SECRET (embedded mode generates one).
-  resolveAuthSecret();
+  try {
+    resolveAuthSecret();
+  } catch (error) {
+    if (!(error instanceof MissingAuthSecretError)) throw error;
+    console.error(`[spotter] cannot start: ${error.message}`);
+    // A throw here is only logged by Next, which then answers every request with a 500: stop instead.
+    process.exit(1);
+  }
   const kind = databaseKind();
   if (kind !== "pglite") {
     console.log(`[spotter] database: ${kind} (run \`npm run db:migrate\` after deploys)`);
