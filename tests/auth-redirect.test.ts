@@ -51,11 +51,27 @@ describe("safeNextPath (no open redirects)", () => {
 });
 
 describe("clientIp", () => {
-  it("takes the first X-Forwarded-For hop, then X-Real-IP", () => {
-    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.1", "x-real-ip": "10.9.9.9" }))).toBe("203.0.113.7");
+  it("takes the address our proxy saw (the last X-Forwarded-For entry by default), then X-Real-IP", () => {
+    // "198.51.100.66" was typed by the client; our one proxy appended the address it really saw
+    expect(clientIp(new Headers({ "x-forwarded-for": "198.51.100.66, 203.0.113.7", "x-real-ip": "10.9.9.9" }))).toBe("203.0.113.7");
     expect(clientIp(new Headers({ "x-real-ip": "198.51.100.4" }))).toBe("198.51.100.4");
     expect(clientIp({ "x-forwarded-for": "2001:DB8::1" })).toBe("2001:db8::1");
     expect(clientIp(new Headers())).toBeNull();
+  });
+
+  it("counts TRUSTED_PROXY_HOPS from the right, and trusts nothing with 0", () => {
+    const h = new Headers({ "x-forwarded-for": "198.51.100.66, 203.0.113.7, 10.0.0.2", "x-real-ip": "10.9.9.9" });
+    expect(clientIp(h, 2)).toBe("203.0.113.7");
+    expect(clientIp(h, 5)).toBe("198.51.100.66"); // fewer entries than hops: the leftmost there is
+    expect(clientIp(h, 0)).toBeNull();
+    process.env.TRUSTED_PROXY_HOPS = "2";
+    resetEnvCache();
+    try {
+      expect(clientIp(h)).toBe("203.0.113.7");
+    } finally {
+      delete process.env.TRUSTED_PROXY_HOPS;
+      resetEnvCache();
+    }
   });
 
   it("normalises ports, brackets and IPv4-mapped IPv6, and rejects junk", () => {

@@ -1,17 +1,29 @@
+import { env } from "@/lib/config/env";
+
 /**
- * The client's IP for throttling: the first hop of X-Forwarded-For, else X-Real-IP.
- * Behind a reverse proxy (the supported deployment) the proxy sets these; without one a client
- * can forge them, which is why per-IP limits only ever add to the per-account limits.
+ * The client's IP for throttling. Each proxy appends the address it received the request from to
+ * X-Forwarded-For, so only the entries added by our own proxies can be trusted: with
+ * TRUSTED_PROXY_HOPS = n (default 1: one proxy such as Vercel's edge or an nginx in front) the
+ * client is the n-th entry from the right. Entries further left were sent by the client and can
+ * be anything. Without X-Forwarded-For, X-Real-IP (set by the proxy); with 0 hops, no header is
+ * trusted and there is no per-IP key. Per-IP limits only ever add to the per-account limits.
  */
-export function clientIp(headers: Pick<Headers, "get"> | Record<string, string | string[] | undefined>): string | null {
+export function clientIp(
+  headers: Pick<Headers, "get"> | Record<string, string | string[] | undefined>,
+  hops: number = env().TRUSTED_PROXY_HOPS ?? 1,
+): string | null {
+  if (hops <= 0) return null;
   const get = (name: string): string | null => {
     if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name);
     const v = (headers as Record<string, string | string[] | undefined>)[name];
-    return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
+    return Array.isArray(v) ? v.join(",") : (v ?? null);
   };
-  const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
-  const candidate = forwarded || get("x-real-ip")?.trim() || "";
-  return normaliseIp(candidate);
+  const forwarded = get("x-forwarded-for")
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (forwarded?.length) return normaliseIp(forwarded[Math.max(0, forwarded.length - hops)]);
+  return normaliseIp(get("x-real-ip")?.trim() ?? "");
 }
 
 function normaliseIp(raw: string): string | null {
