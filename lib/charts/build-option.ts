@@ -205,7 +205,8 @@ function cartesian(spec: ChartSpec, c: Columns): ChartOption {
     },
     yAxis: {
       type: "value",
-      name: ys.length === 1 && !seriesCol ? "" : yUnit,
+      // No axis name: the tick labels already carry the unit, and a name above the axis collides
+      // with the legend on a phone.
       scale: spec.type !== "bar",
       ...axisCommon(),
       axisLabel: { color: CHART_MUTED, formatter: yUnit ? `{value} ${yUnit}` : "{value}" },
