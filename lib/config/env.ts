@@ -24,6 +24,8 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
   ELEVENLABS_API_KEY: z.string().min(1).optional(),
   SPOTTER_SEED_DEMO: z.enum(["0", "1"]).optional(),
+  /** Optional: the SQL sandbox logs in as spotter_sandbox itself (same database as DATABASE_URL). */
+  SANDBOX_DATABASE_URL: z.string().url().optional(),
   /** Reverse proxies in front of the app that append to X-Forwarded-For (0: trust no header). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
 });

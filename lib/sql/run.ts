@@ -6,6 +6,7 @@ import { executeOnPool } from "./execute-pg";
 import type { RawResult } from "./execute-types";
 import { SANDBOX_LIMITS } from "./limits";
 import { normalizeValue } from "./normalize";
+import { SandboxLoginError, sandboxPool } from "./sandbox-pool";
 import { validateSandboxSql } from "./validate";
 import { WRAPPER_COLUMNS, assertWrappedIntact, wrapQuery } from "./wrap";
 
@@ -39,7 +40,7 @@ export async function runSandboxedQuery({ userId, sql, maxRows }: SandboxQueryIn
     raw =
       handle.kind === "pglite"
         ? await executeEmbedded(handle.embedded, userId, await prepare(sql, cap))
-        : await executeOnPool(handle.pool, userId, () => prepare(sql, cap));
+        : await executeOnPool(await sandboxPool(handle.pool, handle.kind), userId, () => prepare(sql, cap));
   } catch (error) {
     if (error instanceof SandboxRejectedError) throw error;
     throw toExecutionError(error);
@@ -83,6 +84,10 @@ export function toExecutionError(error: unknown): SandboxExecutionError {
   if (typeof e.code === "string" && /^(22|42|21|2201|0A)/.test(e.code) && e.message) {
     // Data and syntax/semantic errors are about the model's own SQL: pass PostgreSQL's message on.
     return new SandboxExecutionError(e.message.replace(/\s+/g, " ").slice(0, 300));
+  }
+  if (error instanceof SandboxLoginError) {
+    console.error("[sql-sandbox]", error.message);
+    return new SandboxExecutionError("the query sandbox is misconfigured on this server (see the server log)");
   }
   if (typeof e.message === "string" && /role "spotter_sandbox" does not exist|permission denied to set role/.test(e.message)) {
     console.error("[sql-sandbox] sandbox role unavailable:", e.message);

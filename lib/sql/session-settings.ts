@@ -4,7 +4,8 @@ import { SANDBOX_LIMITS, SANDBOX_ROLE, SANDBOX_USER_SETTING } from "./limits";
  * Transaction-local settings applied (in this order, in one statement) right before the model's
  * query: limits (time, locks, and one core — no parallel workers), a fixed search_path and output
  * formats, the user's time zone (from their profile when it looks like an IANA name, else UTC;
- * $4 = 'UTC' forces UTC), the RLS user id, and finally the sandbox role. All are
+ * $4 = 'UTC' forces UTC; read through a function so this also works when the connection is logged
+ * in as the sandbox role, see sandbox-pool.ts), the RLS user id, and finally the sandbox role. All are
  * `set_config(..., true)`, so ROLLBACK undoes them.
  */
 export const SANDBOX_SETTINGS_SQL = `SELECT
@@ -17,8 +18,8 @@ export const SANDBOX_SETTINGS_SQL = `SELECT
   set_config('DateStyle', 'ISO, YMD', true),
   set_config('IntervalStyle', 'postgres', true),
   set_config('TimeZone', CASE WHEN $4::text = 'UTC' THEN 'UTC' ELSE COALESCE((
-    SELECT p.timezone FROM public.user_profiles p
-    WHERE p.user_id = $5::text AND p.timezone ~ '^[A-Za-z][A-Za-z0-9_+/-]{0,63}$'), 'UTC') END, true),
+    SELECT z FROM public.spotter_sandbox_timezone($5::text) AS z
+    WHERE z ~ '^[A-Za-z][A-Za-z0-9_+/-]{0,63}$'), 'UTC') END, true),
   set_config('${SANDBOX_USER_SETTING}', $5::text, true),
   set_config('role', '${SANDBOX_ROLE}', true)`;
 
