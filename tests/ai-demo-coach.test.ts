@@ -8,7 +8,7 @@ import { createCoachTools } from "@/lib/ai/tools";
 import { syncCatalog } from "@/lib/exercises/sync-catalog";
 import { DEMO_EMAIL, DEMO_TIMEZONE, seedDemoIfEmpty } from "@/lib/seed/demo";
 import { SANDBOX_SCHEMA_DOC } from "@/lib/sql";
-import { localDate } from "@/lib/workout-text/dates";
+import { localDate } from "@/lib/time/zone";
 import { useTestDatabase } from "./helpers/db";
 import { numbersIn, numbersInValue } from "./ai-support";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG_BY_SLUG } from "@/lib/exercises/catalog";
-import { addDays, localDate, zonedTimeToUtc } from "@/lib/seed/dates";
+import { addDays } from "@/lib/time/calendar";
+import { localDate, zonedTime } from "@/lib/time/zone";
 import { generateDemoMetrics, generateDemoSessions } from "@/lib/seed/demo-program";
 
 const strip = (s: ReturnType<typeof generateDemoSessions>) => s.map((x) => ({ week: x.week, name: x.name, sets: x.sets }));
@@ -37,8 +38,8 @@ describe("demo program generator", () => {
   });
 
   it("converts local wall-clock times across DST", () => {
-    expect(zonedTimeToUtc("2026-01-15", 18 * 60, "Europe/London").toISOString()).toBe("2026-01-15T18:00:00.000Z");
-    expect(zonedTimeToUtc("2026-07-15", 18 * 60, "Europe/London").toISOString()).toBe("2026-07-15T17:00:00.000Z");
+    expect(zonedTime("2026-01-15", 0, 18 * 60, "Europe/London").toISOString()).toBe("2026-01-15T18:00:00.000Z");
+    expect(zonedTime("2026-07-15", 0, 18 * 60, "Europe/London").toISOString()).toBe("2026-07-15T17:00:00.000Z");
     expect(addDays("2026-03-28", 2)).toBe("2026-03-30");
   });
 });

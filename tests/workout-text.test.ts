@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { looksLikeWorkoutLog, parseWorkoutText } from "@/lib/workout-text/parse";
-import { resolveDatePhrase, zonedTime } from "@/lib/workout-text/dates";
+import { resolveDatePhrase } from "@/lib/time/date-phrases";
+import { zonedTime } from "@/lib/time/zone";
 import type { DraftSet, RecentSession } from "@/lib/workout-text/types";
 
 // Thursday 26 Nov 2026, 18:00 UTC = 19:00 in Berlin.

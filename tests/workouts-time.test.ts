@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, isLocalDateTime, utcToZonedLocal, zonedLocalToUtc } from "@/lib/workouts/time";
+import { formatDuration } from "@/lib/time/format";
+import { isLocalDateTime, utcToZonedLocal, zonedLocalToUtc } from "@/lib/time/local";
 
 describe("workout time zones", () => {
   it("reads wall-clock times in the profile zone", () => {
@@ -41,7 +42,7 @@ describe("workout time zones", () => {
 
 describe("session dates", () => {
   it("formats in the profile zone", async () => {
-    const { formatSessionDate } = await import("@/lib/workouts/time");
+    const { formatSessionDate } = await import("@/lib/time/format");
     const d = new Date("2025-09-15T05:48:00Z");
     expect(formatSessionDate(d, "Europe/Berlin")).toBe("Mon 15 Sep 2025 · 07:48");
     expect(formatSessionDate(d, "America/New_York")).toBe("Mon 15 Sep 2025 · 01:48");

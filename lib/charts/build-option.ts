@@ -2,6 +2,7 @@ import { fromKg, toKg, type Unit } from "@/lib/units";
 import { CHART_GRID, CHART_MUTED, CHART_PALETTE, CHART_TEXT, HEATMAP_RANGE } from "./palette";
 import { safeText } from "./safe-text";
 import { ChartSpecError, chartSpecSchema, type ChartData, type ChartSpec, type ChartType } from "./spec";
+import { addDays } from "@/lib/time/calendar";
 
 export { ChartSpecError, type ChartData, type ChartSpec, type ChartType } from "./spec";
 
@@ -281,7 +282,7 @@ function heatmap(spec: ChartSpec, c: Columns): ChartOption {
   let start = days[0];
   const end = days[days.length - 1];
   // A calendar wider than a year is unreadable in a chat bubble: show the last 12 months.
-  const yearBefore = shiftDays(end, -364);
+  const yearBefore = addDays(end, -364);
   if (start < yearBefore) start = yearBefore;
   const data = days.filter((d) => d >= start).map((d) => [d, Math.round(perDay.get(d)! * 100) / 100]);
   const max = Math.max(1, ...data.map((d) => d[1] as number));
@@ -317,9 +318,4 @@ function heatmap(spec: ChartSpec, c: Columns): ChartOption {
     },
     series: [{ type: "heatmap", coordinateSystem: "calendar", name: c.label(valCol ?? "sessions"), data }],
   };
-}
-
-function shiftDays(date: string, days: number): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }

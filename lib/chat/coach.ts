@@ -8,7 +8,7 @@ import { getChatPersona } from "@/lib/coach/chat-persona";
 import { SANDBOX_SCHEMA_DOC } from "@/lib/sql/relations";
 import type { Unit } from "@/lib/units";
 import { getProfile } from "@/lib/users/profile";
-import { localDate } from "@/lib/workout-text/dates";
+import { localDate } from "@/lib/time/zone";
 import type { ChartPayload } from "./types";
 
 export type ChatModelInfo = ReturnType<typeof getChatModel>;

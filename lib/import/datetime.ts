@@ -1,4 +1,5 @@
-import { isValidTimeZone, wallClockToUtc } from "@/lib/time/zone";
+import { daysInMonth } from "@/lib/time/calendar";
+import { wallClockToUtc } from "@/lib/time/zone";
 import type { LocalDateTime } from "./types";
 
 const MONTHS: Record<string, number> = {
@@ -14,10 +15,6 @@ const MONTH_DAY = /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4}),? (\d{1,2}):(\d{2})(?::(
 function monthNumber(name: string): number | undefined {
   const key = name.toLowerCase();
   return MONTHS[key] ?? MONTHS[key.slice(0, 3)];
-}
-
-function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
@@ -60,8 +57,6 @@ export function createDateParser(): (input: string) => LocalDateTime | null {
     return v ?? null;
   };
 }
-
-export { isValidTimeZone };
 
 /** Wall-clock LocalDateTime in `timeZone` → the UTC instant (see lib/time/zone.ts for the DST rules). */
 export function localToUtc(local: LocalDateTime, timeZone: string): Date {

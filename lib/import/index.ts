@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { importRuns, UNITS, userProfiles } from "@/db/schema";
 import { ENTITLEMENTS } from "@/lib/billing/entitlements";
-import { isValidTimeZone } from "./datetime";
+import { isValidTimeZone } from "@/lib/time/zone";
 import { decodeContent } from "./decode";
 import { ImportFormatError } from "./errors";
 import { parseWorkoutFile } from "./parse";

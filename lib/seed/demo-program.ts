@@ -1,5 +1,6 @@
 import type { SetType } from "@/db/schema";
-import { addDays, daysBetween, isoWeekday, zonedTimeToUtc } from "./dates";
+import { addDays, daysBetween, startOfIsoWeek } from "@/lib/time/calendar";
+import { zonedTime } from "@/lib/time/zone";
 import { createRng, hashSeed, type Rng } from "./prng";
 
 /**
@@ -265,7 +266,7 @@ function buildSession(slot: Slot, week: number, rng: Rng): { sets: DemoSet[]; no
 /** Twelve months of training ending `today` (a date in `timeZone`), oldest first; nothing after `now`. */
 export function generateDemoSessions(today: string, timeZone: string, now: Date = new Date()): DemoSession[] {
   const start = addDays(today, -364);
-  const monday = addDays(today, -isoWeekday(today));
+  const monday = startOfIsoWeek(today);
   const out: DemoSession[] = [];
   for (let week = 0; week < DEMO_WEEKS; week++) {
     if (isHoliday(week)) continue;
@@ -278,7 +279,7 @@ export function generateDemoSessions(today: string, timeZone: string, now: Date 
       if (slot.kind === "run" ? !rng.chance(0.3) : !prWeek && rng.chance(0.1)) continue;
       const built = buildSession(slot, week, rng);
       const startMin = Math.round(rng.between(slot.minutes[0], slot.minutes[1]) / 5) * 5;
-      const startedAt = zonedTimeToUtc(date, startMin, timeZone);
+      const startedAt = zonedTime(date, 0, startMin, timeZone);
       const work = built.sets.reduce((s, x) => s + (x.durationSeconds && !x.reps ? x.durationSeconds / 60 : 0), 0);
       const lifting = built.sets.filter((x) => x.reps !== null || x.weightKg !== null).length;
       const minutes = slot.kind === "run" ? work + rng.int(4, 10) : Math.max(35, Math.min(110, 8 + lifting * 2.3 + work + rng.noise(5)));
@@ -293,7 +294,7 @@ export function generateDemoSessions(today: string, timeZone: string, now: Date 
 /** Body metrics for most days: a slow bulk, better resting HR over the year, worse sleep on holiday. */
 export function generateDemoMetrics(today: string, trainingDates: Set<string>): DemoMetric[] {
   const start = addDays(today, -364);
-  const holidayStart = addDays(addDays(today, -isoWeekday(today)), -7 * (DEMO_WEEKS - 1 - DEMO_HOLIDAY_WEEKS[0]));
+  const holidayStart = addDays(startOfIsoWeek(today), -7 * (DEMO_WEEKS - 1 - DEMO_HOLIDAY_WEEKS[0]));
   const out: DemoMetric[] = [];
   for (let i = 0; i <= 364; i++) {
     const date = addDays(start, i);

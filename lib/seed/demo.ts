@@ -6,7 +6,7 @@ import { syncCatalog } from "@/lib/exercises/sync-catalog";
 import { createUser } from "@/lib/users/create-user";
 import { setPlan } from "@/lib/users/plan";
 import { updateProfile } from "@/lib/users/profile";
-import { localDate } from "./dates";
+import { localDate } from "@/lib/time/zone";
 import {
   DEMO_DELOAD_WEEKS,
   DEMO_HOLIDAY_WEEKS,

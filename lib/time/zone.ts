@@ -1,7 +1,8 @@
 /**
  * Wall clock ↔ instant in an IANA time zone, with Intl only (no date library). The one place the
  * app converts between the user's local time and UTC: imports, manual logging, chat logging and
- * the demo seed all go through it.
+ * the demo seed all go through it. Calendar arithmetic on "YYYY-MM-DD" strings lives in
+ * ./calendar.ts, datetime-local strings in ./local.ts, display formats in ./format.ts.
  */
 
 // Building an Intl formatter costs far more than using one: keep one per zone.
@@ -72,7 +73,18 @@ export function wallClockToUtc(y: number, month: number, d: number, h: number, m
   return new Date(best ?? wall - before);
 }
 
-/** "YYYY-MM-DD" of `instant` as seen in `timeZone`. */
+/** `timeZone` when it is a zone Intl knows, otherwise "UTC" (a stored profile zone can outlive its ICU name). */
+export function zoneOrUtc(timeZone: string): string {
+  return isValidTimeZone(timeZone) ? timeZone : "UTC";
+}
+
+/** "YYYY-MM-DD" of `instant` as seen in `timeZone` (UTC when the zone is unknown). */
 export function localDate(instant: Date | number, timeZone: string): string {
-  return new Date(wallClockMs(instant, timeZone)).toISOString().slice(0, 10);
+  return new Date(wallClockMs(instant, zoneOrUtc(timeZone))).toISOString().slice(0, 10);
+}
+
+/** The instant at which the wall clock in `timeZone` shows `date` (YYYY-MM-DD) `hh:mm` (minutes may exceed 59). */
+export function zonedTime(date: string, hh: number, mm: number, timeZone: string): Date {
+  const [y, m, d] = date.split("-").map(Number);
+  return wallClockToUtc(y, m, d, hh, mm, 0, zoneOrUtc(timeZone));
 }

@@ -1,4 +1,5 @@
-import { DATE_PHRASE_SOURCE, localDate, resolveDatePhrase, zonedTime } from "./dates";
+import { DATE_PHRASE_SOURCE, resolveDatePhrase } from "@/lib/time/date-phrases";
+import { localDate, zonedTime } from "@/lib/time/zone";
 import { displayExerciseName, stripNameFillers } from "./names";
 import { sessionName } from "./session-name";
 import { parseSetSpec } from "./sets";

@@ -1,7 +1,7 @@
 import type { SetType } from "./constants";
 import { weightInputValue, type Unit } from "@/lib/units";
 import type { SessionDetail } from "./queries";
-import { utcToZonedLocal } from "./time";
+import { utcToZonedLocal } from "@/lib/time/local";
 
 /** What the workout form edits: every field as typed (strings), plus stable React keys. */
 export interface SetFormRow {

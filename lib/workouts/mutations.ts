@@ -5,7 +5,7 @@ import { createExerciseResolver } from "@/lib/exercises/resolver";
 import { toKg } from "@/lib/units";
 import { isUuid } from "./queries";
 import type { SessionInput } from "./schemas";
-import { zonedLocalToUtc } from "./time";
+import { zonedLocalToUtc } from "@/lib/time/local";
 
 export interface SaveContext {
   /** The user's profile time zone: the form's wall-clock start time is read in it. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SET_TYPES, UNITS } from "./constants";
 import type { Unit } from "@/lib/units";
-import { isLocalDateTime } from "./time";
+import { isLocalDateTime } from "@/lib/time/local";
 
 /** Heaviest weight the database accepts (numeric(7,2) kg, check < 2000). */
 export const MAX_WEIGHT_KG = 1999.99;

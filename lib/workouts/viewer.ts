@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { userProfiles } from "@/db/tables/profile";
 import type { Unit } from "@/lib/units";
-import { isValidTimeZone } from "./time";
+import { isValidTimeZone } from "@/lib/time/zone";
 
 export interface ViewerPrefs {
   unit: Unit;

@@ -19,7 +19,7 @@ import {
 import { requireUser } from "@/lib/auth/session";
 import { formatVolume } from "@/lib/units";
 import { listSessions } from "@/lib/workouts/queries";
-import { formatDuration, formatSessionDate } from "@/lib/workouts/time";
+import { formatDuration, formatSessionDate } from "@/lib/time/format";
 import { getViewerPrefs } from "@/lib/workouts/viewer";
 
 export const metadata: Metadata = { title: "Workouts" };

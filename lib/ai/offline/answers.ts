@@ -1,4 +1,4 @@
-import { localDate } from "@/lib/workout-text/dates";
+import { localDate } from "@/lib/time/zone";
 import type { CoachPersona, PromptContext } from "../system-prompt";
 import { DEFAULT_COACH_NAME } from "../system-prompt";
 import { exercisesFor, muscleAdvice, progressAdvice } from "./coaching";

@@ -1,5 +1,5 @@
 import { parseWorkoutText } from "@/lib/workout-text/parse";
-import { zonedTime } from "@/lib/workout-text/dates";
+import { zonedTime } from "@/lib/time/zone";
 import type { WorkoutDraft } from "@/lib/workout-text/types";
 import { capabilities, composeAnswer, greetingAnswer, suggestAnswer } from "./answers";
 import { planChart } from "./charts";

@@ -1,5 +1,5 @@
 import { looksLikeWorkoutLog } from "@/lib/workout-text/parse";
-import { zonedTime } from "@/lib/workout-text/dates";
+import { zonedTime } from "@/lib/time/zone";
 import type { PromptContext } from "../system-prompt";
 import { findExerciseMentions, type ExerciseRef } from "./exercises";
 import { defaultRange, parseTimeRange, type TimeRange } from "./time-range";

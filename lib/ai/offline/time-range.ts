@@ -1,4 +1,4 @@
-import { addDays } from "@/lib/workout-text/dates";
+import { addDays, addMonths, daysBetween, isoWeekday } from "@/lib/time/calendar";
 
 /**
  * Time ranges in questions: "last 6 months", "past 8 weeks", "last 30 days", "this year",
@@ -9,18 +9,6 @@ export type TimeRange = { from: string | null; to: string | null; label: string;
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };
-
-function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split("-").map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
-}
-
-function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
 
 function range(from: string, to: string | null, label: string, today: string): TimeRange {
   return { from, to, label, days: daysBetween(from, to ?? addDays(today, 1)) };
@@ -41,8 +29,7 @@ export function parseTimeRange(text: string, today: string): TimeRange | null {
   if (/\b(this year|year to date|ytd|so far this year)\b/.test(t)) return range(`${today.slice(0, 4)}-01-01`, null, "this year", today);
   if (/\bthis month\b/.test(t)) return range(`${today.slice(0, 7)}-01`, null, "this month", today);
   if (/\bthis week\b/.test(t)) {
-    const dow = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
-    return range(addDays(today, -dow), null, "this week", today);
+    return range(addDays(today, -isoWeekday(today)), null, "this week", today);
   }
   if ((m = t.match(/\bsince (\d{4}-\d{2}-\d{2})\b/))) return range(m[1], null, `since ${m[1]}`, today);
   if ((m = t.match(/\bsince (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{4}))?\b/))) {

@@ -1,7 +1,7 @@
 import { tool } from "ai";
 import { z } from "zod";
 import { SET_TYPES } from "@/db/schema";
-import { localDate, zonedTime } from "@/lib/workout-text/dates";
+import { localDate, zonedTime } from "@/lib/time/zone";
 import { parseWorkoutText } from "@/lib/workout-text/parse";
 import { sessionName } from "@/lib/workout-text/session-name";
 import { loadRecentSessions } from "@/lib/workout-text/recent";

@@ -11,7 +11,7 @@ import { requireUser } from "@/lib/auth/session";
 import { formatVolume, formatWeight } from "@/lib/units";
 import { getSessionDetail, type SessionSet } from "@/lib/workouts/queries";
 import { sourceLabel } from "@/lib/workouts/source";
-import { formatDuration, formatSessionDate } from "@/lib/workouts/time";
+import { formatDuration, formatSessionDate } from "@/lib/time/format";
 import { getViewerPrefs } from "@/lib/workouts/viewer";
 import { deleteWorkoutAction } from "../actions";
 

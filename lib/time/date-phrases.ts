@@ -1,44 +1,11 @@
 /**
- * Calendar helpers in the user's timezone (no date library: Intl is enough) and the date phrases
- * the workout grammar understands: today, yesterday, N days ago, (last|on) Monday, 2025-03-01,
- * March 1 / 1 March / Mar 1st.
+ * The date phrases the chat workout grammar understands, resolved against the user's local date:
+ * today, yesterday, N days ago, (last|on) Monday, 2025-03-01, March 1 / 1 March / Mar 1st.
  */
-
-import { isValidTimeZone, localDate as zoneLocalDate, wallClockToUtc } from "@/lib/time/zone";
+import { addDays, validYmd, weekday } from "./calendar";
 
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"] as const;
-
-export function isValidTimezone(tz: string): boolean {
-  return isValidTimeZone(tz);
-}
-
-/** YYYY-MM-DD of `instant` as seen in `timezone` (UTC when the zone is unknown). */
-export function localDate(instant: Date, timezone: string): string {
-  return zoneLocalDate(instant, isValidTimeZone(timezone) ? timezone : "UTC");
-}
-
-/** The instant at which the wall clock in `timezone` shows `date` `hh:mm`. */
-export function zonedTime(date: string, hh: number, mm: number, timezone: string): Date {
-  const [y, m, d] = date.split("-").map(Number);
-  return wallClockToUtc(y, m, d, hh, mm, 0, isValidTimeZone(timezone) ? timezone : "UTC");
-}
-
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-export function weekday(date: string): number {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-}
-
-function validYmd(y: number, m: number, d: number): string | null {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
-  return dt.toISOString().slice(0, 10);
-}
 
 const WEEKDAY_RE = "(sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)(?:day|nesday|sday|urday|rsday)?";
 const MONTH_RE = "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
