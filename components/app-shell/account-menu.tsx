@@ -13,13 +13,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { signOutAction } from "@/lib/auth/actions";
-
-function initials(name: string | null, email: string): string {
-  const source = name?.trim() || email.split("@")[0] || "?";
-  const parts = source.split(/[\s._-]+/).filter(Boolean);
-  const letters = parts.length > 1 ? parts[0][0] + parts[parts.length - 1][0] : source.slice(0, 2);
-  return letters.toUpperCase();
-}
+import { initials } from "@/lib/text/initials";
 
 export interface AccountMenuProps {
   name: string | null;

@@ -10,20 +10,9 @@ import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, Di
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { deleteConversationAction, renameConversationAction } from "@/app/(app)/chat/actions";
 import type { ConversationListItem } from "@/lib/chat/types";
-
-function relativeTime(iso: string, now: number): string {
-  const diff = Math.max(0, now - Date.parse(iso));
-  const min = Math.round(diff / 60_000);
-  if (min < 1) return "just now";
-  if (min < 60) return `${min} min ago`;
-  const h = Math.round(min / 60);
-  if (h < 24) return `${h} h ago`;
-  const d = Math.round(h / 24);
-  if (d < 7) return `${d} d ago`;
-  return new Date(iso).toLocaleDateString("en-US", { month: "short", day: "numeric" });
-}
 
 export interface ConversationListProps {
   items: ConversationListItem[];
@@ -40,11 +29,6 @@ export interface ConversationListProps {
 export function ConversationList({ items, activeId, hasMore, loadingMore, onLoadMore, onRenamed, onDeleted, onNavigate }: ConversationListProps) {
   const [renaming, setRenaming] = React.useState<ConversationListItem | null>(null);
   const [deleting, setDeleting] = React.useState<ConversationListItem | null>(null);
-  const [now, setNow] = React.useState(() => Date.now());
-  React.useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(t);
-  }, []);
 
   return (
     <nav aria-label="Conversations" className="flex min-h-0 flex-1 flex-col">
@@ -73,7 +57,7 @@ export function ConversationList({ items, activeId, hasMore, loadingMore, onLoad
                   <span className={cn("block truncate text-sm", active ? "font-semibold text-ink" : "text-ink-soft")}>{c.title}</span>
                   <span className="flex items-center gap-1.5 text-xs text-ink-muted">
                     {c.status === "active" ? <span className="size-1.5 rounded-full bg-accent-strong" aria-label="active" /> : null}
-                    {relativeTime(c.lastMessageAt, now)}
+                    <RelativeTime iso={c.lastMessageAt} />
                   </span>
                 </Link>
                 <DropdownMenu>
