@@ -15,7 +15,7 @@ import { createEmbeddedHandle, setDbHandle } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { users } from "@/db/schema";
 import { createChatHandler } from "@/lib/chat/chat-handler";
-import { setPlan } from "@/lib/users/plan";
+import { setPlan } from "@/lib/billing/plan";
 import { chatRequest, scriptedModel } from "../tests/chat-support";
 
 const REQUESTS = Math.max(200, Number(process.argv[2] ?? 300));

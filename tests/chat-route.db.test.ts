@@ -192,7 +192,7 @@ describe("POST /api/chat", () => {
     expect(res.status).toBe(429);
     const body = await res.json();
     expect(body.code).toBe("quota_exceeded");
-    expect(body.error).toMatch(/all 30 chat messages for today on the Free plan/);
+    expect(body.error).toMatch(/all 30 chat messages today on the Free plan/);
     expect(model.doStreamCalls).toHaveLength(0);
     expect(await db().db.select().from(conversations).where(eq(conversations.userId, user.id))).toHaveLength(0);
   });

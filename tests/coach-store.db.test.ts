@@ -16,7 +16,7 @@ import { loadCoachSettings, systemPromptFor } from "@/lib/chat/coach";
 import { SANDBOX_SCHEMA_DOC } from "@/lib/sql";
 import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { createUser } from "@/lib/users/create-user";
-import { setPlan } from "@/lib/users/plan";
+import { setPlan } from "@/lib/billing/plan";
 import { seedLifter, TODAY } from "./ai-support";
 import { useTestDatabase } from "./helpers/db";
 

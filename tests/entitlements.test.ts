@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { PLANS } from "@/db/tables/billing";
-import { ENTITLEMENTS, PLAN_ORDER, type Entitlements } from "@/lib/billing/entitlements";
+import { ENTITLEMENTS, FEATURE_AVAILABLE, PLAN_ORDER, type Entitlements } from "@/lib/billing/entitlements";
 import { buildComparisonRows, cellText, formatMonthlyPrice, ROW_ORDER, ROW_SPECS } from "@/components/site/pricing-rows";
 
 const LIMIT_KEYS = Object.keys(ENTITLEMENTS.free).filter(
-  (k) => !["label", "priceUsdPerMonth", "tagline", "highlights"].includes(k),
+  (k) => !["label", "priceUsdPerMonth", "priceUsdPerYear", "tagline", "highlights", "liveCuesPerHour", "speechGenerationsPerHour"].includes(k),
 ) as (keyof Entitlements)[];
 
 describe("ENTITLEMENTS map", () => {
@@ -26,6 +26,15 @@ describe("ENTITLEMENTS map", () => {
       expect(ent.label.length).toBeGreaterThan(0);
       expect(ent.highlights.length).toBeGreaterThan(0);
     }
+  });
+
+  it("live mode's hourly caps are issue 9's numbers, one home for them", () => {
+    expect(PLAN_ORDER.map((p) => ENTITLEMENTS[p].liveCuesPerHour)).toEqual([50, 200, 1000]);
+    expect(PLAN_ORDER.map((p) => ENTITLEMENTS[p].speechGenerationsPerHour)).toEqual([20, 100, 500]);
+  });
+
+  it("a year costs ten months (two free) on paid plans", () => {
+    for (const p of PLAN_ORDER) expect(ENTITLEMENTS[p].priceUsdPerYear, p).toBe(ENTITLEMENTS[p].priceUsdPerMonth * 10);
   });
 
   it("prices ascend strictly along PLAN_ORDER and the first plan is free", () => {
@@ -93,6 +102,19 @@ describe("pricing comparison rows", () => {
     expect(cellText(byKey.importMaxMb[0].cell)).toBe("2,048 MB");
     const pro = buildComparisonRows(custom, ["pro"]).find((r) => r.key === "liveWorkoutVoice")!;
     expect(pro.cells[0].cell).toEqual({ kind: "no" });
+  });
+
+  it("labels features this build lacks as coming soon (and only those)", () => {
+    const rows = buildComparisonRows();
+    for (const row of rows) {
+      const spec = ROW_SPECS[row.key] as { feature?: keyof typeof FEATURE_AVAILABLE };
+      expect(row.comingSoon, row.key).toBe(spec.feature ? !FEATURE_AVAILABLE[spec.feature] : false);
+    }
+    expect(rows.find((r) => r.key === "clientSeats")!.comingSoon).toBe(true);
+    expect(rows.find((r) => r.key === "chatMessagesPerDay")!.comingSoon).toBe(false);
+    for (const plan of PLAN_ORDER)
+      for (const h of ENTITLEMENTS[plan].highlights)
+        if (/client athletes|live workout/i.test(h.text)) expect(h.feature, h.text).toBeDefined();
   });
 
   it("formats prices", () => {

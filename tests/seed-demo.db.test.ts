@@ -4,7 +4,7 @@ import { users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { syncCatalog } from "@/lib/exercises/sync-catalog";
 import { DEMO_EMAIL, DEMO_PASSWORD, DEMO_SUMMARY, seedDemoIfEmpty, type SeedResult } from "@/lib/seed/demo";
-import { getPlan } from "@/lib/users/plan";
+import { getPlan } from "@/lib/billing/plan";
 import { getProfile } from "@/lib/users/profile";
 import { useTestDatabase } from "./helpers/db";
 

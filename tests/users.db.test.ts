@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { subscriptions, userProfiles, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { createUser, EmailTakenError, UserInputError } from "@/lib/users/create-user";
-import { getPlan, setPlan } from "@/lib/users/plan";
+import { getPlan, setPlan } from "@/lib/billing/plan";
 import { getProfile, updateProfile } from "@/lib/users/profile";
 import { useTestDatabase } from "./helpers/db";
 
@@ -60,8 +60,9 @@ describe("users", () => {
     expect(await getPlan(db, u.id)).toBe("pro");
     await setPlan(db, u.id, "trainer");
     expect(await getPlan(db, u.id)).toBe("trainer");
+    // canceled means Stripe ended it: free, whatever the stored period says (issue 8's rule).
     await setPlan(db, u.id, "pro", { status: "canceled", currentPeriodEnd: new Date(Date.now() + 86_400_000) });
-    expect(await getPlan(db, u.id)).toBe("pro");
+    expect(await getPlan(db, u.id)).toBe("free");
     await setPlan(db, u.id, "pro", { status: "canceled", currentPeriodEnd: new Date(Date.now() - 1000) });
     expect(await getPlan(db, u.id)).toBe("free");
     await db.delete(subscriptions).where(eq(subscriptions.userId, u.id));

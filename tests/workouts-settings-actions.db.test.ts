@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createUser } from "@/lib/users/create-user";
-import { setPlan } from "@/lib/users/plan";
+import { setPlan } from "@/lib/billing/plan";
 import { getProfile } from "@/lib/users/profile";
 import { listSessions } from "@/lib/workouts/queries";
 import { useTestDatabase } from "./helpers/db";
@@ -54,7 +54,7 @@ describe("settings actions", () => {
     // Free plan: 10 MB. The limit comes from the plan's entitlements, not from the client.
     const big = new File([HEVY, Buffer.alloc(11 * 1024 * 1024, 0x20)], "big.csv");
     const tooBig = await importFileAction(null, form({ file: big, unit: "kg" }));
-    expect(tooBig.ok === false && tooBig.error).toMatch(/10 MB your plan allows/);
+    expect(tooBig.ok === false && tooBig.error).toMatch(/the Free plan imports files up to 10 MB\. Upgrade to Pro/);
 
     await setPlan(db().db, user.id, "pro");
     const okOnPro = await importFileAction(null, form({ file: big, unit: "kg" }));

@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/session";
 import { ENTITLEMENTS } from "@/lib/billing/entitlements";
 import { activeServices } from "@/lib/server/services";
-import { getPlan } from "@/lib/users/plan";
+import { getPlan } from "@/lib/billing/plan";
 
 /** Signed-in area: every page below is per-user, so never prerender. */
 export const dynamic = "force-dynamic";

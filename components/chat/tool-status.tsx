@@ -29,6 +29,12 @@ function detail(output: unknown): string | null {
   return bits.length ? bits.join(" · ") : null;
 }
 
+function refusal(output: unknown): string | null {
+  if (!output || typeof output !== "object") return null;
+  const o = output as { error?: unknown; reason?: unknown };
+  return typeof o.error === "string" && typeof o.reason === "string" ? o.reason : null;
+}
+
 /** A one-line status chip for a tool call (what the coach is doing, and whether it worked). */
 export function ToolStatus({
   name,
@@ -45,8 +51,10 @@ export function ToolStatus({
 }) {
   const label = LABELS[name] ?? { running: `Running ${name}…`, done: `Ran ${name}`, failed: `${name} failed`, stopped: `${name} stopped`, icon: Check };
   const Icon = label.icon;
-  const failed = state === "output-error" || state === "output-denied";
-  const done = state === "output-available";
+  // A tool may finish but refuse (e.g. the plan's daily chart allowance): show it as failed, with its reason.
+  const refused = state === "output-available" && refusal(output);
+  const failed = state === "output-error" || state === "output-denied" || Boolean(refused);
+  const done = state === "output-available" && !refused;
   const running = !done && !failed && !stopped;
   const info = done ? detail(output) : null;
   return (
@@ -62,7 +70,7 @@ export function ToolStatus({
       <span className="truncate">
         {failed ? label.failed : done ? label.done : running ? label.running : label.stopped}
         {info ? <span className="tabular text-ink-muted"> · {info}</span> : null}
-        {failed && errorText ? <span className="text-danger"> — {errorText.slice(0, 200)}</span> : null}
+        {failed && (errorText || refused) ? <span className="text-danger"> — {(errorText || refused || "").slice(0, 200)}</span> : null}
       </span>
     </div>
   );

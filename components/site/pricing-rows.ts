@@ -1,8 +1,14 @@
 import type { Plan } from "@/db/tables/billing";
-import { ENTITLEMENTS, PLAN_ORDER, type Entitlements } from "@/lib/billing/entitlements";
+import { ENTITLEMENTS, isFeatureAvailable, PLAN_ORDER, type Entitlements, type GatedFeature } from "@/lib/billing/entitlements";
 
-/** Entitlement keys that are limits/features (compared in the table), as opposed to copy. */
-export type ComparableKey = Exclude<keyof Entitlements, "label" | "priceUsdPerMonth" | "tagline" | "highlights">;
+/**
+ * Entitlement keys that are limits/features (compared in the table), as opposed to copy. The live
+ * mode's hourly cue/speech caps are fair-use limits of a feature, not compared separately.
+ */
+export type ComparableKey = Exclude<
+  keyof Entitlements,
+  "label" | "priceUsdPerMonth" | "priceUsdPerYear" | "tagline" | "highlights" | "liveCuesPerHour" | "speechGenerationsPerHour"
+>;
 
 export type ComparisonCell = { kind: "yes" } | { kind: "no" } | { kind: "text"; text: string };
 
@@ -10,12 +16,19 @@ export interface ComparisonRow {
   key: ComparableKey;
   label: string;
   hint: string;
+  /** Advertised but not in this build yet: shown as "coming soon". */
+  comingSoon: boolean;
   cells: { plan: Plan; cell: ComparisonCell }[];
 }
 
 const count = new Intl.NumberFormat("en-US");
 
-type RowSpec<K extends ComparableKey> = { label: string; hint: string; format: (value: Entitlements[K]) => ComparisonCell };
+type RowSpec<K extends ComparableKey> = {
+  label: string;
+  hint: string;
+  format: (value: Entitlements[K]) => ComparisonCell;
+  feature?: GatedFeature;
+};
 
 /**
  * How to present each comparable entitlement. Typed over every comparable key, so adding a limit to
@@ -41,6 +54,7 @@ export const ROW_SPECS: { [K in ComparableKey]: RowSpec<K> } = {
   liveWorkoutVoice: {
     label: "Live workout voice cues",
     hint: "Alice and Aiden call your sets, rest timers and PRs out loud.",
+    feature: "liveWorkoutVoice",
     format: (on) => (on ? { kind: "yes" } : { kind: "no" }),
   },
   importMaxMb: {
@@ -51,6 +65,7 @@ export const ROW_SPECS: { [K in ComparableKey]: RowSpec<K> } = {
   clientSeats: {
     label: "Client athletes",
     hint: "Athletes you can coach with their own data.",
+    feature: "clientSeats",
     format: (n) => (n > 0 ? { kind: "text", text: count.format(n) } : { kind: "no" }),
   },
 };
@@ -70,6 +85,7 @@ export function buildComparisonRows(
     key,
     label: ROW_SPECS[key].label,
     hint: ROW_SPECS[key].hint,
+    comingSoon: ROW_SPECS[key].feature ? !isFeatureAvailable(ROW_SPECS[key].feature) : false,
     cells: order.map((plan) => ({ plan, cell: cellFor(key, entitlements[plan]) })),
   }));
 }

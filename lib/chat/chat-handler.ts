@@ -9,13 +9,12 @@ import {
 } from "ai";
 import { getDb } from "@/db/client";
 import type { SessionUser } from "@/lib/auth/session";
-import { refundRateLimit } from "@/lib/security/rate-limit";
 import { createReplyTools, loadCoachSettings, systemPromptFor, type ChatModelInfo } from "./coach";
 import { dataPartForModel, windowToUIMessages } from "./context";
 import { ChatRequestError, describeModelError } from "./errors";
 import { textOf } from "./messages";
 import { markReplyFailed, persistReply, replyOutcome, toStoredParts } from "./persist-reply";
-import { chatQuotaKey, consumeChatQuota, quotaExceededMessage } from "./quota";
+import { consumeChatQuota, refundChatQuota } from "./quota";
 import { chatRequestSchema } from "./schemas";
 import { prepareTurn } from "./send";
 import { generateTitle } from "./title";
@@ -63,7 +62,7 @@ async function handleChat(request: Request, deps: ChatHandlerDeps): Promise<Resp
 
   const quota = await consumeChatQuota(db, user.id);
   if (!quota.allowed) {
-    return jsonError(429, quotaExceededMessage(quota), "quota_exceeded", {
+    return jsonError(429, quota.message ?? "Daily chat allowance used up.", "quota_exceeded", {
       limit: quota.limit,
       resetAt: quota.resetAt.toISOString(),
     });
@@ -82,7 +81,7 @@ async function handleChat(request: Request, deps: ChatHandlerDeps): Promise<Resp
   } catch (error) {
     // Nothing was stored (the transaction rolled back): give the quota unit back and let the
     // client put the text back into the composer.
-    await refundRateLimit(db, chatQuotaKey(user.id), { windowSeconds: 86_400 }).catch(() => {});
+    await refundChatQuota(db, user.id).catch(() => {});
     if (error instanceof ChatRequestError) return jsonError(error.status, error.message, error.code);
     console.error("[chat] could not store the message:", error instanceof Error ? error.message : error);
     return jsonError(500, "Your message could not be saved just now. Nothing was sent; please try again.", "internal");

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { coachInterviews, coaches, coachVersions } from "@/db/schema";
-import { entitlementsFor } from "@/lib/billing/entitlements";
-import { getPlan } from "@/lib/users/plan";
+import { checkAllowance } from "@/lib/billing/allowance";
+import { getEntitlements } from "@/lib/billing/entitlements";
 import { coachCardSchema, type CoachCard } from "./card";
 import { isUuid } from "./ids";
 
@@ -14,8 +14,8 @@ export class CoachLimitError extends Error {
   constructor(readonly limit: number) {
     super(
       limit === 1
-        ? "Your plan includes one coach. Edit your coach, delete it to start over, or upgrade to keep several."
-        : `Your plan includes up to ${limit} coaches. Delete one or upgrade to add more.`,
+        ? "Your plan includes one coach. Edit your coach, delete it to start over, or upgrade on /pricing to keep several."
+        : `Your plan includes up to ${limit} coaches. Delete one or upgrade on /pricing to add more.`,
     );
     this.name = "CoachLimitError";
   }
@@ -49,7 +49,7 @@ async function lockUser(tx: Queryable, userId: string) {
 
 export async function coachLimit(db: Queryable, userId: string): Promise<{ used: number; limit: number }> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(coaches).where(eq(coaches.userId, userId));
-  return { used: Number(row?.n ?? 0), limit: entitlementsFor(await getPlan(db, userId)).maxCoaches };
+  return { used: Number(row?.n ?? 0), limit: (await getEntitlements(db, userId)).limits.maxCoaches };
 }
 
 export async function createCoach(
@@ -60,8 +60,9 @@ export async function createCoach(
   const card = coachCardSchema.parse(input.card);
   return db.transaction(async (tx) => {
     await lockUser(tx, userId);
-    const { used, limit } = await coachLimit(tx, userId);
-    if (used >= limit) throw new CoachLimitError(limit);
+    const { used } = await coachLimit(tx, userId);
+    const allowance = await checkAllowance(tx, userId, { capacity: "coaches", inUse: used });
+    if (!allowance.allowed) throw new CoachLimitError(allowance.limit);
     const [primary] = await tx.select({ id: coaches.id }).from(coaches).where(and(eq(coaches.userId, userId), eq(coaches.isPrimary, true))).limit(1);
     const makePrimary = !primary || input.makePrimary === true;
     if (makePrimary && primary) await tx.update(coaches).set({ isPrimary: false }).where(eq(coaches.id, primary.id));

@@ -4,7 +4,7 @@ import type { Queryable } from "@/db/client";
 import { exercises } from "@/db/schema";
 import { syncCatalog } from "@/lib/exercises/sync-catalog";
 import { createUser } from "@/lib/users/create-user";
-import { setPlan } from "@/lib/users/plan";
+import { setPlan } from "@/lib/billing/plan";
 import { updateProfile } from "@/lib/users/profile";
 import { localDate } from "@/lib/time/zone";
 import {

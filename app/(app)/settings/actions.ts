@@ -4,10 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { ActionError, authedAction } from "@/lib/actions/safe-action";
-import { entitlementsFor } from "@/lib/billing/entitlements";
+import { checkAllowance } from "@/lib/billing/allowance";
 import { ImportFormatError, importMaxBytes, importWorkoutFile, type ImportResult } from "@/lib/import";
 import { consumeRateLimit, minutesUntil } from "@/lib/security/rate-limit";
-import { getPlan } from "@/lib/users/plan";
 import { updateProfile } from "@/lib/users/profile";
 import { UserInputError } from "@/lib/users/errors";
 import { UNITS } from "@/lib/workouts/constants";
@@ -61,14 +60,15 @@ export const importFileAction = authedAction(importFormSchema, async ({ file, un
   if (!gate.allowed) {
     throw new ActionError(`That's a lot of imports in one hour. Try again in ${minutesUntil(gate.resetAt)} min.`);
   }
-  const { importMaxMb } = entitlementsFor(await getPlan(db, user.id));
+  const size = await checkAllowance(db, user.id, { capacity: "importMb", bytes: file.size });
+  if (!size.allowed) throw new ActionError(size.message!, { fieldErrors: { file: [size.message!] } });
   try {
     const result = await importWorkoutFile(db, {
       userId: user.id,
       fileName: file.name,
       content: new Uint8Array(await file.arrayBuffer()),
       unit,
-      maxBytes: importMaxBytes(importMaxMb),
+      maxBytes: importMaxBytes(size.limit),
     });
     if (result.sessions > 0) revalidatePath("/workouts");
     return { ...result, fileName: file.name };

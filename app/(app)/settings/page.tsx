@@ -5,7 +5,7 @@ import { ImportForm } from "@/components/settings/import-form";
 import { ProfileForm } from "@/components/settings/profile-form";
 import { requireUser } from "@/lib/auth/session";
 import { entitlementsFor } from "@/lib/billing/entitlements";
-import { getPlan } from "@/lib/users/plan";
+import { getPlan } from "@/lib/billing/plan";
 import { getProfile } from "@/lib/users/profile";
 import { importFileAction, updateProfileAction } from "./actions";
 

@@ -5,7 +5,7 @@ import { buildComparisonRows, cellText, formatMonthlyPrice, type ComparisonCell 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { ENTITLEMENTS, PLAN_ORDER } from "@/lib/billing/entitlements";
+import { ENTITLEMENTS, isFeatureAvailable, PLAN_ORDER } from "@/lib/billing/entitlements";
 
 export const metadata: Metadata = {
   title: "Pricing",
@@ -34,6 +34,15 @@ function Cell({ cell }: { cell: ComparisonCell }) {
       </span>
     );
   return <span className="font-medium text-ink tabular">{cell.text}</span>;
+}
+
+/** An advertised feature this build does not have yet. */
+function ComingSoon() {
+  return (
+    <span className="ml-2 inline-block rounded-full border border-current px-2 py-px align-middle text-[0.65rem] font-semibold tracking-wide uppercase opacity-80">
+      Coming soon
+    </span>
+  );
 }
 
 const FAQ = [
@@ -88,9 +97,12 @@ export default function PricingPage() {
               </p>
               <ul className="mt-6 flex-1 space-y-3 text-sm">
                 {e.highlights.map((h) => (
-                  <li key={h} className="flex gap-2.5">
+                  <li key={h.text} className="flex gap-2.5">
                     <Check aria-hidden className={cn("mt-0.5 size-4 shrink-0", featured ? "text-accent" : "text-accent-text")} strokeWidth={2.5} />
-                    <span className={featured ? "text-chalk/90" : "text-ink-soft"}>{h}</span>
+                    <span className={featured ? "text-chalk/90" : "text-ink-soft"}>
+                      {h.text}
+                      {h.feature && !isFeatureAvailable(h.feature) ? <ComingSoon /> : null}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -110,7 +122,10 @@ export default function PricingPage() {
         <ul className="mt-6 space-y-3 sm:hidden">
           {rows.map((row) => (
             <li key={row.key} className="rounded-2xl border border-line bg-surface p-4 shadow-card">
-              <h3 className="font-semibold text-ink">{row.label}</h3>
+              <h3 className="font-semibold text-ink">
+                {row.label}
+                {row.comingSoon ? <ComingSoon /> : null}
+              </h3>
               <p className="mt-0.5 text-xs text-ink-muted">{row.hint}</p>
               <dl className="mt-3 grid grid-cols-3 gap-2 text-center text-sm">
                 {row.cells.map(({ plan, cell }) => (
@@ -147,7 +162,10 @@ export default function PricingPage() {
               {rows.map((row) => (
                 <tr key={row.key} className="border-b border-line last:border-0">
                   <th scope="row" className="px-4 py-4 align-top font-normal sm:px-6">
-                    <span className="block font-semibold text-ink">{row.label}</span>
+                    <span className="block font-semibold text-ink">
+                      {row.label}
+                      {row.comingSoon ? <ComingSoon /> : null}
+                    </span>
                     <span className="mt-0.5 block text-xs text-ink-muted">{row.hint}</span>
                   </th>
                   {row.cells.map(({ plan, cell }) => (

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { effectivePlan } from "@/lib/users/plan";
+import { effectivePlan } from "@/lib/billing/plan";
 import type { Plan } from "@/db/schema";
 import { defineCommand } from "../command";
 
@@ -16,11 +16,14 @@ export default defineCommand({
       plan: Plan | null;
       status: string | null;
       current_period_end: string | Date | null;
+      current_period_start: string | Date | null;
+      cancel_at_period_end: boolean | null;
+      past_due_since: string | Date | null;
       created_at: string | Date;
       sessions: number | string;
       sets: number | string;
     }>(sql`
-      select u.id, u.email, u.name, s.plan, s.status, s.current_period_end, u.created_at,
+      select u.id, u.email, u.name, s.plan, s.status, s.current_period_end, s.current_period_start, s.cancel_at_period_end, s.past_due_since, u.created_at,
         (select count(*) from workout_sessions w where w.user_id = u.id)::int as sessions,
         (select count(*) from exercise_sets e where e.user_id = u.id)::int as sets
       from users u
@@ -31,7 +34,16 @@ export default defineCommand({
       email: r.email,
       name: r.name,
       plan: effectivePlan(
-        r.plan ? { plan: r.plan, status: r.status as never, currentPeriodEnd: r.current_period_end ? new Date(r.current_period_end) : null } : null,
+        r.plan
+          ? {
+              plan: r.plan,
+              status: r.status as never,
+              currentPeriodEnd: date(r.current_period_end),
+              currentPeriodStart: date(r.current_period_start),
+              cancelAtPeriodEnd: Boolean(r.cancel_at_period_end),
+              pastDueSince: date(r.past_due_since),
+            }
+          : null,
       ),
       created: new Date(r.created_at).toISOString(),
       sessions: Number(r.sessions),
@@ -40,3 +52,7 @@ export default defineCommand({
     return { count: users.length, users };
   },
 });
+
+function date(v: string | Date | null): Date | null {
+  return v ? new Date(v) : null;
+}

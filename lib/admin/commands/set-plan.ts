@@ -1,5 +1,5 @@
 import { PLANS } from "@/db/schema";
-import { getPlan, setPlan } from "@/lib/users/plan";
+import { getPlan, setPlan } from "@/lib/billing/plan";
 import { defineCommand, oneOf, requireString } from "../command";
 import { findUserByEmail } from "../find-user";
 

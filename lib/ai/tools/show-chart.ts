@@ -1,5 +1,6 @@
 import { tool } from "ai";
 import { z } from "zod";
+import { checkAllowance, refundAllowance } from "@/lib/billing/allowance";
 import { buildChartOption } from "@/lib/charts/build-option";
 import { ChartSpecError, chartSpecSchema } from "@/lib/charts/spec";
 import type { CoachChart, CoachToolContext } from "./context";
@@ -14,7 +15,10 @@ export const showChartInput = chartSpecSchema
   })
   .strict();
 
-export type ShowChartOutput = (CoachChart & { chartId?: string; queryRef: string }) | { error: "invalid_chart"; reason: string };
+export type ShowChartOutput =
+  | (CoachChart & { chartId?: string; queryRef: string })
+  | { error: "invalid_chart"; reason: string }
+  | { error: "chart_limit"; reason: string };
 
 export function showChartTool(ctx: CoachToolContext) {
   return tool({
@@ -36,6 +40,9 @@ export function showChartTool(ctx: CoachToolContext) {
       }
       const { queryRef: _ref, ...spec } = input;
       const { units } = await ctx.userSettings();
+      // The plan's charts-per-day allowance; a chart that fails to build gives its unit back.
+      const allowance = await checkAllowance(ctx.opts.db, ctx.opts.userId, { meter: "charts" });
+      if (!allowance.allowed) return { error: "chart_limit", reason: allowance.message! };
       try {
         const built = buildChartOption(spec, { columns: result.columns, rows: result.rows }, { units });
         const chart: CoachChart = {
@@ -50,6 +57,7 @@ export function showChartTool(ctx: CoachToolContext) {
         const saved = await ctx.opts.onChart?.(chart);
         return { ...chart, queryRef: result.ref, ...(saved && saved.chartId ? { chartId: saved.chartId } : {}) };
       } catch (error) {
+        await refundAllowance(ctx.opts.db, ctx.opts.userId, "charts").catch(() => {});
         if (error instanceof ChartSpecError) return { error: "invalid_chart", reason: error.message };
         throw error;
       }
