@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { crossCheck, fromModelDraft } from "@/lib/ai/tools/log-workout";
 import { looksLikeWorkoutLog, parseWorkoutText } from "@/lib/workout-text/parse";
 import { resolveDatePhrase } from "@/lib/time/date-phrases";
 import { zonedTime } from "@/lib/time/zone";
@@ -192,6 +193,89 @@ describe("parseWorkoutText", () => {
     expect(looksLikeWorkoutLog("how is my bench 3x8 going?", base)).toBe(false);
     expect(looksLikeWorkoutLog("show my squat progress over the last 6 months", base)).toBe(false);
     expect(looksLikeWorkoutLog("compare squat and deadlift", base)).toBe(false);
+  });
+});
+
+/** lb profile: 225 lb = 102.06 kg. */
+const lb = { ...base, unit: "lb" as const };
+const b225 = 102.06;
+
+// Issue 13: nothing the user wrote may be dropped or changed without the draft card saying so.
+const faithful: [text: string, opts: typeof base, name: string | null, sets: [reps: number | null, kg: number | null][], warning?: RegExp][] = [
+  // a set count after a single set repeats it
+  ["225 lb bench for 5 reps, 3 sets", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
+  ["bench 225 for 5 reps, 3 sets", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
+  ["225 lb bench for 5 reps x 3 sets", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
+  ["bench 225x5, 3 sets", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
+  ["bench 225 for 5 (3 sets)", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
+  ["bench 5 reps at 225 for 3 sets", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
+  ["bench 100kg for 5 reps 3 sets", base, "Bench Press", [[5, 100], [5, 100], [5, 100]]],
+  ["bench 5 @ 225, x3", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
+  ["bench 225 x5 x3 sets", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
+  ["bench 225 5 reps 3 sets", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
+  ["bench 60kg 3 sets 8 reps", base, "Bench Press", [[8, 60], [8, 60], [8, 60]]],
+  ["bench 60kg, 3 sets, 8 reps", base, "Bench Press", [[8, 60], [8, 60], [8, 60]]],
+  ["bench 3 sets of 5 with 225", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
+  // a number beside the name is the weight (in the user's unit), never part of the name
+  ["225 bench for 3x5", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
+  ["225 squat 5x5", lb, "Squat", Array.from({ length: 5 }, () => [5, b225] as [number, number])],
+  ["bench 225 for 3x5", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
+  ["bench 225 for 3 sets of 5", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
+  ["3 sets of bench at 225 for 5", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
+  ["100 bench for 3x5", base, "Bench Press", [[5, 100], [5, 100], [5, 100]]],
+  ["bench 225 for 5, 5, 4", lb, "Bench Press", [[5, b225], [5, b225], [4, b225]]],
+  ["bench 3x5 @ 102,5 kg", base, "Bench Press", [[5, 102.5], [5, 102.5], [5, 102.5]]],
+  // negative numbers are refused, visibly
+  ["-100kg", base, null, [], /can't be negative/],
+  ["bench 3x5 @ -100kg", base, null, [], /“bench 3x5 @ -100kg”.*can't be negative/],
+  ["bench -100kg x 5", base, null, [], /can't be negative/],
+  ["bench -100 x 5", base, null, [], /can't be negative/],
+  ["bench 3x-8 @ 60", base, null, [], /can't be negative/],
+  ["bench 3x5 @ \u2212100kg", base, null, [], /can't be negative/],
+  ["assisted pull ups 3x8 @ minus 20kg", base, null, [], /can't be negative/],
+  ["bench - 3x8 @ 60", base, "Bench Press", [[8, 60], [8, 60], [8, 60]]],
+  // what cannot be stored or was read differently is said
+  ["bench 3x8 @ 5000kg", base, null, [], /5000 kg is more than/],
+  ["bench 200 sets of 5", base, null, [], /200 sets is more than/],
+  ["bench 3x8 @ 60kg rpe 11", base, "Bench Press", [[8, 60], [8, 60], [8, 60]], /Ignored RPE 11/],
+  ["bench 3x8 @ 6o", base, "Bench Press", [[8, null], [8, null], [8, null]], /Not logged: “6o”/],
+  ["squat 4 x 6 at 100kg, 2 sets", base, "Squat", [[6, 100], [6, 100], [6, 100], [6, 100]], /“2 sets” doesn't match the 4 sets/],
+  ["squat 3x5 @ 225 lbs", base, "Squat", [[5, b225], [5, b225], [5, b225]], /225 lb is shown as 102\.1 kg/],
+  ["bench 5x225", lb, "Bench Press", Array.from({ length: 5 }, () => [225, null] as [number, null]), /read as 5 sets of 225 reps/],
+  ["bench 225 for 5 x3", lb, "Bench Press", Array.from({ length: 5 }, () => [3, b225] as [number, number]), /read as 5 sets of 3 reps/],
+  ["bench 3x8 @ 60 felt heavy", base, "Bench Press", [[8, 60], [8, 60], [8, 60]], /Not logged: “felt heavy”/],
+  ["Great session. bench 3x8 @ 60", base, "Bench Press", [[8, 60], [8, 60], [8, 60]], /Not logged: “great session”/],
+];
+
+describe("chat logging keeps what the user wrote, or says what it changed", () => {
+  it.each(faithful)("%s", (text, opts, name, sets, warning) => {
+    const draft = parseWorkoutText(text, opts);
+    const exercises = draft.workouts.flatMap((w) => w.exercises);
+    if (name === null) expect(exercises).toEqual([]);
+    else {
+      expect(exercises.map((e) => e.name)).toEqual([name]);
+      expect(exercises[0].sets.map((s) => [s.reps, s.weightKg])).toEqual(sets);
+    }
+    if (warning) expect(draft.warnings.join("\n")).toMatch(warning);
+    else expect(draft.warnings).toEqual([]);
+  });
+
+  it("flags a model's structured draft that holds fewer sets than the words say", () => {
+    const model = fromModelDraft(
+      { workouts: [{ date: "2026-11-26", exercises: [{ name: "Bench Press", sets: [{ reps: 5, weight: 225 }] }] }] },
+      { units: "lb", timezone: "Europe/Berlin", now },
+    );
+    if ("error" in model) throw new Error(model.reason);
+    const checked = crossCheck(model, parseWorkoutText("225 lb bench for 5 reps, 3 sets", lb));
+    expect(checked.warnings.join("\n")).toMatch(/reads as 3 sets, but this draft holds 1/);
+    const agreed = crossCheck(model, parseWorkoutText("225 lb bench for 5 reps", lb));
+    expect(agreed.warnings).toEqual([]);
+  });
+
+  it("never puts a number in an exercise name", () => {
+    for (const [text, opts] of faithful) {
+      for (const e of parseWorkoutText(text, opts).workouts.flatMap((w) => w.exercises)) expect(e.name).not.toMatch(/\d/);
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import { workoutDraftSchema, type WorkoutDraft } from "@/lib/workout-text/types"
 import { ChartCard } from "./chart-card";
 import { Markdown } from "./markdown";
 import { ToolStatus } from "./tool-status";
+import { NothingLogged } from "./draft-warnings";
 import { WorkoutDraftCard } from "./workout-draft-card";
 
 /** The log_workout tool returns the draft itself or wraps it ({ draft }). */
@@ -20,6 +21,14 @@ export function draftFromOutput(output: unknown): WorkoutDraft | null {
     if (nested.success) return nested.data;
   }
   return null;
+}
+
+/** A log_workout result that logged nothing ({ error, reason, warnings }): shown with every warning. */
+function notLogged(output: unknown): { reason?: string; warnings: string[] } | null {
+  if (!output || typeof output !== "object" || !("error" in output)) return null;
+  const o = output as { reason?: unknown; warnings?: unknown };
+  const warnings = Array.isArray(o.warnings) ? o.warnings.filter((w): w is string => typeof w === "string") : [];
+  return { reason: typeof o.reason === "string" ? o.reason : undefined, warnings };
 }
 
 type ToolPart = ChatUIPart & { type: `tool-${string}`; toolCallId: string; state: string; output?: unknown; errorText?: string };
@@ -81,6 +90,8 @@ export const MessageItem = React.memo(function MessageItem({ message, streaming,
                   />
                 );
               }
+              const failed = notLogged(part.output);
+              if (failed) return <NothingLogged key={part.toolCallId} reason={failed.reason} warnings={failed.warnings} />;
             }
             return <ToolStatus key={part.toolCallId} name={name} state={part.state} output={part.output} errorText={part.errorText} stopped={stopped || status === "stopped"} />;
           }

@@ -11,6 +11,7 @@ import { Select } from "@/components/ui/select";
 import type { DraftStatusPayload } from "@/lib/chat/types";
 import { fromKg, roundWeight, toKg } from "@/lib/units";
 import type { WorkoutDraft } from "@/lib/workout-text/types";
+import { DraftWarnings, NothingLogged } from "./draft-warnings";
 import { confirmWorkoutDraftAction, discardWorkoutDraftAction } from "@/app/(app)/chat/actions";
 
 type SetType = "normal" | "warmup" | "failure" | "drop";
@@ -142,11 +143,7 @@ export function WorkoutDraftCard({
   React.useEffect(() => setStatus(initialStatus), [initialStatus]);
 
   if (!draft.workouts.length) {
-    return (
-      <Alert tone="warning" title="Nothing to log yet" className="my-3">
-        {draft.warnings[0] ?? "I could not find sets in that message. Try “bench 3x8 at 60kg”."}
-      </Alert>
-    );
+    return <NothingLogged reason="I could not find sets to log in that message. Try “bench 3x8 at 60kg”." warnings={draft.warnings} />;
   }
 
   const update = (fn: (w: EditWorkout[]) => void) =>
@@ -344,13 +341,7 @@ export function WorkoutDraftCard({
             ))}
           </div>
         ))}
-        {draft.warnings.length ? (
-          <ul className="list-disc space-y-1 pl-5 text-xs text-warning">
-            {draft.warnings.map((w, i) => (
-              <li key={i}>{w}</li>
-            ))}
-          </ul>
-        ) : null}
+        <DraftWarnings warnings={draft.warnings} />
         {error ? (
           <Alert tone="danger" title="Not saved">
             {error}

@@ -2,7 +2,8 @@ import { DATE_PHRASE_SOURCE, resolveDatePhrase } from "@/lib/time/date-phrases";
 import { localDate, zonedTime } from "@/lib/time/zone";
 import { displayExerciseName, stripNameFillers } from "./names";
 import { sessionName } from "./session-name";
-import { parseSetSpec } from "./sets";
+import { MAX_WEIGHT_KG } from "@/lib/workouts/limits";
+import { applySetCount, parseSetSpec, readRpe, readWeight, type SetContext } from "./sets";
 import type { DraftExercise, DraftSet, DraftWorkout, ParseOptions, RecentSession, WorkoutDraft } from "./types";
 import { distanceToMeters, durationToSeconds, unitFromWord, weightToKg } from "./units";
 
@@ -46,10 +47,18 @@ function normalise(text: string): string {
       .replace(/^\s*(?:please\s+)?(?:log|record)\b\s*[:\-]?\s*/, "")
       .replace(/[×*]/g, "x")
       .replace(/[–—]/g, "-")
+      .replace(/\u2212/g, "-") // the typographic minus sign is a minus
+      // "102,5 kg" is a decimal comma, not two clauses
+      .replace(/(\d),(\d{1,2})(?=\s*(?:kgs?|kilos?|lbs?|pounds?)\b)/g, "$1.$2")
       .replace(/’/g, "'")
       .replace(/\bat\s+(?=[+\d]|rpe\b)/g, "@ ")
       .replace(/\bwith\s+(?=\+?\d)/g, "@ ")
       .replace(/\bx\s+(?=\d)/g, "x")
+      // "60kg, 3 sets, 8 reps" is one set description
+      .replace(/(\d+\s*sets?)\s*,\s*(?=\d+\s*reps?\b)/g, "$1 ")
+      .replace(/(\d\s*(?:kgs?|kilos?|lbs?|pounds?))\s*,\s*(?=\d+\s*sets?\s*(?:of\s*)?\d+\s*(?:reps?\b|$|[,;.\n]))/gm, "$1 ")
+      // "225 for 5, 5, 4" is one rep list at one weight
+      .replace(/(\bfor\s+)(\d{1,2}(?:\s*,\s*\d{1,2})+)(?!\s*(?:sets?|x)\b)/g, (_m, pre: string, list: string) => pre + list.replace(/\s*,\s*/g, "/"))
       // "8, 8, 6 @ 60" is one rep list, not three clauses
       .replace(/(?<!@\s*)\b(\d{1,2}(?:\s*,\s*\d{1,2})+)(?=\s*(?:reps?\s*)?@)/g, (m) => m.replace(/\s*,\s*/g, "/"))
       // ...and so is "pullups 10, 8, 7" at the end of a line
@@ -75,6 +84,19 @@ function splitClauses(text: string): string[] {
 
 const LEADING_DATE_RE = new RegExp(String.raw`^(?:on\s+)?(${DATE_RE})\b\s*(?:[:\-]\s*)?(?:i\s+)?(?:did\s+|was\s+|had\s+|trained\s+)?(.*)$`);
 const INNER_DATE_RE = new RegExp(String.raw`\b(?:on\s+)?(${DATE_RE})\b`);
+/** "bench 3x8 @ 60 to failure": words that set a set type, not part of a name or left over. */
+const SET_TYPE_WORDS_RE = /warm\s*-?\s*ups?|drop\s*-?\s*sets?|(?:to|till|until)\s+failure/g;
+/** Clauses that carry nothing to log ("and", "that's it", "thanks"). */
+const FILLER_CLAUSE_RE = /^(?:and|then|also|plus|ok|okay|done|thanks?|thank you|cheers|that'?s (?:it|all))$/;
+/** A clause that is only a set count: "3 sets", "for 3 sets total", "x3". */
+const SET_COUNT_CLAUSE_RE = /^(?:and\s+|i\s+did\s+|did\s+|all\s+)?(?:(?:x|for|times)\s*)?(\d+)\s*(?:total\s+)?(?:sets?|times)(?:\s+(?:total|in total|of (?:those|that|them|it|each)))?$|^x\s*(\d+)$/;
+/**
+ * A minus sign on a weight or a rep count: "-100kg", "@ -100", "-100 x 5", "3x-8", "minus 20kg".
+ * A dash between words or numbers ("bench - 3x8", "5-5-5", "2025-03-01") is not one.
+ */
+const NEGATIVE_RE = new RegExp(
+  String.raw`(?:^|[\s(:@])-(?:\d+(?:\.\d+)?\s*${UNIT}(?![a-z])|(?:\d{3,}|[2-9]\d|1[6-9])(?:\.\d+)?\s*(?:x|for)\s*\d)|@\s*(?:-|minus\s+)\d|(?<=\dx)-\d|(?:^|\s)minus\s+\d+(?:\.\d+)?\s*${UNIT}(?![a-z])`,
+);
 const REFERENCE_RE = new RegExp(
   String.raw`\b(?:(?:the\s+)?same(?:\s+(?:workout|session|thing))?\s+as|repeat(?:ed)?|redid|redo)\s+(?:on\s+|from\s+|my\s+)?(last time|last workout|last session|the last one|${DATE_RE})(?:'s)?(?:\s+(?:workout|session|one))?`,
 );
@@ -116,11 +138,22 @@ class ParseState {
   private warnings: string[] = [];
   private orphans: { clause: string; sets: DraftSet[] }[] = [];
   private needsHistory = false;
+  /** The sets the last set form produced: what a later "3 sets" or "x3" repeats. */
+  private lastGroup: DraftSet[] | null = null;
+  /** Names that arrived alone and were never given sets ("felt great"): said on the card. */
+  private unusedNames: string[] = [];
+  private rejected: string[] = [];
+  private ctx: SetContext;
+
+  private warn(message: string) {
+    if (!this.warnings.includes(message)) this.warnings.push(message);
+  }
 
   constructor(
     private today: string,
     private opts: ParseOptions,
   ) {
+    this.ctx = { unit: opts.unit, warn: (message) => this.warn(message), reject: (message) => this.rejected.push(message) };
     this.current = this.newWorkout(today, false);
   }
 
@@ -131,7 +164,8 @@ class ParseState {
   }
 
   private startWorkoutOn(date: string) {
-    this.pendingName = null;
+    this.setPendingName(null);
+    this.lastGroup = null;
     if (this.current.exercises.length === 0 && !this.current.reference && !this.current.explicitDate) {
       this.current.date = date;
       this.current.explicitDate = true;
@@ -197,6 +231,10 @@ class ParseState {
     }
     this.current.source.push(raw);
 
+    if (NEGATIVE_RE.test(clause)) {
+      this.warn(`Not logged: “${clause}” — weights and reps can't be negative. For an assisted exercise, log the assistance in the workout notes.`);
+      return;
+    }
     if (this.readModifier(clause)) return;
     if (this.readCardio(clause)) return;
     this.readExercise(clause);
@@ -205,7 +243,7 @@ class ParseState {
   private applyAdjustment(text: string) {
     const m = text.match(ADJUST_RE);
     if (!m || !this.current.reference) {
-      if (text.replace(/^(but|and)\s*/, "").trim()) this.warnings.push(`Ignored "${text}".`);
+      if (text.replace(/^(but|and)\s*/, "").trim()) this.warn(`Ignored “${text}”.`);
       return;
     }
     let value: number;
@@ -228,10 +266,22 @@ class ParseState {
 
   private readModifier(clause: string): boolean {
     const ex = this.lastExercise();
+    // ", 3 sets" / "x3" / "for 3 sets total" after "225 for 5 reps": the set before was done that many times.
+    const count = clause.match(SET_COUNT_CLAUSE_RE);
+    if (count) {
+      if (!ex || !this.lastGroup) {
+        this.warn(`“${clause}” doesn't follow an exercise, so it was not logged.`);
+        return true;
+      }
+      const more = applySetCount(this.lastGroup, Number(count[1] ?? count[2]), clause, this.ctx);
+      ex.sets.splice(ex.sets.indexOf(this.lastGroup[this.lastGroup.length - 1]) + 1, 0, ...more);
+      this.lastGroup = [...this.lastGroup, ...more];
+      return true;
+    }
     const sm = clause.match(SET_MODIFIER_RE);
     if (sm && (sm[2] !== undefined || sm[5] || sm[6] !== undefined)) {
       if (!ex) {
-        this.warnings.push(`"${clause}" doesn't follow an exercise, so it was ignored.`);
+        this.warn(`“${clause}” doesn't follow an exercise, so it was not logged.`);
         return true;
       }
       const working = ex.sets.filter((s) => s.setType !== "warmup");
@@ -239,20 +289,28 @@ class ParseState {
       const idx = ORDINALS[sm[1]];
       const target = idx === -1 ? pool[pool.length - 1] : pool[idx];
       if (!target) {
-        this.warnings.push(`There is no ${sm[1]} set of ${ex.name} to change.`);
+        this.warn(`There is no ${sm[1]} set of ${ex.name} to change, so “${clause}” was not applied.`);
         return true;
       }
       if (sm[2] !== undefined) target.reps = Math.round(Number(sm[2]));
-      if (sm[3] !== undefined) target.weightKg = weightToKg(Number(sm[3]), unitFromWord(sm[4], this.opts.unit));
+      if (sm[3] !== undefined) {
+        const unit = unitFromWord(sm[4], this.opts.unit);
+        const kg = weightToKg(Number(sm[3]), unit);
+        if (kg > MAX_WEIGHT_KG) this.warn(`“${clause}” was not applied: ${sm[3]} ${unit} is more than a set can hold.`);
+        else target.weightKg = kg;
+      }
       if (sm[5]) target.setType = "failure";
-      if (sm[6] !== undefined) target.rpe = clampRpe(Number(sm[6]));
+      if (sm[6] !== undefined) target.rpe = readRpe(sm[6], this.ctx) ?? target.rpe;
       return true;
     }
     const rpe = clause.match(RPE_ONLY_RE);
     if (rpe) {
-      if (!ex) return true;
-      const v = clampRpe(Number(rpe[1] ?? rpe[2]));
-      for (const s of ex.sets) if (s.rpe === null && s.setType !== "warmup") s.rpe = v;
+      if (!ex) {
+        this.warn(`“${clause}” doesn't follow an exercise, so it was not logged.`);
+        return true;
+      }
+      const v = readRpe(rpe[1] ?? rpe[2], this.ctx);
+      if (v !== null) for (const s of ex.sets) if (s.rpe === null && s.setType !== "warmup") s.rpe = v;
       return true;
     }
     if (/^(?:the\s+)?last\s+(?:set|one)\s+(?:was\s+)?(?:to\s+)?failure$/.test(clause) || /^(?:to|till|until)\s+failure$/.test(clause)) {
@@ -294,18 +352,24 @@ class ParseState {
       distanceM: dist ? distanceToMeters(Number(dist[1]), dist[2]) : null,
     };
     if (s.durationSeconds === null && s.distanceM === null) return false;
+    this.lastGroup = null;
     this.current.exercises.push({ input: verb, name, cardio: true, sets: [s] });
     return true;
   }
 
   private readExercise(clause: string) {
-    const spec = parseSetSpec(clause, this.opts.unit);
+    this.rejected = [];
+    const spec = parseSetSpec(clause, this.ctx);
+    if (this.rejected.length > 0) {
+      this.warn(`Not logged: “${clause}” — ${this.rejected.join("; ")}.`);
+      return;
+    }
     if (!spec) {
       const name = stripNameFillers(clause);
       if (name && /[a-z]/.test(name) && !/\d/.test(name) && name.split(" ").length <= 5) {
-        this.pendingName = name; // "Bench, 3x8 @ 60": the name arrives alone
-      } else if (/\d/.test(clause)) {
-        this.warnings.push(`Couldn't read "${clause}".`);
+        this.setPendingName(name); // "Bench, 3x8 @ 60": the name arrives alone
+      } else if (!FILLER_CLAUSE_RE.test(clause)) {
+        this.warn(`Not logged: “${clause}” (I couldn't read it as sets).`);
       }
       return;
     }
@@ -317,23 +381,24 @@ class ParseState {
     }
     if (/\b(?:to|till|until)\s+failure\b/.test(clause)) spec.sets[spec.sets.length - 1].setType = "failure";
 
-    let typed = stripNameFillers(spec.name.replace(/warm\s*-?\s*ups?|drop\s*-?\s*sets?|to failure/g, " "));
+    let typed = stripNameFillers(spec.name.replace(SET_TYPE_WORDS_RE, " "));
+    let leftover = spec.leftover.replace(SET_TYPE_WORDS_RE, " ").replace(/\s+/g, " ").trim();
     // "3x10 pull-ups", "5x5 squats @ 100": the name can follow the sets
-    if (!typed && spec.leftover) {
-      const after = spec.leftover.match(new RegExp(String.raw`^(?:of\s+)?([a-z][a-z \-]*?)\s*(?:@\s*\+?(${NUM})\s*(${UNIT})?)?$`));
+    if (!typed && leftover) {
+      const after = leftover.match(new RegExp(String.raw`^(?:of\s+)?([a-z][a-z \-]*?)\s*(?:@\s*\+?(${NUM})\s*(${UNIT})?)?$`));
       if (after && !/\d/.test(after[1])) {
         typed = stripNameFillers(after[1]);
+        leftover = "";
         if (after[2] !== undefined) {
-          const w = weightToKg(Number(after[2]), unitFromWord(after[3], this.opts.unit));
+          const w = readWeight(after[2], after[3], this.ctx);
           for (const s of spec.sets) if (s.weightKg === null) s.weightKg = w;
         }
       }
     }
-    if (spec.leftover && /\d/.test(spec.leftover) && !(typed && spec.name.trim() === "")) {
-      this.warnings.push(`Ignored "${spec.leftover}" in "${clause}".`);
-    }
+    if (leftover && !FILLER_CLAUSE_RE.test(leftover)) this.warn(`Not logged: “${leftover}” (in “${clause}”).`);
+    this.lastGroup = spec.sets;
     if (typed && /[a-z]/.test(typed)) {
-      this.pendingName = null;
+      this.setPendingName(null);
       const name = displayExerciseName(typed);
       // Sets given before any name ("warmup 2x5 @ 60 then squat 3x5 @ 100") belong to this exercise.
       const sets = [...this.orphans.flatMap((o) => o.sets), ...spec.sets];
@@ -351,11 +416,22 @@ class ParseState {
     }
     const ex = this.lastExercise();
     if (ex && !ex.cardio) ex.sets.push(...spec.sets);
-    else this.orphans.push({ clause, sets: spec.sets });
+    else {
+      this.orphans.push({ clause, sets: spec.sets });
+      this.lastGroup = null;
+    }
+  }
+
+  /** A name waiting for its sets; one that never gets any is said on the card, not dropped. */
+  private setPendingName(name: string | null) {
+    if (this.pendingName && this.pendingName !== name) this.unusedNames.push(this.pendingName);
+    this.pendingName = name;
   }
 
   finish(): WorkoutDraft {
-    for (const o of this.orphans) this.warnings.push(`"${o.clause}" has sets but no exercise name.`);
+    for (const o of this.orphans) this.warn(`Not logged: “${o.clause}” has sets but no exercise name.`);
+    this.setPendingName(null);
+    for (const n of this.unusedNames) this.warn(`Not logged: “${n}” (no sets followed it).`);
     const out: DraftWorkout[] = [];
     for (const w of this.workouts) {
       if (w.reference) this.resolveReference(w);
@@ -389,7 +465,7 @@ class ParseState {
     const what = ref.date ? `${label} (${ref.date})` : "your last session";
     if (!this.opts.recent) {
       this.needsHistory = true;
-      this.warnings.push(`To copy ${what} I need your recent sessions.`);
+      this.warn(`To copy ${what} I need your recent sessions.`);
       return;
     }
     const tz = this.opts.timezone;
@@ -402,7 +478,7 @@ class ParseState {
       });
     const found = candidates[0]?.s;
     if (!found) {
-      this.warnings.push(`I couldn't find a session on ${what}.`);
+      this.warn(`I couldn't find a session on ${what}.`);
       return;
     }
     const only = ref.only ? displayExerciseName(stripNameFillers(ref.only)) : null;
@@ -416,7 +492,7 @@ class ParseState {
         return { ...s, weightKg: apply ? Math.max(0, Math.round((s.weightKg! + ref.adjustKg) * 100) / 100) : s.weightKg };
       }),
     }));
-    if (only && adjusted === 0) this.warnings.push(`${found.name} had no weighted ${only} sets to adjust.`);
+    if (only && adjusted === 0) this.warn(`${found.name} had no weighted ${only} sets to adjust.`);
     w.exercises = [...copied, ...w.exercises];
     this.basedOn.set(w, { sessionId: found.id, date: localDate(new Date(found.startedAt), tz), name: found.name, adjustKg: ref.adjustKg });
   }
@@ -428,9 +504,6 @@ function sameExercise(stored: string, wanted: string): boolean {
   return a === b || a.includes(b) || b.includes(a.replace(/\s*\(.*\)\s*/g, "").trim());
 }
 
-function clampRpe(v: number): number {
-  return Math.min(10, Math.max(1, Math.round(v * 2) / 2));
-}
 
 
 export type { RecentSession, WorkoutDraft };

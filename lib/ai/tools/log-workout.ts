@@ -71,7 +71,7 @@ export function logWorkoutTool(ctx: CoachToolContext) {
       if (draft) {
         const converted = fromModelDraft(draft, { units, timezone, now });
         if ("error" in converted) return converted;
-        parsed = converted;
+        parsed = text ? crossCheck(converted, parseWorkoutText(text, { unit: units, now, timezone })) : converted;
       } else {
         const recent = await loadRecentSessions(ctx.opts.db, ctx.opts.userId, now);
         parsed = parseWorkoutText(text!, { unit: units, now, timezone, recent });
@@ -126,6 +126,24 @@ export function fromModelDraft(
     return { error: "invalid_draft", reason: `${issue.path.join(".")}: ${issue.message}` };
   }
   return checked.data;
+}
+
+const setCount = (d: WorkoutDraft) => d.workouts.reduce((n, w) => n + w.exercises.reduce((m, e) => m + e.sets.length, 0), 0);
+
+/**
+ * The model's structured reading is checked against the grammar's reading of the same words: when
+ * they disagree on the number of sets, or the grammar found something it could not use, the card
+ * says so instead of silently trusting either.
+ */
+export function crossCheck(model: WorkoutDraft, grammar: WorkoutDraft): WorkoutDraft {
+  const warnings = [...model.warnings];
+  const a = setCount(model);
+  const b = setCount(grammar);
+  if (grammar.workouts.length > 0 && a !== b) {
+    warnings.push(`Your message reads as ${b} set${b === 1 ? "" : "s"}, but this draft holds ${a} — check the sets below.`);
+  }
+  for (const w of grammar.warnings) if (/^Not logged|can't be negative|more than/.test(w) && !warnings.includes(w)) warnings.push(w);
+  return { ...model, warnings: warnings.slice(0, 50) };
 }
 
 /** One line per workout for the model to confirm back: "2026-11-26 — Bench Press (Barbell): 3 sets, top 60 kg". */
