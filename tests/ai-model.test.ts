@@ -4,11 +4,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/config/env";
 import { decide } from "@/lib/ai/offline/decide";
 import { classifyIntent } from "@/lib/ai/offline/intents";
+import { parsePeriod } from "@/lib/time/periods";
 import { chunkText, createOfflineCoachModel } from "@/lib/ai/offline/model";
 import { readPrompt } from "@/lib/ai/offline/prompt";
-import { parseTimeRange } from "@/lib/ai/offline/time-range";
 import { getChatModel } from "@/lib/ai/provider";
-import { buildSystemPrompt, parseContextBlock, parsePersonaBlock } from "@/lib/ai/system-prompt";
+import { buildSystemPrompt, parseContextBlock, parsePersonaBlock, parsePlanBlock } from "@/lib/ai/system-prompt";
 
 const ctx = { today: "2026-11-26", timezone: "Europe/Berlin", units: "kg" as const };
 const system = buildSystemPrompt({ ...ctx, schemaDoc: "sessions(...)" });
@@ -74,6 +74,13 @@ describe("system prompt blocks", () => {
     expect(parseContextBlock(s)).toEqual({ today: "2026-11-26", timezone: "America/New_York", units: "lb" });
     expect(parsePersonaBlock(system)).toBeNull();
   });
+
+  it("round-trips the coach plan block", () => {
+    const plan = { programme: "5/3/1", daysPerWeek: 4, progression: ["Add 2.5 kg | per cycle"], deloadEveryWeeks: 6, deloadRules: ["Halve the sets"], safety: ["No pain"], injuries: ["left knee"] };
+    const s = buildSystemPrompt({ plan, units: "kg", timezone: "UTC", today: "2026-11-26", schemaDoc: "doc" });
+    expect(parsePlanBlock(s)).toEqual({ ...plan, progression: ["Add 2.5 kg / per cycle"] });
+    expect(parsePlanBlock(system)).toBeNull();
+  });
 });
 
 describe("intent detection", () => {
@@ -98,6 +105,16 @@ describe("intent detection", () => {
     ["What did I lift yesterday?", "last_workout"],
     ["did I train this week?", "frequency"],
     ["What's my best squat?", "records"],
+    ["How many workouts did I do in March?", "frequency"],
+    ["Which lift has stalled?", "stalled"],
+    ["is my bench stuck?", "stalled"],
+    ["How many sets of chest did I do last week?", "muscle_sets"],
+    ["how much back work this month", "muscle_sets"],
+    ["What should I do today?", "today"],
+    ["what's my workout for today", "today"],
+    ["Should I deload? My knees hurt", "pain"],
+    ["my shoulder hurts when I bench", "pain"],
+    ["should I deload?", "deload"],
     ["suggest back exercises", "suggest"],
     ["hi", "greeting"],
     ["what's the capital of France", "help"],
@@ -106,18 +123,39 @@ describe("intent detection", () => {
   });
 
   it.each([
-    ["last 6 months", "2026-05-26", null],
-    ["past 8 weeks", "2026-10-01", null],
-    ["last 30 days", "2026-10-27", null],
-    ["this year", "2026-01-01", null],
-    ["this month", "2026-11-01", null],
+    ["last 6 months", "2026-05-27", null],
+    ["past 8 weeks", "2026-10-02", null],
+    ["last 30 days", "2026-10-28", null],
+    ["this year", "2026-01-01", "2027-01-01"],
+    ["this month", "2026-11-01", "2026-12-01"],
     ["since March", "2026-03-01", null],
     ["since December", "2025-12-01", null],
     ["in 2025", "2025-01-01", "2026-01-01"],
-  ])("time range %s", (text, from, to) => {
-    const r = parseTimeRange(text, "2026-11-26")!;
+    ["in March", "2026-03-01", "2026-04-01"],
+    ["in December", "2025-12-01", "2026-01-01"],
+    ["March 2025", "2025-03-01", "2025-04-01"],
+    ["Q1", "2026-01-01", "2026-04-01"],
+    ["the third quarter of 2025", "2025-07-01", "2025-10-01"],
+    ["between January and March 2025", "2025-01-01", "2025-04-01"],
+    ["from 1 March to 15 April", "2026-03-01", "2026-04-16"],
+    ["last week", "2026-11-16", "2026-11-23"],
+    ["this week", "2026-11-23", "2026-11-30"],
+    ["last month", "2026-10-01", "2026-11-01"],
+    ["last year", "2025-01-01", "2026-01-01"],
+    ["yesterday", "2026-11-25", "2026-11-26"],
+    ["in total", null, null],
+    ["ever", null, null],
+    ["all time", null, null],
+  ])("period %s", (text, from, to) => {
+    const r = parsePeriod(text, "2026-11-26")!;
     expect(r.from).toBe(from);
     expect(r.to).toBe(to);
+  });
+
+  it("names no period for words that only look like one", () => {
+    expect(parsePeriod("I may have tweaked it", "2026-11-26")).toBeNull();
+    expect(parsePeriod("every set of bench", "2026-11-26")).toBeNull();
+    expect(parsePeriod("row 2000m", "2026-11-26")).toBeNull();
   });
 });
 

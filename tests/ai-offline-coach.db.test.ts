@@ -54,9 +54,16 @@ async function ask(question: string, opts: { persona?: CoachPersona; history?: M
   return { text: result.text, calls, results, queries, charts };
 }
 
-/** The answer may only state numbers that the tools returned (or the user typed). */
+/** The main query of a reply (not the look-up of exercise names or of the data's span) and its result. */
+function main(run: Run): { call: { toolName: string; input: any }; result: any; index: number } {
+  const index = run.calls.findLastIndex((c) => c.toolName === "query_training_data" && !/^(which exercises in your history|the span of your logged)/.test(c.input.purpose));
+  return { call: run.calls[index], result: run.results[index].output, index };
+}
+
+/** The answer may only state numbers that the tools returned, the user typed, or the period's dates in the coach's own SQL. */
 function expectGroundedNumbers(run: Run, question: string) {
   const allowed = numbersInValue(run.results.map((r) => r.output));
+  for (const c of run.calls) for (const n of numbersInValue(c.input.sql ?? "")) allowed.add(n);
   for (const n of numbersIn(question)) allowed.add(n);
   const stated = numbersIn(run.text);
   expect(stated.length).toBeGreaterThan(0);
@@ -64,32 +71,34 @@ function expectGroundedNumbers(run: Run, question: string) {
 }
 
 describe("offline coach with the real tools and sandbox", () => {
-  it("exercise progress: query → line chart → grounded answer", async () => {
+  it("exercise progress: names resolved → query → line chart → grounded answer", async () => {
     const q = "How is my squat going over the last 8 weeks?";
     const run = await ask(q);
-    expect(run.calls.map((c) => c.toolName)).toEqual(["query_training_data", "show_chart"]);
-    expect(run.calls[0].input.sql).toContain("exercise_name = 'Squat (Barbell)'");
-    expect(run.calls[0].input.sql).toContain("set_type <> 'warmup'");
-    const query = run.results[0].output;
+    expect(run.calls.map((c) => c.toolName)).toEqual(["query_training_data", "query_training_data", "show_chart"]);
+    expect(run.calls[0].input.purpose).toMatch(/^which exercises in your history match "squat"/);
+    const { call, result: query } = main(run);
+    expect(call.input.sql).toContain("exercise_name = 'Squat (Barbell)'");
+    expect(call.input.sql).toContain("set_type <> 'warmup'");
     expect(query.error).toBeUndefined();
     expect(query.columns).toEqual(["day", "best_e1rm_kg", "top_weight_kg", "sets"]);
     expect(query.rows.length).toBeGreaterThanOrEqual(14);
-    expect(run.calls[1].input).toMatchObject({ type: "line", x: "day", y: ["best_e1rm_kg", "top_weight_kg"], queryRef: query.queryRef });
+    expect(run.calls[2].input).toMatchObject({ type: "line", x: "day", y: ["best_e1rm_kg", "top_weight_kg"], queryRef: query.queryRef });
     expect(run.charts).toHaveLength(1);
     expect(run.charts[0].type).toBe("line");
-    expect(run.results[1].output.chartId).toBe("chart-1");
-    expect(run.queries[0]).toMatchObject({ ok: true, sql: run.calls[0].input.sql });
+    expect(run.results[2].output.chartId).toBe("chart-1");
+    expect(run.queries[1]).toMatchObject({ ok: true, sql: call.input.sql });
     expect(run.text).toMatch(/Squat \(Barbell\).*went up/);
-    expect(run.text).toContain("The chart above");
+    expect(run.text).not.toContain("The chart above");
     expectGroundedNumbers(run, q);
   });
 
   it("answers in pounds for a lb user, with numbers straight from the query", async () => {
     const q = "How is my bench going this year?";
     const run = await ask(q, { units: "lb" });
-    expect(run.calls[0].input.sql).toContain("/ 0.45359237");
-    expect(run.results[0].output.columns).toEqual(["week", "best_e1rm_lb", "top_weight_lb", "sets"]);
-    expect(run.calls[1].input.y).toEqual(["best_e1rm_lb", "top_weight_lb"]);
+    const { call, result, index } = main(run);
+    expect(call.input.sql).toContain("/ 0.45359237");
+    expect(result.columns).toEqual(["week", "best_e1rm_lb", "top_weight_lb", "sets"]);
+    expect(run.calls[index + 1].input.y).toEqual(["best_e1rm_lb", "top_weight_lb"]);
     expect((run.charts[0].option as any).yAxis.axisLabel.formatter).toBe("{value} lb");
     expect(run.text).toMatch(/\d lb/);
     expect(run.text).not.toMatch(/\bkg\b/);
@@ -101,7 +110,7 @@ describe("offline coach with the real tools and sandbox", () => {
     const run = await ask(q);
     expect(run.calls.map((c) => c.toolName)).toEqual(["query_training_data", "show_chart"]);
     expect(run.calls[0].input.sql).toContain("join exercises e on e.id = s.exercise_id");
-    expect(run.calls[0].input.sql).toContain(">= '2026-10-01'");
+    expect(run.calls[0].input.sql).toContain("at time zone 'UTC')::date >= '2026-10-05'"); // the first full week of October
     expect(run.calls[1].input).toMatchObject({ type: "bar", x: "week", y: "sets", series: "muscle", stacked: true });
     const rows = run.results[0].output.rows as { week: string; muscle: string; sets: number }[];
     const lastWithDeadlifts = rows.filter((r) => r.muscle === "hamstrings").at(-1)!.week; // the last week has no Lower B yet
@@ -135,15 +144,16 @@ describe("offline coach with the real tools and sandbox", () => {
     expect(run.calls[1].input).toMatchObject({ type: "heatmap", x: "day", value: "sessions" });
     expect(run.charts[0].option).toHaveProperty("calendar");
     expect(run.results[0].output.rows[0]).toMatchObject({ total_sessions: 21, training_days: 21 });
-    expect(run.text).toContain("21 sessions on 21 days");
+    expect(run.text).toContain("21 workouts on 21 days so far");
     expectGroundedNumbers(run, q);
   });
 
   it("comparison of two exercises: one line per exercise", async () => {
     const q = "Compare squat and deadlift over the last 3 months";
     const run = await ask(q);
-    expect(run.calls[1].input).toMatchObject({ type: "line", series: "exercise_name", y: "best_e1rm_kg" });
-    const names = new Set(run.results[0].output.rows.map((r: any) => r.exercise_name));
+    const { result, index } = main(run);
+    expect(run.calls[index + 1].input).toMatchObject({ type: "line", series: "exercise_name", y: "best_e1rm_kg" });
+    const names = new Set(result.rows.map((r: any) => r.exercise_name));
     expect(names).toEqual(new Set(["Squat (Barbell)", "Deadlift (Barbell)"]));
     expect(run.text).toContain("Squat (Barbell)");
     expect(run.text).toContain("Deadlift (Barbell)");
@@ -176,7 +186,7 @@ describe("offline coach with the real tools and sandbox", () => {
         { role: "assistant", content: "Squat went up." },
       ],
     });
-    expect(run.calls[0].input.sql).toContain("exercise_name = 'Bench Press (Barbell)'");
+    expect(main(run).call.input.sql).toContain("exercise_name = 'Bench Press (Barbell)'");
     expect(run.text).toContain("Bench Press (Barbell)");
   });
 
@@ -190,8 +200,15 @@ describe("offline coach with the real tools and sandbox", () => {
   it("answers honestly when there is no data for the question", async () => {
     const q = "How has my sleep been in 2024?";
     const run = await ask(q);
-    expect(run.calls.map((c) => c.toolName)).toEqual(["query_training_data"]);
-    expect(run.text).toMatch(/^I found no sleep entries in 2024\./);
+    // nothing in 2024, but there are entries: the span of the data, then the same question over it
+    expect(run.calls.map((c) => c.toolName)).toEqual(["query_training_data", "query_training_data", "query_training_data", "show_chart"]);
+    expect(run.results[0].output.rows).toEqual([]);
+    expect(run.text).toMatch(/^Nothing in 2024: your entries span 14 Sep 2026 to 23 Nov 2026\. Here is all of it/);
+    expect(run.text).toMatch(/Sleep, 14 Sep – 23 Nov 2026: 7 h on 14 Sep 2026/);
+    expectGroundedNumbers(run, q);
+    const none = await ask("How many sets of calves did I do in 2024?");
+    expect(none.text).toMatch(/^Nothing in 2024: your training spans/);
+    expect(none.text).toMatch(/No working sets for calves/);
   });
 
   it("respects the persona: name and 'avoid' constraints in suggestions", async () => {

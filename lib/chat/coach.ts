@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { getChatModel } from "@/lib/ai/provider";
-import { buildSystemPrompt, type CoachPersona } from "@/lib/ai/system-prompt";
+import { DEFAULT_COACH_PLAN, planFromCard } from "@/lib/ai/coach-plan";
+import { buildSystemPrompt, type CoachPersona, type CoachPlan } from "@/lib/ai/system-prompt";
 import { createCoachTools, type CoachChart, type QueryInfo } from "@/lib/ai/tools";
 import { MAX_VISUALIZATION_ROWS } from "@/db/tables/chat";
 import { getChatPersona } from "@/lib/coach/chat-persona";
+import { getPrimaryCoach } from "@/lib/coach/coaches";
 import { SANDBOX_SCHEMA_DOC } from "@/lib/sql/relations";
 import type { Unit } from "@/lib/units";
 import { getProfile } from "@/lib/users/profile";
@@ -66,6 +68,8 @@ export interface CoachSettings {
   units: Unit;
   timezone: string;
   persona: CoachPersona | null;
+  /** The primary coach's programme and safety rules (the default coach's when there is none). */
+  plan?: CoachPlan | null;
 }
 
 /**
@@ -73,14 +77,21 @@ export interface CoachSettings {
  * default coach when they have none (lib/coach/chat-persona.ts).
  */
 export async function loadCoachSettings(db: Db, userId: string): Promise<CoachSettings> {
-  const [profile, persona] = await Promise.all([getProfile(db, userId), getChatPersona(db, userId)]);
-  return { units: profile.units, timezone: profile.timezone, persona };
+  const [profile, persona, coach] = await Promise.all([getProfile(db, userId), getChatPersona(db, userId), getPrimaryCoach(db, userId).catch(() => null)]);
+  let plan: CoachPlan = DEFAULT_COACH_PLAN;
+  try {
+    if (coach) plan = planFromCard(coach.card);
+  } catch {
+    // a stored card that no longer has the expected shape: the default plan, like the persona
+  }
+  return { units: profile.units, timezone: profile.timezone, persona, plan };
 }
 
 /** The system prompt for this user, with the rolling summary of older turns when there is one. */
 export function systemPromptFor(settings: CoachSettings, summary: string | null, now = new Date()): string {
   const base = buildSystemPrompt({
     persona: settings.persona,
+    plan: settings.plan,
     units: settings.units,
     timezone: settings.timezone,
     today: localDate(now, settings.timezone),

@@ -33,6 +33,10 @@ export function planChart(intent: Intent, columns: string[], rows: Rows, ctx: Pr
       if (intent.byMuscle) return { type: "bar", title: `${cap(intent.bucket)}ly sets by muscle group`, x, y: "sets", series: "muscle", stacked: true, unit: "sets" };
       return { type: "bar", title: `${cap(intent.bucket)}ly ${what}${intent.exercise ? `: ${intent.exercise.label}` : ""}`, x, y, ...(y === "sets" ? { unit: "sets" } : {}) };
     }
+    case "muscle_sets": {
+      const rs = rows.filter((r) => typeof r.sets === "number" && r.sets > 0);
+      return rs.length >= 2 ? { type: "bar", title: `Working sets for ${intent.muscle.label}, ${intent.range.label}`, x: "exercise_name", y: "sets", unit: "sets" } : null;
+    }
     case "records":
       if (intent.exercise) return numeric(`best_weight_${u}`) ? { type: "bar", title: `${intent.exercise.label}: heaviest set by reps`, x: "reps", y: `best_weight_${u}` } : null;
       return numeric(`best_e1rm_${u}`) ? { type: "bar", title: "Best estimated 1RM by exercise", x: "exercise_name", y: `best_e1rm_${u}` } : null;

@@ -1,5 +1,5 @@
 import { EXERCISE_CATALOG } from "@/lib/exercises/catalog";
-import { normalizeExerciseName } from "@/lib/exercises/normalize";
+import { analyseExerciseName, normalizeExerciseName, type EquipmentToken } from "@/lib/exercises/normalize";
 import { displayExerciseName } from "@/lib/workout-text/names";
 
 /**
@@ -17,6 +17,10 @@ export type ExerciseRef = {
   pattern?: string;
   /** Primary muscles (catalog), for suggestions. */
   muscles?: string[];
+  /** The words the user wrote ("dumbbell bench"), for matching against their own history. */
+  phrase?: string;
+  /** Equipment the user named ("dumbbell", "machine"); empty when they named none. */
+  equipment?: EquipmentToken[];
 };
 
 type Entry = { name: string; muscles: string[] };
@@ -64,7 +68,11 @@ export function findExerciseMentions(question: string, max = 3): ExerciseRef[] {
         for (let k = i; k < i + n; k++) taken[k] = true;
         continue;
       }
-      found.push({ at: i, ref: { label: hit.name, name: hit.name, muscles: hit.muscles } });
+      // "cable row": the catalog knows "row", the equipment word next to it still says which variant
+      const around = [words[i - 1], words[i + n]].filter((w): w is string => Boolean(w)).flatMap((w) => analyseExerciseName(w).equipment);
+      const equipment = [...new Set([...analyseExerciseName(phrase).equipment, ...around])];
+      const written = [...around.length && words[i - 1] && analyseExerciseName(words[i - 1]).equipment.length ? [words[i - 1]] : [], phrase, ...(words[i + n] && analyseExerciseName(words[i + n]).equipment.length ? [words[i + n]] : [])].join(" ");
+      found.push({ at: i, ref: { label: hit.name, name: hit.name, muscles: hit.muscles, phrase: written, equipment } });
       for (let k = i; k < i + n; k++) taken[k] = true;
     }
   }
@@ -87,5 +95,5 @@ function customMention(question: string): ExerciseRef | null {
   const phrase = m[1].trim();
   if (!phrase || phrase.split(" ").every((w) => STOP.has(w))) return null;
   const escaped = phrase.replace(/[%_\\]/g, (c) => `\\${c}`);
-  return { label: displayExerciseName(phrase), pattern: `%${escaped}%` };
+  return { label: displayExerciseName(phrase), pattern: `%${escaped}%`, phrase, equipment: analyseExerciseName(phrase).equipment };
 }

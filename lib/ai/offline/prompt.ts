@@ -1,5 +1,5 @@
 import type { LanguageModelV3CallOptions, LanguageModelV3Prompt, LanguageModelV3ToolResultOutput } from "@ai-sdk/provider";
-import { parseContextBlock, parsePersonaBlock, type CoachPersona, type PromptContext } from "../system-prompt";
+import { parseContextBlock, parsePersonaBlock, parsePlanBlock, type CoachPersona, type CoachPlan, type PromptContext } from "../system-prompt";
 
 /** One tool round trip in the current turn, as found in the prompt. */
 export type ToolStep = {
@@ -15,6 +15,7 @@ export type ToolStep = {
 export type ReadPrompt = {
   system: string;
   persona: CoachPersona | null;
+  plan: CoachPlan | null;
   context: PromptContext;
   userText: string;
   previousUserText: string | null;
@@ -108,6 +109,7 @@ export function readPrompt(options: LanguageModelV3CallOptions, now = new Date()
   return {
     system,
     persona: parsePersonaBlock(system),
+    plan: parsePlanBlock(system),
     context: parseContextBlock(system, now),
     userText: lastUser >= 0 ? textOf(prompt[lastUser].content).trim() : "",
     previousUserText,
