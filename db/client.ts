@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
-import { dataDir, databaseKind, env, type DatabaseKind } from "@/lib/config/env";
+import { dataDir, databaseKind, env, type DatabaseKind, type Env } from "@/lib/config/env";
+import type { DescribeService } from "@/lib/services/description";
 import * as schema from "./schema";
 import { EmbeddedDatabase } from "./embedded";
 import pg, { type Pool as PgPool } from "pg";
@@ -19,6 +20,22 @@ export type Db = NodePgDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Anything that can run drizzle queries: the db or a transaction. */
 export type Queryable = Db | Tx;
+
+/**
+ * The database seam's own words. The data directory is shown relative to the app; an absolute path
+ * elsewhere shows only its last segment (server paths stay private). Never the URL or credentials.
+ */
+export const describeDatabase: DescribeService = (e: Env = env()) => {
+  const kind = databaseKind(e);
+  if (kind === "pglite") {
+    const dir = dataDir(e);
+    const rel = path.relative(process.cwd(), dir);
+    const shown = !rel ? "./" : rel.startsWith("..") || path.isAbsolute(rel) ? path.basename(dir) + "/" : rel + "/";
+    return { service: "database", title: "Database", id: "pglite", label: `Embedded PGlite (${shown})`, mode: "embedded" };
+  }
+  if (kind === "neon") return { service: "database", title: "Database", id: "neon", label: "Neon serverless PostgreSQL", mode: "external" };
+  return { service: "database", title: "Database", id: "postgres", label: "PostgreSQL", mode: "external" };
+};
 
 type Handle =
   | { kind: "pglite"; db: Db; embedded: EmbeddedDatabase }

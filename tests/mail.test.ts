@@ -5,7 +5,7 @@ const sendMail = vi.hoisted(() => vi.fn());
 const createTransport = vi.hoisted(() => vi.fn(() => ({ sendMail })));
 vi.mock("nodemailer", () => ({ default: { createTransport }, createTransport }));
 
-const { mailTransport, sendMail: send, sendMagicLinkEmail, MailDeliveryError, DEFAULT_EMAIL_FROM } = await import("@/lib/mail");
+const { describeMail, sendMail: send, sendMagicLinkEmail, MailDeliveryError, DEFAULT_EMAIL_FROM } = await import("@/lib/mail");
 
 const SMTP = "smtp://mailer:s3cret-pass@smtp.example.com:587";
 const LINK = "http://localhost:3000/api/auth/callback/email?callbackUrl=%2Fworkouts&token=abc123&email=a%40example.com";
@@ -35,7 +35,7 @@ describe("mail seam", () => {
 
   it("without SMTP_URL: says so, and writes the magic link to the server log, clearly marked", async () => {
     setEnv({ SMTP_URL: undefined });
-    expect(mailTransport()).toEqual({ id: "log", label: "Server log (SMTP not configured)", embedded: true });
+    expect(describeMail()).toEqual({ service: "mail", title: "Email", id: "log", label: "Server log (SMTP not configured)", mode: "embedded" });
     expect(await sendMagicLinkEmail({ to: "a@example.com", url: LINK })).toEqual({ via: "log" });
     expect(log).toHaveBeenCalledWith(`[spotter] MAGIC LINK for a@example.com (SMTP not configured): ${LINK}`);
     expect(createTransport).not.toHaveBeenCalled();
@@ -57,8 +57,8 @@ describe("mail seam", () => {
 
   it("labels SMTP by host only — never the credentials", () => {
     setEnv({ SMTP_URL: SMTP });
-    const info = mailTransport();
-    expect(info).toEqual({ id: "smtp", label: "SMTP (smtp.example.com)", embedded: false });
+    const info = describeMail();
+    expect(info).toMatchObject({ id: "smtp", label: "SMTP (smtp.example.com:587)", mode: "external" });
     expect(JSON.stringify(info)).not.toContain("s3cret");
   });
 

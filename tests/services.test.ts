@@ -1,6 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/config/env";
-import { activeServices, DEFAULT_OPENAI_MODEL, SERVICE_ORDER } from "@/lib/server/services";
+import { describeDatabase } from "@/db/client";
+import { DEFAULT_OPENAI_MODEL, describeModel, getChatModel } from "@/lib/ai/provider";
+import { describeMail } from "@/lib/mail";
+import { activeServices as list, SERVICE_REGISTRY } from "@/lib/server/services";
+import type { ServiceName } from "@/lib/services/description";
+
+/** The footer's list, keyed by seam (each seam exactly once). */
+function activeServices() {
+  const all = list();
+  const byName = Object.fromEntries(all.map((s) => [s.service, s]));
+  expect(Object.keys(byName)).toHaveLength(all.length);
+  return byName as Record<ServiceName, ReturnType<typeof list>[number]>;
+}
 
 const KEYS = [
   "DATABASE_URL",
@@ -40,12 +52,12 @@ describe("activeServices", () => {
   it("reports every embedded default when nothing is configured", () => {
     setEnv({});
     const s = activeServices();
-    expect(s.database).toEqual({ id: "pglite", label: "Embedded PGlite (.data/)", embedded: true });
-    expect(s.model).toEqual({ id: "offline", label: "Built-in offline coach model", embedded: true });
-    expect(s.speech).toEqual({ id: "none", label: "Not in this build yet (live workout mode)", embedded: true, available: false });
-    expect(s.billing).toEqual({ id: "operator", label: "Operator CLI (no Stripe configured)", embedded: true });
-    expect(s.mail).toEqual({ id: "log", label: "Server log (no SMTP configured)", embedded: true });
-    expect(Object.keys(s).sort()).toEqual([...SERVICE_ORDER].sort());
+    expect(s.database).toEqual({ service: "database", title: "Database", id: "pglite", label: "Embedded PGlite (.data/)", mode: "embedded" });
+    expect(s.model).toEqual({ service: "model", title: "Coach model", id: "offline", label: "Built-in offline coach", mode: "embedded" });
+    expect(s.speech).toEqual({ service: "speech", title: "Voice", id: "none", label: "Not in this build yet (live workout mode)", mode: "unavailable" });
+    expect(s.billing).toEqual({ service: "billing", title: "Billing", id: "operator", label: "Operator CLI (no Stripe configured)", mode: "embedded" });
+    expect(s.mail).toEqual({ service: "mail", title: "Email", id: "log", label: "Server log (SMTP not configured)", mode: "embedded" });
+    expect(list().map((d) => d.service)).toEqual(["database", "model", "speech", "billing", "mail"]);
   });
 
   it("shows a custom data directory relative to the working directory", () => {
@@ -60,18 +72,19 @@ describe("activeServices", () => {
 
   it("distinguishes PostgreSQL and Neon", () => {
     setEnv({ DATABASE_URL: "postgres://app:hunter2-db@db.internal:5432/spotter" });
-    expect(activeServices().database).toEqual({ id: "postgres", label: "PostgreSQL", embedded: false });
+    expect(activeServices().database).toMatchObject({ id: "postgres", label: "PostgreSQL", mode: "external" });
     setEnv({ DATABASE_URL: "postgres://app:hunter2-db@ep-cool-1234.eu-central-1.aws.neon.tech/spotter" });
-    expect(activeServices().database).toEqual({ id: "neon", label: "Neon serverless PostgreSQL", embedded: false });
+    expect(activeServices().database).toMatchObject({ id: "neon", label: "Neon serverless PostgreSQL", mode: "external" });
     setEnv({ DATABASE_URL: "postgres://app:pw@localhost/x", DATABASE_DRIVER: "neon" });
     expect(activeServices().database.id).toBe("neon");
   });
 
   it("names the OpenAI model, falling back to the default, and the gateway host", () => {
     setEnv({ OPENAI_API_KEY: "sk-live-abc" });
-    expect(activeServices().model).toEqual({ id: "openai", label: `OpenAI ${DEFAULT_OPENAI_MODEL}`, embedded: false });
+    expect(activeServices().model).toMatchObject({ id: `openai:${DEFAULT_OPENAI_MODEL}`, label: `OpenAI ${DEFAULT_OPENAI_MODEL}`, mode: "external" });
     setEnv({ OPENAI_API_KEY: "sk-live-abc", OPENAI_MODEL: "gpt-4o", OPENAI_BASE_URL: "https://gateway.example.com:8443/v1?key=q" });
-    expect(activeServices().model.label).toBe("OpenAI gpt-4o via gateway.example.com:8443");
+    // Any OpenAI-compatible server may sit at a base URL: name the model and host, not "OpenAI".
+    expect(activeServices().model.label).toBe("gpt-4o via gateway.example.com:8443");
   });
 
   it("ignores OPENAI_MODEL/BASE_URL without a key (offline model is what actually runs)", () => {
@@ -83,8 +96,9 @@ describe("activeServices", () => {
     setEnv({ ELEVENLABS_API_KEY: "el-key", STRIPE_SECRET_KEY: "sk_test_123", SMTP_URL: "smtp://mailer:pw@smtp.example.com:587" });
     const s = activeServices();
     expect(s.speech.id).toBe("none");
-    expect(s.billing).toEqual({ id: "operator", label: "Operator CLI (Stripe key set, Stripe billing not in this build yet)", embedded: true });
-    expect(s.mail).toEqual({ id: "smtp", label: "SMTP (smtp.example.com:587)", embedded: false });
+    expect(s.speech.mode).toBe("unavailable");
+    expect(s.billing).toMatchObject({ id: "operator", label: "Operator CLI (Stripe key set, Stripe billing not in this build yet)", mode: "embedded" });
+    expect(s.mail).toMatchObject({ id: "smtp", label: "SMTP (smtp.example.com:587)", mode: "external" });
   });
 
   it("never includes a secret value, URL credential or query string in the output", () => {
@@ -99,11 +113,41 @@ describe("activeServices", () => {
       AUTH_SECRET: "SECRET14-auth-secret-long-enough",
     };
     setEnv(secrets);
-    const out = JSON.stringify(activeServices());
+    const out = JSON.stringify(list());
     expect(out).not.toMatch(/SECRET/);
     expect(out).not.toMatch(/sslmode|token|pool|password/);
     // Sanity: it does say what is configured.
     expect(out).toContain("llm.example.com");
     expect(out).toContain("smtp.example.com:465");
+  });
+});
+
+describe("seam descriptions", () => {
+  it("the footer only collects: each registry entry is a seam's own describe function", () => {
+    setEnv({ OPENAI_API_KEY: "sk-x", SMTP_URL: "smtp://u:p@mail.example.com" });
+    expect(SERVICE_REGISTRY).toContain(describeDatabase);
+    expect(SERVICE_REGISTRY).toContain(describeModel);
+    expect(SERVICE_REGISTRY).toContain(describeMail);
+    const s = activeServices();
+    expect(s.database).toEqual(describeDatabase());
+    expect(s.model).toEqual(describeModel());
+    expect(s.mail).toEqual(describeMail());
+  });
+
+  it("the chat header and the footer show the same model words (written once)", () => {
+    for (const e of [{}, { OPENAI_API_KEY: "sk-x" }, { OPENAI_API_KEY: "sk-x", OPENAI_MODEL: "llama3", OPENAI_BASE_URL: "http://localhost:11434/v1" }]) {
+      setEnv(e);
+      const { id, label } = getChatModel();
+      expect(describeModel()).toMatchObject({ id, label });
+    }
+  });
+
+  it("every description has a title, a label and a known mode", () => {
+    setEnv({});
+    for (const d of list()) {
+      expect(d.title.length).toBeGreaterThan(0);
+      expect(d.label.length).toBeGreaterThan(0);
+      expect(["embedded", "external", "unavailable"]).toContain(d.mode);
+    }
   });
 });

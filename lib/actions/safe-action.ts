@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { isUserError, UserError, type FieldErrors } from "@/lib/errors/user-error";
+import { zodFieldErrors } from "@/lib/validation/field-errors";
 
 /**
  * Server-action wrappers: input (object or FormData) → zod → (session) → handler → ActionResult.
@@ -9,21 +11,21 @@ import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
  * Compared with the usual `validatedAction(schema, fn)` pattern: results are typed and
  * discriminated (`ok`), every invalid field gets its messages (not just the first issue),
  * FormData keeps repeated keys and File values, handler failures never leak internals, and
- * Next.js control flow (redirect(), notFound()) passes through untouched.
+ * Next.js control flow (redirect(), notFound()) passes through untouched. Any UserError thrown by
+ * the handler (or the domain code it calls) becomes `{ ok: false, code, error, fieldErrors }`
+ * automatically; everything else is an internal error with a log reference.
  */
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; code?: ActionErrorCode };
+  | { ok: false; error: string; fieldErrors?: FieldErrors; code?: ActionErrorCode };
 
-export type ActionErrorCode = "validation" | "unauthenticated" | "rejected" | "internal";
+/** The generic codes, plus whatever `code` a UserError subclass carries ("not_found", "plan_required"…). */
+export type ActionErrorCode = "validation" | "unauthenticated" | "rejected" | "internal" | (string & {});
 
-/** Throw from a handler for an expected failure: the message is shown to the user as is. */
-export class ActionError extends Error {
-  readonly fieldErrors?: Record<string, string[]>;
-  constructor(message: string, opts: { fieldErrors?: Record<string, string[]> } = {}) {
-    super(message);
-    this.name = "ActionError";
-    this.fieldErrors = opts.fieldErrors;
+/** Throw from an action for an expected failure that has no domain error class: shown as is. */
+export class ActionError extends UserError {
+  constructor(message: string, opts: { fieldErrors?: FieldErrors; code?: string } = {}) {
+    super(message, { code: opts.code ?? "rejected", fieldErrors: opts.fieldErrors });
   }
 }
 
@@ -69,17 +71,6 @@ const errorMap: z.core.$ZodErrorMap = (issue) => {
   return undefined;
 };
 
-export function zodFieldErrors(error: z.ZodError): { formErrors: string[]; fieldErrors: Record<string, string[]> } {
-  const fieldErrors: Record<string, string[]> = {};
-  const formErrors: string[] = [];
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".");
-    if (!key) formErrors.push(issue.message);
-    else (fieldErrors[key] ??= []).includes(issue.message) || fieldErrors[key].push(issue.message);
-  }
-  return { formErrors, fieldErrors };
-}
-
 function pickInput(args: unknown[]): unknown {
   // useActionState calls (previousState, formData); direct calls pass (input).
   return args.length >= 2 && args[1] instanceof FormData ? args[1] : args[0];
@@ -95,15 +86,15 @@ async function run<S extends AnySchema, T>(
   const input = raw instanceof FormData ? formDataToObject(raw) : raw;
   const parsed = await schema.safeParseAsync(input, { error: errorMap });
   if (!parsed.success) {
-    const { formErrors, fieldErrors } = zodFieldErrors(parsed.error);
+    const { formErrors, fieldErrors } = zodFieldErrors(parsed.error.issues);
     return { ok: false, code: "validation", error: formErrors[0] ?? VALIDATION_MESSAGE, fieldErrors };
   }
   try {
     return { ok: true, data: await handler(parsed.data) };
   } catch (error) {
     unstable_rethrow(error); // redirect(), notFound() and friends are not failures
-    if (error instanceof ActionError) {
-      return { ok: false, code: "rejected", error: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+    if (isUserError(error)) {
+      return { ok: false, code: error.code, error: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
     }
     const ref = randomBytes(4).toString("hex");
     console.error(`[action] ${name} failed (ref ${ref}):`, error);

@@ -9,7 +9,7 @@ import { getDb } from "@/db/client";
 import { ActionError, publicAction } from "@/lib/actions/safe-action";
 import { clientIp } from "@/lib/security/client-ip";
 import { consumeRateLimit, minutesUntil } from "@/lib/security/rate-limit";
-import { createUser, EmailTakenError } from "@/lib/users/create-user";
+import { createUser } from "@/lib/users/create-user";
 import { MagicLinkError, ThrottledSignin } from "./errors";
 import { passwordSchema } from "./password-rules";
 import { enabledOAuthProviders, magicLinkDelivery } from "./providers";
@@ -71,16 +71,8 @@ export const signUpAction = publicAction(
       const limit = await consumeRateLimit(getDb(), `signup:ip:${ip}`, SIGN_UP_LIMIT_PER_IP);
       if (!limit.allowed) throw new ActionError(tryAgainIn(limit.resetAt));
     }
-    try {
-      await createUser(getDb(), { email: input.email, password: input.password, name: input.name || undefined });
-    } catch (error) {
-      if (error instanceof EmailTakenError) {
-        throw new ActionError("An account with this email already exists.", {
-          fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },
-        });
-      }
-      throw error;
-    }
+    // An EmailTakenError (a UserError) answers with the field message "Sign in instead".
+    await createUser(getDb(), { email: input.email, password: input.password, name: input.name || undefined });
     const destination = safeNextPath(input.next, AFTER_SIGN_UP);
     try {
       assertNoAuthError(await signIn("credentials", { email: input.email, password: input.password, redirect: false }));

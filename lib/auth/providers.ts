@@ -1,5 +1,5 @@
 import { env } from "@/lib/config/env";
-import { mailTransport } from "@/lib/mail/transport";
+import { describeMail } from "@/lib/mail/transport";
 
 export type OAuthProviderId = "github" | "google";
 
@@ -14,5 +14,5 @@ export function enabledOAuthProviders(): { id: OAuthProviderId; label: string }[
 
 /** How magic links are delivered right now, for honest copy on the sign-in page. */
 export function magicLinkDelivery(): "email" | "server-log" {
-  return mailTransport().id === "smtp" ? "email" : "server-log";
+  return describeMail().id === "smtp" ? "email" : "server-log";
 }

@@ -8,14 +8,16 @@ import {
   streamText,
 } from "ai";
 import { getDb } from "@/db/client";
+import { jsonError, userRoute } from "@/lib/api/route";
 import type { SessionUser } from "@/lib/auth/session";
+import { isUserError, UserError } from "@/lib/errors/user-error";
 import { createReplyTools, loadCoachSettings, systemPromptFor, type ChatModelInfo } from "./coach";
 import { dataPartForModel, windowToUIMessages } from "./context";
-import { ChatRequestError, describeModelError } from "./errors";
+import { describeModelError } from "./errors";
 import { textOf } from "./messages";
 import { markReplyFailed, persistReply, replyOutcome, toStoredParts } from "./persist-reply";
 import { consumeChatQuota, refundChatQuota } from "./quota";
-import { chatRequestSchema } from "./schemas";
+import { chatRequestSchema, type ChatRequest } from "./schemas";
 import { prepareTurn } from "./send";
 import { generateTitle } from "./title";
 import { markStaleConversationsInactive, renameConversation } from "./conversations";
@@ -24,47 +26,39 @@ import type { ChartPayload, ChatUIMessage } from "./types";
 /** Tool-calling steps per reply (query → chart → answer, with room for one correction). */
 export const MAX_STEPS = 5;
 
-function jsonError(status: number, error: string, code: string, extra: Record<string, unknown> = {}) {
-  return Response.json({ error, code, ...extra }, { status, headers: { "cache-control": "no-store" } });
-}
-
 export interface ChatHandlerDeps {
   getUser: () => Promise<SessionUser | null>;
   getModel: () => ChatModelInfo;
 }
 
 /**
- * POST /api/chat. Order matters: validate → session → quota → store the user's message (and a
+ * POST /api/chat. Order matters: session → validate → quota → store the user's message (and a
  * 'streaming' placeholder) → rebuild bounded history from the database → stream the model →
  * store the reply on finish, stop or failure. The client sends only the new message.
  * (Dependencies are injected so the TTFB bench can run it outside Next.js.)
  */
 export function createChatHandler(deps: ChatHandlerDeps) {
-  return (request: Request) => handleChat(request, deps);
+  return userRoute(
+    {
+      name: "chat",
+      input: chatRequestSchema,
+      getUser: deps.getUser,
+      unauthenticated: "Your session has ended. Sign in again to keep chatting.",
+    },
+    ({ request, user, input }) => handleChat(request, user, input, deps),
+  );
 }
 
-async function handleChat(request: Request, deps: ChatHandlerDeps): Promise<Response> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return jsonError(400, "The request body must be JSON.", "bad_request");
-  }
-  const parsed = chatRequestSchema.safeParse(body);
-  if (!parsed.success) {
-    return jsonError(400, parsed.error.issues[0]?.message ?? "Invalid request.", "bad_request");
-  }
-  const user = await deps.getUser();
-  if (!user) return jsonError(401, "Your session has ended. Sign in again to keep chatting.", "unauthorized");
-
+async function handleChat(request: Request, user: SessionUser, input: ChatRequest, deps: ChatHandlerDeps): Promise<Response> {
   const db = getDb();
-  const { conversationId, message } = parsed.data;
+  const { conversationId, message } = input;
 
   const quota = await consumeChatQuota(db, user.id);
   if (!quota.allowed) {
-    return jsonError(429, quota.message ?? "Daily chat allowance used up.", "quota_exceeded", {
-      limit: quota.limit,
-      resetAt: quota.resetAt.toISOString(),
+    throw new UserError(quota.message ?? "Daily chat allowance used up.", {
+      code: "quota_exceeded",
+      status: 429,
+      details: { limit: quota.limit, resetAt: quota.resetAt.toISOString() },
     });
   }
 
@@ -82,7 +76,7 @@ async function handleChat(request: Request, deps: ChatHandlerDeps): Promise<Resp
     // Nothing was stored (the transaction rolled back): give the quota unit back and let the
     // client put the text back into the composer.
     await refundChatQuota(db, user.id).catch(() => {});
-    if (error instanceof ChatRequestError) return jsonError(error.status, error.message, error.code);
+    if (isUserError(error)) throw error;
     console.error("[chat] could not store the message:", error instanceof Error ? error.message : error);
     return jsonError(500, "Your message could not be saved just now. Nothing was sent; please try again.", "internal");
   }

@@ -1,3 +1,4 @@
+import { UserError } from "@/lib/errors/user-error";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { messages } from "@/db/tables/chat";
@@ -8,7 +9,7 @@ import type { ChatUIPart, DraftStatusPayload } from "./types";
 export const LOG_WORKOUT_PART = "tool-log_workout";
 
 /** An expected refusal with a message the user can act on. */
-export class DraftActionError extends Error {
+export class DraftActionError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = "DraftActionError";

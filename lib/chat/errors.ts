@@ -1,18 +1,15 @@
 import { APICallError, RetryError } from "ai";
+import { NotFoundError, UserError } from "@/lib/errors/user-error";
 
-/** Expected failures of a chat request, mapped to HTTP answers by the route. */
-export class ChatRequestError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 404 | 409 | 429,
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-    this.name = "ChatRequestError";
+/** Expected failures of a chat request; the route wrapper answers them with their status and code. */
+export class ChatRequestError extends UserError {
+  constructor(status: 400 | 404 | 409 | 429, message: string, code: string) {
+    super(message, { status, code });
   }
 }
 
-export const conversationNotFound = () => new ChatRequestError(404, "This conversation does not exist.", "not_found");
+export const CONVERSATION_NOT_FOUND = "This conversation does not exist.";
+export const conversationNotFound = () => new NotFoundError(CONVERSATION_NOT_FOUND);
 
 /**
  * What the user (and the stored message) sees when the model or a tool fails: honest and

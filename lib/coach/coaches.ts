@@ -1,3 +1,4 @@
+import { UserError } from "@/lib/errors/user-error";
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { coachInterviews, coaches, coachVersions } from "@/db/schema";
@@ -10,12 +11,13 @@ import { isUuid } from "./ids";
  * Coaches and their versions. Every query is scoped by the owner's id; a coach id of another user
  * behaves exactly like a missing one (null / false). Every edit writes a new version.
  */
-export class CoachLimitError extends Error {
+export class CoachLimitError extends UserError {
   constructor(readonly limit: number) {
     super(
       limit === 1
         ? "Your plan includes one coach. Edit your coach, delete it to start over, or upgrade on /pricing to keep several."
         : `Your plan includes up to ${limit} coaches. Delete one or upgrade on /pricing to add more.`,
+      { code: "coach_limit", status: 403 },
     );
     this.name = "CoachLimitError";
   }

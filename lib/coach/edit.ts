@@ -1,3 +1,4 @@
+import { ValidationError } from "@/lib/validation/validation-error";
 import { z } from "zod";
 import { coachCardSchema, type CoachCard } from "./card";
 import { COACHING_STYLES, METHODOLOGY_IDS } from "./fields";
@@ -27,10 +28,9 @@ export const coachEditSchema = z.object({
 });
 export type CoachEdit = z.infer<typeof coachEditSchema>;
 
-export class CoachEditError extends Error {
-  constructor(readonly fieldErrors: Record<string, string[]>) {
-    super("Please check the highlighted fields.");
-    this.name = "CoachEditError";
+export class CoachEditError extends ValidationError {
+  constructor(fieldErrors: Record<string, string[]>) {
+    super("Please check the highlighted fields.", fieldErrors);
   }
 }
 

@@ -1,3 +1,4 @@
+import { UserError } from "@/lib/errors/user-error";
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
@@ -24,7 +25,7 @@ import { assessmentSchema, type Assessment } from "./sophistication";
 export const INTERVIEW_TTL_DAYS = 7;
 export const MAX_ANSWER_CHARS = 2000;
 
-export class InterviewError extends Error {
+export class InterviewError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = "InterviewError";

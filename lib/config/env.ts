@@ -59,8 +59,8 @@ export function resetEnvCache() {
   cached = null;
 }
 
-export function dataDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env().SPOTTER_DATA_DIR ?? ".data");
+export function dataDir(e: Env = env()): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.SPOTTER_DATA_DIR ?? ".data");
 }
 
 export type DatabaseKind = "pglite" | "pg" | "neon";

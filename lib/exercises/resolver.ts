@@ -1,3 +1,4 @@
+import { UserError } from "@/lib/errors/user-error";
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { exerciseAliases, exercises, type ExerciseCategory } from "@/db/schema";
@@ -18,7 +19,7 @@ export interface ExerciseResolver {
   stats(): { matched: number; created: number };
 }
 
-export class ExerciseNameError extends Error {
+export class ExerciseNameError extends UserError {
   constructor(name: string) {
     super(`"${name.slice(0, 80)}" is not a usable exercise name (it has no letters or digits).`);
     this.name = "ExerciseNameError";

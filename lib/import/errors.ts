@@ -1,7 +1,9 @@
+import { UserError } from "@/lib/errors/user-error";
+
 /** The file cannot be imported at all (unknown format, nothing usable, too large). Nothing was written. */
-export class ImportFormatError extends Error {
+export class ImportFormatError extends UserError {
   constructor(message: string) {
-    super(message);
+    super(message, { code: "import_format", status: 422, fieldErrors: { file: [message] } });
     this.name = "ImportFormatError";
   }
 }

@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from "nodemailer";
-import { env } from "@/lib/config/env";
+import { env, type Env } from "@/lib/config/env";
+import { safeHost, type DescribeService } from "@/lib/services/description";
 
 /**
  * The mail seam. SMTP_URL set → real delivery through nodemailer. Not set → the message is
@@ -12,24 +13,14 @@ export interface MailMessage {
   html?: string;
 }
 
-export interface MailTransportInfo {
-  id: "smtp" | "log";
-  label: string;
-  /** True when mail never leaves this server (the embedded default). */
-  embedded: boolean;
-}
-
 export const DEFAULT_EMAIL_FROM = "Spotter <no-reply@spotter.local>";
 
-export function mailTransport(): MailTransportInfo {
-  const url = env().SMTP_URL;
-  if (!url) return { id: "log", label: "Server log (SMTP not configured)", embedded: true };
-  let host = "SMTP";
-  try {
-    host = new URL(url).hostname || host; // never the credentials in the URL
-  } catch {}
-  return { id: "smtp", label: `SMTP (${host})`, embedded: false };
-}
+/** The mail seam's own words (id "smtp" | "log"); the host only, never the credentials in the URL. */
+export const describeMail: DescribeService = (e: Env = env()) => {
+  if (!e.SMTP_URL) return { service: "mail", title: "Email", id: "log", label: "Server log (SMTP not configured)", mode: "embedded" };
+  const host = safeHost(e.SMTP_URL);
+  return { service: "mail", title: "Email", id: "smtp", label: host ? `SMTP (${host})` : "SMTP", mode: "external" };
+};
 
 const g = globalThis as unknown as { __spotterMailer?: { url: string; transporter: Transporter } };
 
@@ -63,7 +54,7 @@ export async function sendMail(message: MailMessage, opts: { logLine?: string } 
     if (failed.length) throw new Error(`rejected by the SMTP server (${failed.length} recipient(s))`);
     return { via: "smtp", messageId: String(info.messageId ?? "") };
   } catch (e) {
-    console.error(`[spotter] mail: delivery via ${mailTransport().label} failed: ${(e as Error).message}`);
+    console.error(`[spotter] mail: delivery via ${describeMail().label} failed: ${(e as Error).message}`);
     throw new MailDeliveryError(message.to);
   }
 }

@@ -4,7 +4,7 @@ import type { Queryable } from "@/db/client";
 import { subscriptions, userProfiles, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordSchema } from "@/lib/auth/password-rules";
-import { EmailTakenError, UserInputError, fieldErrorsOf, isUniqueViolation } from "./errors";
+import { EmailTakenError, UserInputError, isUniqueViolation } from "./errors";
 
 export { EmailTakenError, UserInputError } from "./errors";
 
@@ -47,8 +47,7 @@ export function normalizeEmail(email: string): string {
 export async function createUser(db: Queryable, input: CreateUserInput): Promise<CreatedUser> {
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error.issues);
-    throw new UserInputError(Object.values(fieldErrors).flat()[0] ?? "Invalid input.", fieldErrors);
+    throw UserInputError.fromZod(parsed.error, "Invalid input.");
   }
   const { email, password, name } = parsed.data;
   const passwordHash = password ? await hashPassword(password) : null;

@@ -1,25 +1,23 @@
+import { NotFoundError, UserError } from "@/lib/errors/user-error";
+import { ValidationError } from "@/lib/validation/validation-error";
+
 /** Expected failures of user operations; their messages are safe to show to the person. */
-export class EmailTakenError extends Error {
+export class EmailTakenError extends UserError {
   constructor(readonly email: string) {
-    super(`An account with the email ${email} already exists.`);
-    this.name = "EmailTakenError";
+    super(`An account with the email ${email} already exists.`, {
+      code: "email_taken",
+      status: 409,
+      fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },
+    });
   }
 }
 
-export class UserInputError extends Error {
-  constructor(
-    message: string,
-    readonly fieldErrors: Record<string, string[]> = {},
-  ) {
-    super(message);
-    this.name = "UserInputError";
-  }
-}
+/** Invalid input to a user operation (profile, account), with messages per field. */
+export class UserInputError extends ValidationError {}
 
-export class UserNotFoundError extends Error {
+export class UserNotFoundError extends NotFoundError {
   constructor(what: string) {
     super(`No user ${what}.`);
-    this.name = "UserNotFoundError";
   }
 }
 
@@ -29,11 +27,4 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
     if (e.code === "23505" && (!constraint || e.constraint === constraint || !e.constraint)) return true;
   }
   return false;
-}
-
-/** zod issues → { field: [messages] } for forms and CLI output. */
-export function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const i of issues) (out[String(i.path[0] ?? "input")] ??= []).push(i.message);
-  return out;
 }

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { FITNESS_LEVELS, UNITS, userProfiles } from "@/db/schema";
-import { UserInputError, fieldErrorsOf } from "./errors";
+import { UserInputError } from "./errors";
 import { isValidTimeZone as isZone } from "@/lib/time/zone";
 
 export type Profile = typeof userProfiles.$inferSelect;
@@ -73,8 +73,7 @@ export async function getProfile(db: Queryable, userId: string): Promise<Profile
 export async function updateProfile(db: Queryable, userId: string, patch: ProfilePatch): Promise<Profile> {
   const parsed = profilePatchSchema.safeParse(patch);
   if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error.issues);
-    throw new UserInputError(Object.values(fieldErrors).flat()[0] ?? "Invalid profile.", fieldErrors);
+    throw UserInputError.fromZod(parsed.error, "Invalid profile.");
   }
   const values = parsed.data;
   const [row] = await db

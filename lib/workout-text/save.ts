@@ -1,9 +1,10 @@
+import { UserError } from "@/lib/errors/user-error";
 import type { Db, Queryable } from "@/db/client";
 import { exerciseSets, workoutSessions } from "@/db/schema";
 import { createExerciseResolver } from "@/lib/exercises/resolver";
 import { workoutDraftSchema, type WorkoutDraft } from "./types";
 
-export class WorkoutDraftError extends Error {
+export class WorkoutDraftError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = "WorkoutDraftError";

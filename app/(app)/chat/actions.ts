@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { ActionError, authedAction } from "@/lib/actions/safe-action";
 import { deleteConversation, listConversations, renameConversation } from "@/lib/chat/conversations";
-import { confirmDraft, discardDraft, DraftActionError } from "@/lib/chat/drafts";
+import { confirmDraft, discardDraft } from "@/lib/chat/drafts";
 import { conversationIdSchema, listConversationsQuerySchema, renameConversationSchema } from "@/lib/chat/schemas";
 import { workoutDraftSchema } from "@/lib/workout-text/types";
 
@@ -30,22 +30,12 @@ const draftRef = { messageId: z.uuid(), toolCallId: z.string().min(1).max(200) }
 export const confirmWorkoutDraftAction = authedAction(
   z.object({ ...draftRef, draft: workoutDraftSchema }),
   async ({ messageId, toolCallId, draft }, { user }) => {
-    try {
-      const status = await confirmDraft(getDb(), user.id, { messageId, toolCallId, draft });
-      revalidatePath("/workouts");
-      return status;
-    } catch (error) {
-      if (error instanceof DraftActionError) throw new ActionError(error.message);
-      throw error;
-    }
+    const status = await confirmDraft(getDb(), user.id, { messageId, toolCallId, draft });
+    revalidatePath("/workouts");
+    return status;
   },
 );
 
-export const discardWorkoutDraftAction = authedAction(z.object(draftRef), async ({ messageId, toolCallId }, { user }) => {
-  try {
-    return await discardDraft(getDb(), user.id, { messageId, toolCallId });
-  } catch (error) {
-    if (error instanceof DraftActionError) throw new ActionError(error.message);
-    throw error;
-  }
-});
+export const discardWorkoutDraftAction = authedAction(z.object(draftRef), async ({ messageId, toolCallId }, { user }) =>
+  discardDraft(getDb(), user.id, { messageId, toolCallId }),
+);

@@ -6,10 +6,10 @@ import { getDb } from "@/db/client";
 import { ActionError, authedAction } from "@/lib/actions/safe-action";
 import { getInterviewExtractor } from "@/lib/coach/ai-extract";
 import { toClientInterview, type ClientInterview } from "@/lib/coach/client-view";
-import { CoachLimitError, deleteCoach, getCoach, saveCoachVersion, setPrimaryCoach } from "@/lib/coach/coaches";
-import { applyCoachEdit, CoachEditError, coachEditSchema } from "@/lib/coach/edit";
+import { deleteCoach, getCoach, saveCoachVersion, setPrimaryCoach } from "@/lib/coach/coaches";
+import { applyCoachEdit, coachEditSchema } from "@/lib/coach/edit";
 import { consumeRateLimit } from "@/lib/security/rate-limit";
-import { abandonInterview, answerInterview, finishInterview, InterviewError, MAX_ANSWER_CHARS, startInterview, type AnswerResult } from "@/lib/coach/interviews";
+import { abandonInterview, answerInterview, finishInterview, MAX_ANSWER_CHARS, startInterview, type AnswerResult } from "@/lib/coach/interviews";
 
 /** Same words whether the id is someone else's or gone: ids reveal nothing. */
 const INTERVIEW_NOT_FOUND = "This interview doesn't exist.";
@@ -27,26 +27,17 @@ export interface InterviewStep {
   blocked: string | null;
 }
 
-function expected<T>(fn: () => Promise<T>): Promise<T> {
-  return fn().catch((error: unknown) => {
-    if (error instanceof InterviewError || error instanceof CoachLimitError) throw new ActionError(error.message);
-    throw error;
-  });
-}
-
 function step(result: AnswerResult | null): InterviewStep {
   if (!result) throw new ActionError(INTERVIEW_NOT_FOUND);
   if (result.coach) revalidatePath("/coach");
   return { interview: toClientInterview(result.interview), coachId: result.coach?.id ?? null, blocked: result.blocked };
 }
 
-export const startInterviewAction = authedAction(z.object({}), async (_input, { user }) =>
-  expected(async () => {
-    const view = await startInterview(getDb(), user.id);
-    revalidatePath("/coach");
-    return { id: view.id };
-  }),
-);
+export const startInterviewAction = authedAction(z.object({}), async (_input, { user }) => {
+  const view = await startInterview(getDb(), user.id);
+  revalidatePath("/coach");
+  return { id: view.id };
+});
 
 /** Answers may call a hosted model: a generous per-user cap, shared by all instances (Postgres). */
 const ANSWER_LIMIT = { limit: 120, windowSeconds: 3600 };
@@ -55,11 +46,11 @@ export const answerInterviewAction = authedAction(answerSchema, async ({ intervi
   const db = getDb();
   const rate = await consumeRateLimit(db, `coach-answer:${user.id}`, ANSWER_LIMIT);
   if (!rate.allowed) throw new ActionError("That's a lot of answers in a short time. Take a breather and continue in a few minutes — your progress is saved.");
-  return expected(async () => step(await answerInterview(db, user.id, interviewId, text, { extractor: getInterviewExtractor().extractor })));
+  return step(await answerInterview(db, user.id, interviewId, text, { extractor: getInterviewExtractor().extractor }));
 });
 
 export const finishInterviewAction = authedAction(interviewIdSchema, async ({ interviewId }, { user }) =>
-  expected(async () => step(await finishInterview(getDb(), user.id, interviewId))),
+  step(await finishInterview(getDb(), user.id, interviewId)),
 );
 
 export const abandonInterviewAction = authedAction(interviewIdSchema, async ({ interviewId }, { user }) => {
@@ -72,13 +63,7 @@ export const updateCoachAction = authedAction(coachEditSchema, async (edit, { us
   const db = getDb();
   const coach = await getCoach(db, user.id, edit.coachId);
   if (!coach) throw new ActionError(COACH_NOT_FOUND);
-  let next;
-  try {
-    next = applyCoachEdit(coach.card, edit);
-  } catch (error) {
-    if (error instanceof CoachEditError) throw new ActionError(error.message, { fieldErrors: error.fieldErrors });
-    throw error;
-  }
+  const next = applyCoachEdit(coach.card, edit);
   const saved = await saveCoachVersion(db, user.id, edit.coachId, next.card, next.note);
   if (!saved) throw new ActionError(COACH_NOT_FOUND);
   revalidatePath("/coach");

@@ -5,10 +5,9 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { ActionError, authedAction } from "@/lib/actions/safe-action";
 import { checkAllowance } from "@/lib/billing/allowance";
-import { ImportFormatError, importMaxBytes, importWorkoutFile, type ImportResult } from "@/lib/import";
+import { importMaxBytes, importWorkoutFile, type ImportResult } from "@/lib/import";
 import { consumeRateLimit, minutesUntil } from "@/lib/security/rate-limit";
 import { updateProfile } from "@/lib/users/profile";
-import { UserInputError } from "@/lib/users/errors";
 import { UNITS } from "@/lib/workouts/constants";
 
 /**
@@ -28,20 +27,15 @@ export const updateProfileAction = authedAction(profileFormSchema, async (input,
     .split(/\r?\n/)
     .map((g) => g.trim())
     .filter(Boolean);
-  try {
-    const p = await updateProfile(getDb(), user.id, {
-      displayName: input.displayName ?? null,
-      units: input.units as (typeof UNITS)[number],
-      timezone: input.timezone,
-      fitnessLevel: input.fitnessLevel as "beginner",
-      goals,
-    });
-    revalidatePath("/", "layout");
-    return { units: p.units, timezone: p.timezone };
-  } catch (error) {
-    if (error instanceof UserInputError) throw new ActionError(error.message, { fieldErrors: error.fieldErrors });
-    throw error;
-  }
+  const p = await updateProfile(getDb(), user.id, {
+    displayName: input.displayName ?? null,
+    units: input.units as (typeof UNITS)[number],
+    timezone: input.timezone,
+    fitnessLevel: input.fitnessLevel as "beginner",
+    goals,
+  });
+  revalidatePath("/", "layout");
+  return { units: p.units, timezone: p.timezone };
 });
 
 const importFormSchema = z.object({
@@ -62,18 +56,13 @@ export const importFileAction = authedAction(importFormSchema, async ({ file, un
   }
   const size = await checkAllowance(db, user.id, { capacity: "importMb", bytes: file.size });
   if (!size.allowed) throw new ActionError(size.message!, { fieldErrors: { file: [size.message!] } });
-  try {
-    const result = await importWorkoutFile(db, {
-      userId: user.id,
-      fileName: file.name,
-      content: new Uint8Array(await file.arrayBuffer()),
-      unit,
-      maxBytes: importMaxBytes(size.limit),
-    });
-    if (result.sessions > 0) revalidatePath("/workouts");
-    return { ...result, fileName: file.name };
-  } catch (error) {
-    if (error instanceof ImportFormatError) throw new ActionError(error.message, { fieldErrors: { file: [error.message] } });
-    throw error;
-  }
+  const result = await importWorkoutFile(db, {
+    userId: user.id,
+    fileName: file.name,
+    content: new Uint8Array(await file.arrayBuffer()),
+    unit,
+    maxBytes: importMaxBytes(size.limit),
+  });
+  if (result.sessions > 0) revalidatePath("/workouts");
+  return { ...result, fileName: file.name };
 });

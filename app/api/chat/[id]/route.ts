@@ -1,25 +1,21 @@
+import { z } from "zod";
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/auth/session";
+import { userRoute } from "@/lib/api/route";
 import { findConversation, isStale } from "@/lib/chat/conversations";
+import { CONVERSATION_NOT_FOUND, conversationNotFound } from "@/lib/chat/errors";
 import { loadConversationMessages } from "@/lib/chat/messages";
-import { conversationIdSchema } from "@/lib/chat/schemas";
 
 export const dynamic = "force-dynamic";
 
-const notFound = () => Response.json({ error: "This conversation does not exist.", code: "not_found" }, { status: 404 });
-
 /** GET /api/chat/:id — the conversation and its messages (charts included). 404 unless it is yours. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: "Sign in to read conversations.", code: "unauthorized" }, { status: 401 });
-  const parsed = conversationIdSchema.safeParse({ conversationId: (await params).id });
-  if (!parsed.success) return notFound();
-  const db = getDb();
-  const conversation = await findConversation(db, user.id, parsed.data.conversationId);
-  if (!conversation) return notFound();
-  const messages = await loadConversationMessages(db, user.id, conversation.id);
-  return Response.json(
-    {
+export const GET = userRoute(
+  { name: "chat/[id]", params: z.object({ id: z.uuid() }), notFound: CONVERSATION_NOT_FOUND, unauthenticated: "Sign in to read conversations." },
+  async ({ user, params }) => {
+    const db = getDb();
+    const conversation = await findConversation(db, user.id, params.id);
+    if (!conversation) throw conversationNotFound();
+    const messages = await loadConversationMessages(db, user.id, conversation.id);
+    return {
       conversation: {
         id: conversation.id,
         title: conversation.title,
@@ -28,7 +24,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
         modelLabel: conversation.modelLabel,
       },
       messages,
-    },
-    { headers: { "cache-control": "no-store" } },
-  );
-}
+    };
+  },
+);
