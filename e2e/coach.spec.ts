@@ -40,6 +40,8 @@ async function startInterview(page: Page) {
   await page.waitForURL(/\/coach\/interviews\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("interview-question")).toBeVisible();
   await expect(progressText(page)).toHaveText("0 of 8");
+  // No level is claimed before any answer says something about it.
+  await expect(page.getByTestId("interview-level")).toHaveCount(0);
 }
 
 async function buildCoach(page: Page, answers: string[]): Promise<string> {
@@ -73,7 +75,9 @@ test("coach creator: a beginner and an advanced lifter get different coaches, an
   await expect(page.getByTestId("coach-level")).toHaveText("beginner");
   await expect(page.getByTestId("coach-methodology")).toContainText("Novice linear progression");
   await expect(page.getByTestId("coach-persona")).toContainText("Enthusiastic and supportive");
-  await expect(page.getByTestId("coach-safety")).toContainText("No jumping and plyometrics");
+  // A vague injury gets cautions (not bans), each showing the words it came from.
+  await expect(page.getByTestId("coach-safety")).toContainText("Careful with jumping and plyometrics");
+  await expect(page.getByTestId("coach-safety-source").first()).toContainText("my left knee is a bit dodgy");
   await expect(page.getByTestId("coach-safety")).toContainText("at most 10 %");
   await expect(page.getByTestId("coach-primary")).toBeVisible();
   await screen(page, testInfo, "beginner-coach");
@@ -100,7 +104,9 @@ test("coach creator: a beginner and an advanced lifter get different coaches, an
   await expect(adv.getByTestId("coach-level")).toHaveText("advanced lifter");
   await expect(adv.getByTestId("coach-methodology")).toContainText("RPE-based block periodization");
   await expect(adv.getByTestId("coach-persona")).toContainText("Direct and motivational");
-  await expect(adv.getByTestId("coach-safety")).toContainText("No overhead pressing");
+  await expect(adv.getByTestId("coach-safety")).toContainText("Careful with overhead pressing");
+  await expect(adv.getByTestId("coach-safety")).toContainText("“old right shoulder impingement, careful with overhead work”");
+  await expect(adv.getByTestId("coach-safety")).not.toContainText("No overhead pressing");
   await expect(adv.getByTestId("coach-safety")).toContainText("at most 5 %");
   await screen(adv, testInfo, "advanced-coach");
 

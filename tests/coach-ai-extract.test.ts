@@ -10,7 +10,7 @@ const usage = {
 const empty = Object.fromEntries(Object.keys(modelExtractionSchema.shape).map((k) => [k, null]));
 
 function reply(obj: Record<string, unknown>): LanguageModelV3GenerateResult {
-  return { content: [{ type: "text", text: JSON.stringify({ ...empty, alreadyTold: false, skip: false, ...obj }) }], finishReason: { unified: "stop", raw: undefined }, usage, warnings: [] };
+  return { content: [{ type: "text", text: JSON.stringify({ ...empty, alreadyTold: false, skip: false, corrects: [], removedGoals: [], ...obj }) }], finishReason: { unified: "stop", raw: undefined }, usage, warnings: [] };
 }
 
 describe("model extraction (structured output)", () => {
@@ -19,11 +19,11 @@ describe("model extraction (structured output)", () => {
     const model = new MockLanguageModelV3({
       doGenerate: async (opts) => {
         calls.push(opts);
-        return reply({ goals: ["hypertrophy"], injuries: ["left shoulder"], frequency: 4 });
+        return reply({ goals: ["hypertrophy"], injuries: [{ area: "shoulder", side: "left", status: "current", condition: null, quote: "bad left shoulder", restrictions: [] }], frequency: 4 });
       },
     });
     const r = await createModelExtractor(model)("Bigger arms. CrossFit for 2 years, 4 days a week, bad left shoulder", { asking: "goals", question: "Goals?" });
-    expect(r.updates).toMatchObject({ goals: ["hypertrophy"], injuries: ["left shoulder"], frequency: 4, experienceYears: 2 });
+    expect(r.updates).toMatchObject({ goals: ["hypertrophy"], injuries: [{ area: "shoulder", side: "left", quote: "bad left shoulder" }], frequency: 4, experienceYears: 2 });
     const format = calls[0].responseFormat as { type: string; schema: { additionalProperties?: boolean; required?: string[] } };
     expect(format.type).toBe("json");
     expect(format.schema.additionalProperties).toBe(false);

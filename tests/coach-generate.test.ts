@@ -53,7 +53,9 @@ describe("coach generation", () => {
     expect(a.safety.maxWeeklyVolumeIncreasePct).toBe(5);
     expect(b.safety.avoid.map((x) => x.movement)).toContain("jumping and plyometrics");
     expect(a.safety.avoid.map((x) => x.movement)).toContain("overhead pressing");
-    expect(a.safety.injuries).toEqual(["right shoulder"]);
+    expect(a.safety.injuries).toEqual(["right shoulder (past impingement)"]);
+    // "careful with overhead work" is care at the scope said, with the lifter's words as its source.
+    expect(a.safety.avoid).toEqual([expect.objectContaining({ movement: "overhead pressing", scope: "caution", origin: "stated", source: "old right shoulder impingement, careful with overhead work" })]);
     expect(a.communication.units).toBe("lb");
     expect(b.prompts.communication).toMatch(/plain words/i);
     expect(a.prompts.communication).toMatch(/RPE/);
@@ -92,5 +94,39 @@ describe("coach generation", () => {
 
   it("is deterministic", () => {
     expect(card(interview(ADVANCED))).toEqual(card(interview(ADVANCED)));
+  });
+});
+
+describe("data stored before rules carried their scope and source", () => {
+  it("an old card (avoid items with only movement + reason) still validates, as bans of unknown origin", () => {
+    const fresh = card(interview(BEGINNER));
+    const old = JSON.parse(JSON.stringify(fresh));
+    old.safety.avoid = [{ movement: "overhead pressing", reason: "protects your shoulder" }];
+    old.athlete.goals = ["strength"];
+    const parsed = coachCardSchema.parse(old);
+    expect(parsed.safety.avoid).toEqual([{ movement: "overhead pressing", reason: "protects your shoulder", scope: "avoid", origin: null, source: null }]);
+    expect(personaFromCard(parsed).avoid).toEqual(["overhead pressing"]);
+  });
+
+  it("an old interview's injury labels ('left shoulder') read as structured injuries", () => {
+    const s = interview(BEGINNER);
+    const legacy = { ...s, fields: { ...s.fields, injuries: { value: ["left shoulder", "knee"], source: "answer" as const, confidence: 0.9, turn: 3 } } };
+    const c = card(legacy);
+    expect(c.safety.injuries).toEqual(["left shoulder", "knee"]);
+    expect(c.safety.avoid.map((a) => a.movement)).toContain("overhead pressing");
+    expect(c.safety.avoid.every((a) => a.origin === "injury_default" && a.scope === "caution")).toBe(true);
+  });
+});
+
+describe("interview badge", () => {
+  it("claims no level before an answer gives evidence for one", async () => {
+    const { hasEvidence } = await import("@/lib/coach/client-view");
+    const s0 = startState(null, NOW);
+    expect(hasEvidence(s0.assessments)).toBe(false);
+    const s1 = interview(["get stronger"]);
+    expect(hasEvidence(s1.assessments)).toBe(false);
+    const s2 = interview(["get stronger", "I'm new to this, never lifted"]);
+    expect(hasEvidence(s2.assessments)).toBe(true);
+    expect(currentLevel(s2)).toBe("beginner");
   });
 });

@@ -2,6 +2,9 @@ import { ShieldCheck, Dumbbell, MessageCircle, UserRound } from "lucide-react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui";
 import type { CoachCard } from "@/lib/coach/card";
 import { describeValue, equipmentLabel, goalLabel } from "@/lib/coach/fields";
+import { describeRule } from "@/lib/coach/safety";
+
+const ORIGIN = { stated: "You said", injury_default: "Default for an injury you mentioned — you said", disliked: "You said", edited: null } as const;
 
 const LEVEL = { beginner: "beginner", intermediate: "intermediate lifter", advanced: "advanced lifter" } as const;
 const STYLE = { encouraging: "encouraging", balanced: "balanced", direct: "direct, no fluff" } as const;
@@ -76,15 +79,22 @@ export function CoachCardView({ card }: { card: CoachCard }) {
         </CardHeader>
         <CardContent className="space-y-3 text-sm text-ink-soft" data-testid="coach-safety">
           {card.safety.avoid.length ? (
-            <ul className="space-y-1">
+            <ul className="space-y-2">
               {card.safety.avoid.map((x) => (
-                <li key={x.movement}>
-                  <span className="font-medium text-ink">No {x.movement}</span> — {x.reason}
+                <li key={x.movement} data-testid="coach-safety-rule" data-scope={x.scope} data-origin={x.origin ?? "unknown"}>
+                  <span className="font-medium text-ink">{describeRule(x)}</span> — {x.reason}
+                  {x.source && x.origin && ORIGIN[x.origin] ? (
+                    <span className="mt-0.5 block text-xs text-ink-muted" data-testid="coach-safety-source">
+                      {ORIGIN[x.origin]}: “{x.source}”
+                    </span>
+                  ) : x.origin === "edited" ? (
+                    <span className="mt-0.5 block text-xs text-ink-muted">Added by you on this card.</span>
+                  ) : null}
                 </li>
               ))}
             </ul>
           ) : (
-            <p>No movements ruled out.</p>
+            <p>No movements ruled out or limited.</p>
           )}
           <p>
             Weekly training volume goes up by <strong className="text-ink">at most {card.safety.maxWeeklyVolumeIncreasePct} %</strong>. A lighter week every{" "}

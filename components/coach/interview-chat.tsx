@@ -90,9 +90,11 @@ export function InterviewChat({ initial, answer, finish, modelLabel, maxChars }:
       <div className="sticky top-14 z-10 -mx-4 border-b border-line bg-chalk/90 px-4 py-3 backdrop-blur sm:top-16 sm:mx-0 sm:rounded-card sm:border sm:px-5">
         <InterviewProgressBar interview={interview} />
         <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-ink-muted">
-          <Badge tone="neutral" data-testid="interview-level">
-            Pitching questions at: {LEVEL_LABEL[interview.sophistication.level]}
-          </Badge>
+          {interview.sophistication ? (
+            <Badge tone="neutral" data-testid="interview-level">
+              Pitching questions at: {LEVEL_LABEL[interview.sophistication.level]}
+            </Badge>
+          ) : null}
           <span>Answers read by: {modelLabel}</span>
         </div>
       </div>

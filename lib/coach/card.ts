@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SOPHISTICATION_LEVELS, type SophisticationLevel } from "@/db/tables/coach";
-import { CHECK_INS, COACHING_STYLES, COMPETITIONS, EQUIPMENT, GOALS, LEARNING_STYLES, METHODOLOGY_IDS, NUTRITION_INTEREST, SUCCESS_METRICS, UNIT_VALUES, VOICES } from "./fields";
+import { RESTRICTION_SCOPES, CHECK_INS, COACHING_STYLES, COMPETITIONS, EQUIPMENT, GOALS, LEARNING_STYLES, METHODOLOGY_IDS, NUTRITION_INTEREST, SUCCESS_METRICS, UNIT_VALUES, VOICES } from "./fields";
 import { PERSONA_IDS } from "./templates/personas";
 
 /**
@@ -15,7 +15,20 @@ export const MAX_VOLUME_RAMP_PCT: Record<SophisticationLevel, number> = { beginn
 const unit = z.number().min(0).max(1);
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 
-export const avoidItemSchema = z.object({ movement: shortText(60), reason: shortText(120) }).strict();
+/** Where a safety rule came from. null: a card saved before rules carried their origin. */
+export const RULE_ORIGINS = ["stated", "injury_default", "disliked", "edited"] as const;
+
+export const avoidItemSchema = z
+  .object({
+    movement: shortText(60),
+    reason: shortText(120),
+    /** avoid: the whole movement · heavy: only heavy loads · volume: only high volume · caution: care, not a ban. */
+    scope: z.enum(RESTRICTION_SCOPES).default("avoid"),
+    origin: z.enum(RULE_ORIGINS).nullable().default(null),
+    /** The lifter's words the rule came from. */
+    source: z.string().trim().max(200).nullable().default(null),
+  })
+  .strict();
 
 export const coachCardSchema = z
   .object({
@@ -42,7 +55,7 @@ export const coachCardSchema = z
     athlete: z
       .object({
         level: z.enum(SOPHISTICATION_LEVELS),
-        goals: z.array(z.enum(GOALS)).min(1).max(4),
+        goals: z.array(z.enum(GOALS)).min(1).max(6),
         experienceYears: z.number().min(0).max(60),
         daysPerWeek: z.number().int().min(1).max(14),
         sessionMinutes: z.number().int().min(10).max(300).nullable(),

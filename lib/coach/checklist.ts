@@ -45,9 +45,12 @@ export function checklistItem(key: FieldKey): ChecklistItem {
   return CHECKLIST.find((c) => c.key === key)!;
 }
 
-/** A field counts as known once it has any entry: answered, read from history, defaulted or skipped. */
+/**
+ * A field counts as known once it has any entry: answered, read from history, defaulted or
+ * skipped. An implied value (a suggestion from other answers) is not known: it is still asked.
+ */
 export function isKnown(fields: FieldMap, key: FieldKey): boolean {
-  return fields[key] !== undefined;
+  return fields[key] !== undefined && fields[key]!.source !== "implied";
 }
 
 export function progressOf(fields: FieldMap): { filled: number; total: number; ratio: number } {
@@ -58,6 +61,9 @@ export function progressOf(fields: FieldMap): { filled: number; total: number; r
 
 /** The next field to ask about, or null when the checklist is done for this lifter. */
 export function nextField(fields: FieldMap, level: SophisticationLevel): FieldKey | null {
+  // A methodology the goals imply (peaking for a meet) is confirmed right after the essentials.
+  const required = CHECKLIST.filter((c) => c.required);
+  if (fields.methodology?.source === "implied" && required.every((c) => isKnown(fields, c.key))) return "methodology";
   for (const item of CHECKLIST) {
     if (isKnown(fields, item.key)) continue;
     if (!item.required && item.skipForBeginners && level === "beginner") continue;

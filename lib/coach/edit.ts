@@ -38,7 +38,7 @@ export function applyCoachEdit(card: CoachCard, edit: CoachEdit): { card: CoachC
   const avoidLines = [...new Set(edit.avoid.split(/\r?\n|;/).map((l) => l.trim()).filter(Boolean))];
   if (avoidLines.some((l) => l.length > 60)) throw new CoachEditError({ avoid: ["Keep each movement under 60 characters."] });
   if (avoidLines.length > 16) throw new CoachEditError({ avoid: ["At most 16 movements."] });
-  const previousReasons = new Map(card.safety.avoid.map((a) => [a.movement.toLowerCase(), a.reason]));
+  const previous = new Map(card.safety.avoid.map((a) => [a.movement.toLowerCase(), a]));
   const persona = edit.persona === card.persona.template ? card.persona : personaBlock(edit.persona);
   const next = {
     ...card,
@@ -47,7 +47,8 @@ export function applyCoachEdit(card: CoachCard, edit: CoachEdit): { card: CoachC
     methodology: edit.methodology === card.methodology.template ? card.methodology : methodologyBlock(edit.methodology),
     safety: {
       ...card.safety,
-      avoid: avoidLines.map((movement) => ({ movement, reason: previousReasons.get(movement.toLowerCase()) ?? "you asked to avoid it" })),
+      // A kept line keeps its scope and where it came from; a new line is the lifter's own ban.
+      avoid: avoidLines.map((movement) => previous.get(movement.toLowerCase()) ?? { movement, reason: "you added it on the card", scope: "avoid" as const, origin: "edited" as const, source: null }),
       maxWeeklyVolumeIncreasePct: edit.maxWeeklyVolumeIncreasePct,
       deload: { ...card.safety.deload, everyWeeks: edit.deloadEveryWeeks },
     },

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import type { SophisticationLevel } from "@/db/tables/coach";
-import { checklistItem, nextField, progressOf, remainingOptional } from "./checklist";
+import { checklistItem, isKnown, nextField, progressOf, remainingOptional } from "./checklist";
 import { extractAnswer, type AskKey, type Extraction } from "./extract";
 import { describeValue, FIELD_KEYS, valueOf, type FieldKey, type FieldMap, type FieldUpdates, type FieldValues } from "./fields";
+import { LIST_FIELDS, mergeField, removeValues } from "./merge";
+import { METHODOLOGIES } from "./templates/methodologies";
 import type { TrainingSummary } from "./history";
 import { historyQuestion, questionFor } from "./questions";
 import { assess, EMPTY_SCORES, evidenceFrom, evidenceFromHistory, type Assessment } from "./sophistication";
@@ -66,6 +68,12 @@ export function startState(training: TrainingSummary | null, now: Date): Intervi
 
 export function questionText(key: AskKey, state: InterviewState): string {
   if (key === HISTORY_CONFIRM) return state.training ? historyQuestion(state.training) : "";
+  const implied = state.fields.methodology;
+  if (key === "methodology" && implied?.source === "implied" && typeof implied.value === "string" && implied.value in METHODOLOGIES) {
+    const m = METHODOLOGIES[implied.value as keyof typeof METHODOLOGIES];
+    const why = m.id === "peaking" ? "You're preparing for a meet, so I'd run a" : "For your goals I'd run";
+    return `${why} ${m.label.toLowerCase()}: ${m.summary.charAt(0).toLowerCase()}${m.summary.slice(1)} Shall I — or do you run something else (RPE blocks, conjugate, 5/3/1, hypertrophy blocks)?`;
+  }
   const q = questionFor(key, currentLevel(state));
   return checklistItem(key).required ? q : `${q}`;
 }
@@ -104,15 +112,49 @@ export function applyAnswer(prev: InterviewState, text: string, extraction: Extr
   const corrected: FieldKey[] = [];
   const notes: string[] = [];
 
+  const correcting = new Set<FieldKey>(extraction.corrects ?? []);
+  const conflicts: string[] = [];
+  /**
+   * Merge rules (the same for the offline rules and a model): an answer adds to a field; it
+   * replaces an earlier answer only when the lifter corrects that field. A different value for a
+   * single-valued field without a correction keeps the earlier answer and says so.
+   */
   const put = (updates: FieldUpdates) => {
     for (const key of FIELD_KEYS) {
       if (!(key in updates)) continue;
-      const value = updates[key];
       const before = state.fields[key];
+      const answered = before?.source === "answer";
+      const merged = mergeField(key, answered ? before.value : undefined, updates[key], {
+        correcting: correcting.has(key),
+        removes: (extraction.removes as Record<string, unknown[]> | undefined)?.[key] as never,
+      });
+      if (merged.conflict) {
+        conflicts.push(`You told me ${describeValue(key, before!.value as never)} earlier, so I kept that — if it has changed, say “actually …”.`);
+        continue;
+      }
+      const value = merged.value;
       if (before && before.source === "answer" && same(before.value, value)) continue;
-      if (before && (before.source === "answer" || before.source === "history") && !same(before.value, value)) corrected.push(key);
+      if (value === undefined) {
+        delete state.fields[key];
+        corrected.push(key);
+        continue;
+      }
+      if (before && (before.source === "answer" || before.source === "history") && !same(before.value, value) && (merged.replaced || before.source === "history")) corrected.push(key);
       state.fields[key] = { value, source: "answer", confidence: key === asking ? ASKED_CONFIDENCE : VOLUNTEERED_CONFIDENCE, turn };
       filled.push(key);
+    }
+    // Take-backs with nothing new ("scratch the fat loss"): only for fields the lifter corrects.
+    for (const key of LIST_FIELDS) {
+      const removes = (extraction.removes as Record<string, unknown[]> | undefined)?.[key];
+      if (key in updates || !removes?.length || !correcting.has(key)) continue;
+      const before = state.fields[key];
+      if (before?.source !== "answer") continue;
+      const value = removeValues(key, before.value, removes);
+      if (same(value, before.value)) continue;
+      if (value === undefined) delete state.fields[key];
+      else state.fields[key] = { ...before, value, turn };
+      corrected.push(key);
+      if (value !== undefined) filled.push(key);
     }
   };
   const fallback = (key: FieldKey, why: string) => {
@@ -152,10 +194,26 @@ export function applyAnswer(prev: InterviewState, text: string, extraction: Extr
     else fallback(asking, "Sorry, I missed it.");
   } else {
     put(extraction.updates);
-    if (asking && state.fields[asking] === undefined) {
+    const implied = prev.fields.methodology?.source === "implied" ? prev.fields.methodology : null;
+    if (asking === "methodology" && implied) {
+      const chosen = state.fields.methodology;
+      const noPreference = chosen?.source === "answer" && chosen.value === "none";
+      if (noPreference || (chosen?.source === "implied" && (extraction.affirm === true || extraction.skip || failedBefore(prev, asking)))) {
+        const sayYes = noPreference || extraction.affirm === true;
+        state.fields.methodology = { value: implied.value, source: sayYes ? "answer" : "default", confidence: sayYes ? ASKED_CONFIDENCE : 0.5, turn };
+        if (!filled.includes("methodology")) filled.push("methodology");
+      }
+    }
+    if (asking && !isKnown(state.fields, asking as FieldKey) && state.fields[asking as FieldKey]?.source !== "implied") {
       if (extraction.skip) fallback(asking, checklistItem(asking).required ? "No problem." : "Skipped.");
       else if (failedBefore(prev, asking)) fallback(asking, "Let's not get stuck on this one.");
     }
+  }
+
+  // A methodology the answers imply (peaking for a meet) is suggested, then asked, never assumed.
+  const impliedMethod = extraction.implied?.methodology;
+  if (impliedMethod && (!state.fields.methodology || state.fields.methodology.source === "implied")) {
+    state.fields.methodology = { value: impliedMethod, source: "implied", confidence: 0.5, turn };
   }
 
   // Sophistication: every answer is assessed, with the evidence it gave.
@@ -166,12 +224,12 @@ export function applyAnswer(prev: InterviewState, text: string, extraction: Extr
 
   state.transcript.push({ role: "user", text: text.slice(0, 4000), at, field: asking, filled, ...(corrected.length ? { corrected } : {}) });
 
-  const askedStill = asking && asking !== HISTORY_CONFIRM && state.fields[asking] === undefined ? asking : null;
+  const askedStill = asking && asking !== HISTORY_CONFIRM && !isKnown(state.fields, asking) ? asking : null;
   const next: AskKey | null = askedStill ?? nextField(state.fields, currentLevel(state));
   state.currentField = next;
 
   const ack = acknowledgement(state.fields, filled, corrected, asking);
-  const parts = [ack, ...notes].filter(Boolean);
+  const parts = [ack, ...notes, ...conflicts].filter(Boolean);
   if (askedStill && !extraction.skip) parts.push(filled.length ? "" : "Sorry, I didn't quite catch that.");
   if (next) {
     const progress = progressOf(state.fields);

@@ -1,4 +1,5 @@
-import { validUpdates, type FieldKey, type FieldUpdates, type FieldValues, type Goal } from "./fields";
+import { validUpdates, type FieldKey, type FieldUpdates, type FieldValues, type Goal, type MethodologyId } from "./fields";
+import { INJURY_WORDS, parseInjuries } from "./injuries";
 
 /**
  * The deterministic extractor (offline model): keyword and pattern rules that read every field
@@ -16,7 +17,20 @@ export interface Extraction {
   skip: boolean;
   /** Yes / no at the start of the answer (for confirmation questions), else null. */
   affirm: boolean | null;
+  /**
+   * Fields the lifter explicitly corrects ("actually…", "no, I meant…", "scratch that"): only these
+   * may replace an earlier answer; everything else adds to it (merge rules in engine.ts).
+   */
+  corrects: FieldKey[];
+  /** Values the lifter takes back ("not fat loss", "my knee is fine"); applied only when corrected. */
+  removes: { goals?: Goal[]; injuries?: string[] };
+  /** Values other answers suggest but the lifter did not choose ("peaking for a meet" → a peaking block). */
+  implied: { methodology?: MethodologyId };
 }
+
+/** Correction markers. "Actually" only at the start of a sentence or after "it's/I'm/…", not "I actually love squats". */
+export const CORRECTION =
+  /(?:^|[.!?;]\s*|\b(?:no|oh|wait|sorry|um|hmm|ok|okay|oops|err|ah|sorry),?\s+)actually\b|\b(?:it'?s|it is|i'?m|i am|that'?s|that is|i have|i do|i train|i go|i can|i'd|i want|i prefer|i use|i'?ve|my \w+ is)\s+actually\b|\bscratch that\b|\bno,? i meant\b|\bi meant\b|\bcorrection\b|\bi misspoke\b|\bon second thought\b|\blet me correct\b|\bchange (?:that|it|my \w+) to\b|\bmake (?:that|it) (?!clear)\w+|\bnot \d+(?:\.\d+)?\b|\bforget (?:about )?(?:the|that|what i said|my)\b|\bignore (?:that|what i said)\b|\bi was wrong\b|\bwrong,|^(?:no|nope),\s|\binstead\b|\bnot anymore\b|\bno longer\b|\bi take (?:that|it) back\b/;
 
 const NUMBER_WORDS: Record<string, number> = {
   zero: 0, one: 1, a: 1, an: 1, once: 1, two: 2, twice: 2, couple: 2, three: 3, thrice: 3, few: 3, four: 4, five: 5, six: 6,
@@ -37,27 +51,58 @@ function clauses(t: string): string[] {
 
 const ALREADY_TOLD = /\b(already (told|said|answered|mentioned|gave|covered)|i told you|told you (that|already|before)|i just said|as i said|like i said|i said that|i've said)\b/;
 const SKIP = /^(skip|pass|next( question)?|n\/?a|no idea|not sure|don'?t know|dunno|idk|prefer not to (say|answer)|rather not( say)?|no comment|no preference|whatever)\b/;
-const YES = /^(yes|yeah|yep|yup|correct|right|exactly|that'?s (right|correct|it)|sounds (right|about right|good)|spot on|true|sure|ok(ay)?|pretty much|mostly|affirmative)\b/;
+const YES = /^(yes|yeah|yep|yup|correct|right(?=\s*[,.!;]|\s*$|\s+(?:on|yes))|exactly|that'?s (right|correct|it)|sounds (right|about right|good|great)|spot on|true|sure|ok(ay)?|pretty much|mostly|affirmative|do it|go for it|let'?s do (it|that)|perfect|please do|that works|works for me|run (it|that|the))\b/;
 const NO = /^(no|nope|not really|not quite|wrong|incorrect|nah|not exactly)\b/;
 
 export function extractAnswer(text: string, ctx: { asking: AskKey | null }): Extraction {
   const raw = text.trim().slice(0, 2000);
+  const f = extractFields(raw, ctx.asking);
+  const t = raw.toLowerCase().replace(/[’‘]/g, "'");
+  const alreadyTold = ALREADY_TOLD.test(t);
+  const skip = !alreadyTold && SKIP.test(t) && !(ctx.asking && ctx.asking in f.updates);
+  return { ...f, corrects: correctedFields(raw, ctx.asking), alreadyTold, skip, affirm: YES.test(t) ? true : NO.test(t) ? false : null };
+}
+
+/** The fields named in the sentences that carry a correction marker (or the sentence after a bare "scratch that."). */
+export function correctedFields(raw: string, asking: AskKey | null): FieldKey[] {
+  const sentences = raw.split(/(?<=[.!?;\n])\s+/).filter((x) => x.trim());
+  const out = new Set<FieldKey>();
+  sentences.forEach((sentence, i) => {
+    const lower = sentence.toLowerCase().replace(/[’‘]/g, "'");
+    if (!CORRECTION.test(lower)) return;
+    const keysOf = (x: string) => {
+      const r = extractFields(x, asking);
+      return [...Object.keys(r.updates), ...Object.keys(r.removes)] as FieldKey[];
+    };
+    let keys = keysOf(sentence);
+    if (!keys.length && sentences[i + 1]) keys = keysOf(`${sentence} ${sentences[i + 1]}`);
+    for (const k of keys) out.add(k);
+  });
+  return [...out];
+}
+
+function extractFields(raw: string, asking: AskKey | null): Pick<Extraction, "updates" | "removes" | "implied"> {
   // "4 days, not 3" — drop the negated alternative so the rules see only what is meant.
   const t = raw.toLowerCase().replace(/[’‘]/g, "'").replace(/\b(not|instead of|rather than)\s+\d+(\.\d+)?(\s*(days?|times|x|years?|months?|hours?|h))?\b/g, " ");
-  const asking = ctx.asking;
   const is = (k: FieldKey) => asking === k;
   const u: Record<string, unknown> = {};
+  const removes: Extraction["removes"] = {};
 
   u.frequency = frequency(t, is("frequency"));
   u.sessionLength = sessionLength(t, is("sessionLength"));
   u.experienceYears = experience(t, is("experienceYears"));
   u.age = age(t, is("age"));
-  u.injuries = injuries(t, is("injuries"));
+  // "no, I meant my right knee": in a correction a bare body part is about injuries.
+  const inj = parseInjuries(raw, is("injuries"), CORRECTION.test(t) && /\b(meant|actually|not the|not my)\b/.test(t));
+  u.injuries = inj.injuries;
+  if (inj.cleared.length) removes.injuries = inj.cleared;
   u.equipment = equipment(t, is("equipment"));
   u.coachingStyle = coachingStyle(t, is("coachingStyle"));
   u.voice = voice(t);
   u.units = units(t, is("units"));
-  u.goals = goals(t, is("goals"));
+  const g = goals(t, is("goals"));
+  u.goals = g.goals;
+  if (g.removed.length) removes.goals = g.removed;
   u.timeline = timeline(raw, t, is("timeline"));
   u.recovery = recovery(t, is("recovery"));
   u.methodology = methodology(t, is("methodology"));
@@ -72,10 +117,13 @@ export function extractAnswer(text: string, ctx: { asking: AskKey | null }): Ext
   if (is("motivation") && !SKIP.test(t) && !ALREADY_TOLD.test(t)) u.motivation = raw.replace(/\s+/g, " ").slice(0, 200);
 
   const updates = validUpdates(u);
-  const alreadyTold = ALREADY_TOLD.test(t);
-  const skip = !alreadyTold && SKIP.test(t) && !(asking && asking in updates);
-  return { updates, alreadyTold, skip, affirm: YES.test(t) ? true : NO.test(t) ? false : null };
+  const implied: Extraction["implied"] = {};
+  if (!updates.methodology && PEAKING.test(t) && !/\b(not|no|never)\s+(peaking|competing)\b/.test(t)) implied.methodology = "peaking";
+  return { updates, removes, implied };
 }
+
+/** Meet prep in any words: the goals imply a peaking block (asked as a suggestion, not assumed). */
+const PEAKING = /\bpeak(?:ing)?\b|\bmeet prep\b|\bprepping for (?:a|my|the) (?:meet|comp\w*)\b|\b(?:meet|competition|comp) (?:is )?(?:in|on) (?:\d|a |two|three|four|five|six|eight|ten|twelve|sixteen|[a-z]+ \d)|\bmeet (?:coming up|on the calendar)\b|\b(?:getting ready|preparing) for (?:a|my|the) (?:meet|competition)\b/;
 
 function frequency(t: string, asked: boolean): number | undefined {
   const perWeek = new RegExp(String.raw`\b${NUM}(?:\s*(?:-|to|or)\s*(\d+|two|three|four|five|six))?\s*(?:x|×|times|days?|sessions?|workouts?)\s*(?:a|per|\/|each|every|in a)?\s*(?:w(?:ee)?k|week)\b`).exec(t);
@@ -152,39 +200,6 @@ function age(t: string, asked: boolean): number | undefined {
   return undefined;
 }
 
-const BODY_PARTS: [RegExp, string][] = [
-  [/\b(rotator cuff|shoulders?|labrum|ac joint)\b/, "shoulder"],
-  [/\b(knees?|acl|mcl|meniscus|patella\w*)\b/, "knee"],
-  [/\b(lower back|low back|lumbar|disc|sciatica|herniat\w*|spine|back)\b/, "lower back"],
-  [/\b(elbows?|tennis elbow|golfer'?s elbow)\b/, "elbow"],
-  [/\b(wrists?)\b/, "wrist"],
-  [/\b(hips?)\b/, "hip"],
-  [/\b(ankles?|achilles)\b/, "ankle"],
-  [/\b(neck)\b/, "neck"],
-  [/\b(hamstrings?)\b/, "hamstring"],
-  [/\b(pecs?|chest)\b/, "pec"],
-];
-const INJURY_WORDS = /\b(bad|injur\w*|hurt\w*|pain\w*|sore|tweak\w*|torn|tear|strain\w*|sprain\w*|surgery|operat\w*|herniat\w*|bulg\w*|impinge\w*|tendin\w*|issues?|problems?|niggl\w*|dodgy|recovering|rehab\w*|reconstruct\w*|sciatica|acl|meniscus|dislocat\w*|broke|broken|fractur\w*|arthritis|careful with|limited|cranky|grumpy)\b/;
-
-function injuries(t: string, asked: boolean): string[] | undefined {
-  const found: string[] = [];
-  for (const clause of clauses(t)) {
-    if (!INJURY_WORDS.test(clause) && !(asked && clause.split(/\s+/).length <= 4)) continue;
-    for (const [re, part] of BODY_PARTS) {
-      const m = re.exec(clause);
-      if (!m) continue;
-      if (part === "lower back" && m[1] === "back" && !INJURY_WORDS.test(clause)) continue;
-      const side = new RegExp(String.raw`\b(left|right)\s+(?:\w+\s+)?${m[1].split(" ")[0]}`).exec(clause)?.[1];
-      const label = side ? `${side} ${part}` : part;
-      if (!found.some((f) => f.endsWith(part))) found.push(label);
-    }
-  }
-  if (found.length) return found;
-  if (/\bno (injuries|injury|limitations|issues|problems)\b|\binjury[- ]free\b|\bnothing (hurts|injured)\b/.test(t)) return [];
-  if (asked && /^(none|no|nope|nothing|nah|all good|i'?m (fine|good|healthy)|healthy|not really|n\/a)\b/.test(t)) return [];
-  return undefined;
-}
-
 function equipment(t: string, asked: boolean): FieldValues["equipment"] | undefined {
   if (/\b(no equipment|bodyweight only|just bodyweight|calisthenics|nothing at home|no gym)\b/.test(t)) return "bodyweight";
   if (/\b(home|garage|basement|shed) gym\b|\b(rack|barbell|power rack|squat rack)\b[^.]{0,20}\bat home\b|\bat home\b[^.]{0,30}\b(rack|barbell)\b/.test(t)) return "home_gym";
@@ -228,27 +243,42 @@ function units(t: string, asked: boolean): FieldValues["units"] | undefined {
     if (lb.test(t) && !kg.test(t)) return "lb";
     return undefined;
   }
-  const pref = /\b(use|prefer|in|think in|work in|track in)\s+(kgs?|kilos?|kilograms?|metric|lbs?|pounds?|imperial)\b/.exec(t);
+  const pref = /\b(use|prefer|in|think in|work in|track in|meant|make (?:that|it)|actually)\s+(kgs?|kilos?|kilograms?|metric|lbs?|pounds?|imperial)\b/.exec(t);
   if (!pref || /\b(lose|lost|gain|gained|down|up)\b/.test(t.slice(Math.max(0, pref.index - 20), pref.index))) return undefined;
   return kg.test(pref[2]) ? "kg" : "lb";
 }
 
 const GOAL_RULES: [RegExp, Goal][] = [
   [/\b(powerlift\w*|meet|my total|(bigger|higher) total)\b/, "powerlifting"],
-  [/\b(strong(er)?|strength|lift heavier|heavier)\b/, "strength"],
-  [/\b(muscle|muscular|size|bigger(?! total)|hypertrophy|bulk\w*|gain mass|aesthetic\w*|physique|bodybuilding)\b/, "hypertrophy"],
-  [/\b(lose (some )?(weight|fat|pounds|kilos|the belly)|fat loss|weight loss|lean(er)?|cut(ting)?|tone|toned|drop (some )?weight|slim\w*)\b/, "fat_loss"],
+  [/\b(strong(er)?|strength|lift heavier|heavier|weightlifting|olympic lift\w*|strongman|bigger (bench|squat|deadlift|press|lifts?|numbers)|(bench|squat|deadlift) more)\b/, "strength"],
+  [/\b(muscle|muscular|size|bigger(?! (total|bench|squat|deadlift|press|lifts?|numbers))|hypertrophy|bulk\w*|gain mass|aesthetic\w*|physique|bodybuilding|get big|jacked|swole)\b/, "hypertrophy"],
+  [
+    /\b(lose\b[^.,;]{0,25}\b(weight|fat|belly|gut|pounds|lbs|kilos|kg|stone|inches|tummy)|(belly|body|stomach) fat|fat loss|weight loss|lean(er)?|cut(ting)?|tone|toned|drop\b[^.,;]{0,20}\b(weight|fat|pounds|kilos|kg|lbs|body ?fat|dress size|sizes?)|shed\b[^.,;]{0,20}\b(weight|fat|pounds|kilos|kg|lbs)|slim\w*|shred\w*|get rid of\b[^.,;]{0,20}\b(belly|gut|fat|love handles)|trim down|lose the (belly|gut|dad bod))\b/,
+    "fat_loss",
+  ],
   [/\b(endurance|conditioning|cardio|stamina|marathon|5k|10k|hyrox|engine|run (faster|further|longer))\b/, "endurance"],
   [/\b(sports?|athletic\w*|athlete|jump higher|faster|speed|football|soccer|rugby|basketball|hockey)\b/, "athletic"],
   [/\b(health(y|ier)?|longevity|mobility|bone density|blood pressure|age well|live longer)\b/, "health"],
   [/\b(fit(ter)?|fitness|in shape|feel better|general)\b/, "general_fitness"],
 ];
+const GOAL_NEGATION = /\b(not|don'?t|no longer|never|without|forget(?: about)?|scratch|drop(?:ping)? the|less about|rather than|instead of|isn'?t|aren'?t|no interest in|not interested in)\b[^,]{0,30}$/;
 
-function goals(t: string, asked: boolean): Goal[] | undefined {
-  const relevant = asked ? [t] : clauses(t).filter((c) => /\b(want|goal|aim|trying to|looking to|hope|hoping|would like|'d like|wanna|plan to|focus)\b/.test(c));
+function goals(t: string, asked: boolean): { goals: Goal[] | undefined; removed: Goal[] } {
+  const parts = t.split(/[.;!?\n]+|,\s*|\s+\bbut\b\s+/).map((s) => s.trim()).filter(Boolean);
   const out: Goal[] = [];
-  for (const c of relevant) for (const [re, g] of GOAL_RULES) if (re.test(c) && !out.includes(g)) out.push(g);
-  return out.length ? out.slice(0, 4) : undefined;
+  const removed: Goal[] = [];
+  for (const c of parts) {
+    const relevant = asked || /\b(want|goal|aim|trying to|looking to|hope|hoping|(?:would|'d) (?:\w+ )?(?:like|love)|wanna|plan to|focus|need to|trying|keen to)\b/.test(c);
+    for (const [re, g] of GOAL_RULES) {
+      const m = re.exec(c);
+      if (!m) continue;
+      if (GOAL_NEGATION.test(c.slice(0, m.index))) {
+        if (!removed.includes(g)) removed.push(g);
+      } else if (relevant && !out.includes(g)) out.push(g);
+    }
+  }
+  const goals = out.filter((g) => !removed.includes(g));
+  return { goals: goals.length ? goals.slice(0, 6) : undefined, removed };
 }
 
 const MONTH_OR_SEASON = /\bby (summer|spring|winter|fall|autumn|christmas|new year|the end of the year|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*( \d{4})?|\d{4})\b/;
@@ -289,6 +319,8 @@ function recovery(t: string, asked: boolean): FieldValues["recovery"] | undefine
 }
 
 function methodology(t: string, asked: boolean): FieldValues["methodology"] | undefined {
+  if (/\b(peaking (block|program|cycle|phase)|peak(ing)? block|meet prep (block|program))\b/.test(t)) return "peaking";
+  if (asked && /\bpeak(ing)?\b/.test(t)) return "peaking";
   if (/\b5\/3\/1\b|\b531\b|\bwendler\b/.test(t)) return "five_three_one";
   if (/\b(conjugate|westside|max effort|dynamic effort)\b/.test(t)) return "conjugate";
   if (/\b(block periodi[sz]ation|rpe[- ]based|autoregulat\w*|rts|daily undulating|dup)\b/.test(t)) return "rpe_blocks";
@@ -305,7 +337,7 @@ function methodology(t: string, asked: boolean): FieldValues["methodology"] | un
 
 const MOVEMENTS: [RegExp, string][] = [
   [/\bfront squats?\b/, "front squats"],
-  [/\b(back )?squats?\b/, "squats"],
+  [/\bsquats?\b/, "squats"],
   [/\b(romanian deadlifts?|rdls?)\b/, "romanian deadlifts"],
   [/\bdeadlifts?\b/, "deadlifts"],
   [/\bbench( press(ing)?)?\b/, "bench press"],
@@ -327,14 +359,20 @@ const MOVEMENTS: [RegExp, string][] = [
   [/\b(rowing machine|erg|rower)\b/, "rowing machine"],
 ];
 
+/** Variant words kept with the lift ("pause squats", "deficit deadlifts", "close-grip bench press"). */
+const VARIANT =
+  /\b(pause[d]?|tempo|deficit|block|box|front|back|sumo|conventional|close[- ]grip|wide[- ]grip|incline|decline|spoto|pin|safety[- ]bar|ssb|high[- ]bar|low[- ]bar|stiff[- ]leg(?:ged)?|trap[- ]bar|hex[- ]bar|larsen|floor|bulgarian split|goblet|zercher|strict|weighted|push|landmine|dumbbell|db|barbell|cable|pendlay|seal|chest[- ]supported|walking|reverse|belt|hack|overhead|bent[- ]over)\s+$/;
+
 function mentionsIn(clause: string): string[] {
   const out: string[] = [];
   let rest = clause;
   for (const [re, name] of MOVEMENTS) {
-    if (re.test(rest)) {
-      out.push(name);
-      rest = rest.replace(new RegExp(re.source, "g"), " ");
-    }
+    const m = new RegExp(re.source).exec(rest);
+    if (!m) continue;
+    const variant = VARIANT.exec(rest.slice(Math.max(0, m.index - 24), m.index))?.[1];
+    const label = variant && !name.startsWith(variant) ? `${variant.replace(/\s+/g, "-").replace(/^(pause)d$/, "$1")} ${name}`.replace(/^(close|wide)-grip-/, "$1-grip ") : name;
+    out.push(label.replace(/^(bulgarian)-split/, "$1 split").slice(0, 60));
+    rest = rest.replace(new RegExp(re.source, "g"), " ");
   }
   return out;
 }
@@ -343,6 +381,8 @@ function movements(t: string, asking: AskKey | null): { favorite?: string[]; dis
   const favorite: string[] = [];
   const disliked: string[] = [];
   for (const c of clauses(t)) {
+    // Movements in injury talk are restrictions (injuries.ts), at the scope said — not dislikes.
+    if (asking === "injuries" || (INJURY_WORDS.test(c) && !/\b(hate|dislike|can'?t stand|not a fan|loathe|boring)\b/.test(c))) continue;
     const ms = mentionsIn(c);
     if (!ms.length) continue;
     if (/\b(hate|dislike|can'?t stand|not a fan|don'?t (like|enjoy)|loathe|avoid|rather not|no more)\b/.test(c)) disliked.push(...ms);

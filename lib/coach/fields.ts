@@ -13,7 +13,7 @@ export const STRESS_LEVELS = ["low", "moderate", "high"] as const;
 export const NUTRITION_INTEREST = ["none", "basic", "detailed"] as const;
 export const LEARNING_STYLES = ["brief", "explained", "data"] as const;
 export const CHECK_INS = ["every_session", "weekly", "monthly"] as const;
-export const METHODOLOGY_IDS = ["novice_linear", "five_three_one", "hypertrophy_blocks", "conjugate", "conditioning", "rpe_blocks"] as const;
+export const METHODOLOGY_IDS = ["novice_linear", "five_three_one", "hypertrophy_blocks", "conjugate", "conditioning", "rpe_blocks", "peaking"] as const;
 export const VOICES = ["alice", "aiden"] as const;
 export const UNIT_VALUES = ["kg", "lb"] as const;
 
@@ -25,14 +25,62 @@ export type Voice = (typeof VOICES)[number];
 
 const movementList = z.array(z.string().trim().min(1).max(60)).max(12);
 
+/**
+ * A safety restriction in the lifter's own scope: avoid the movement entirely, only its heavy
+ * loads, only high volume of it, or just be careful with it. `quote` is what they said.
+ */
+export const RESTRICTION_SCOPES = ["avoid", "heavy", "volume", "caution"] as const;
+export type RestrictionScope = (typeof RESTRICTION_SCOPES)[number];
+export const SIDES = ["left", "right", "both"] as const;
+export const INJURY_STATUSES = ["current", "past"] as const;
+
+export const restrictionSchema = z
+  .object({
+    movement: z.string().trim().min(1).max(60),
+    scope: z.enum(RESTRICTION_SCOPES),
+    quote: z.string().trim().max(200).default(""),
+  })
+  .strict();
+export type Restriction = z.infer<typeof restrictionSchema>;
+
+export const injuryEntrySchema = z
+  .object({
+    /** Body area in our vocabulary ("shoulder", "lower back", "knee"…). */
+    area: z.string().trim().min(1).max(40),
+    side: z.enum(SIDES).nullable().default(null),
+    status: z.enum(INJURY_STATUSES).default("current"),
+    /** What it is, in the lifter's words when they gave one ("impingement", "disc bulge"). */
+    condition: z.string().trim().max(40).nullable().default(null),
+    /** The sentence the lifter said it in. */
+    quote: z.string().trim().max(200).default(""),
+    restrictions: z.array(restrictionSchema).max(8).default([]),
+  })
+  .strict();
+export type InjuryEntry = z.infer<typeof injuryEntrySchema>;
+
+/** Interviews saved before injuries were structured stored labels like "left shoulder". */
+function legacyInjury(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const m = /^(left|right|both)\s+(.+)$/.exec(value.trim());
+  return { area: (m ? m[2] : value).trim() || value, side: m ? m[1] : null };
+}
+export const injuryListSchema = z.array(z.preprocess(legacyInjury, injuryEntrySchema)).max(8);
+
+/** "left shoulder (impingement)", "lower back (old disc bulge)". */
+export function injuryLabel(i: InjuryEntry): string {
+  const where = i.side === "left" || i.side === "right" ? `${i.side} ${i.area}` : i.area;
+  const what = [i.side === "both" ? "both sides" : null, [i.status === "past" ? "past" : null, i.condition].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  return (what ? `${where} (${what})` : where).slice(0, 60);
+}
+
 export const FIELD_SCHEMAS = {
-  goals: z.array(z.enum(GOALS)).min(1).max(4),
+  goals: z.array(z.enum(GOALS)).min(1).max(6),
   timeline: z.string().trim().min(1).max(80),
   age: z.number().int().min(13).max(100),
   experienceYears: z.number().min(0).max(60),
   frequency: z.number().int().min(1).max(14),
   sessionLength: z.number().int().min(10).max(300),
-  injuries: z.array(z.string().trim().min(1).max(60)).max(8),
+  injuries: injuryListSchema,
   equipment: z.enum(EQUIPMENT),
   favoriteMovements: movementList,
   dislikedMovements: movementList,
@@ -54,8 +102,12 @@ export const FIELD_KEYS = Object.keys(FIELD_SCHEMAS) as FieldKey[];
 export type FieldValues = { [K in FieldKey]: z.infer<(typeof FIELD_SCHEMAS)[K]> };
 export type FieldUpdates = Partial<FieldValues>;
 
-/** answer: the user said it · history: read from the training log (confirmed or not) · default: filled in for them · skipped: they passed. */
-export const FIELD_SOURCES = ["answer", "history", "default", "skipped"] as const;
+/**
+ * answer: the user said it · history: read from the training log (confirmed or not) · default:
+ * filled in for them · skipped: they passed · implied: suggested by other answers (e.g. "peaking
+ * for a meet" → a peaking block); still asked, used if they never answer.
+ */
+export const FIELD_SOURCES = ["answer", "history", "default", "skipped", "implied"] as const;
 export type FieldSource = (typeof FIELD_SOURCES)[number];
 
 export const fieldEntrySchema = z
@@ -140,8 +192,8 @@ export function describeValue<K extends FieldKey>(key: K, value: FieldValues[K])
     case "sessionLength":
       return `${v}-minute sessions`;
     case "injuries": {
-      const items = v as string[];
-      return items.length ? `${list(items)} to protect` : "no injuries";
+      const items = v as InjuryEntry[];
+      return items.length ? `${list(items.map(injuryLabel))} to protect` : "no injuries";
     }
     case "equipment":
       return equipmentLabel(v as Equipment);
@@ -166,7 +218,7 @@ export function describeValue<K extends FieldKey>(key: K, value: FieldValues[K])
     case "successMetrics":
       return list((v as string[]).map((m) => m.replace(/_/g, " ")));
     case "methodology":
-      return v === "none" ? "no methodology preference" : String(v).replace(/_/g, " ");
+      return v === "none" ? "no methodology preference" : v === "peaking" ? "a powerlifting peaking block" : String(v).replace(/_/g, " ");
     case "checkIn":
       return v === "every_session" ? "check-ins after every session" : `${v} check-ins`;
     case "learningStyle":

@@ -1,9 +1,9 @@
 import type { SophisticationLevel } from "@/db/tables/coach";
 import { coachCardSchema, CARD_SCHEMA_VERSION, type CoachCard } from "./card";
-import { valueOf, type FieldMap, type FieldValues, type MethodologyId } from "./fields";
+import { injuryLabel, valueOf, type FieldMap, type FieldValues, type MethodologyId } from "./fields";
 import type { TrainingSummary } from "./history";
 import { renderPrompts } from "./prompts";
-import { avoidFor, deloadFor, generalRules, volumeRampFor } from "./safety";
+import { deloadFor, generalRules, safetyRulesFor, volumeRampFor } from "./safety";
 import { METHODOLOGIES } from "./templates/methodologies";
 import { PERSONAS, type PersonaId } from "./templates/personas";
 
@@ -13,6 +13,7 @@ import { PERSONAS, type PersonaId } from "./templates/personas";
  */
 export function chooseMethodology(f: { goals: FieldValues["goals"]; equipment: FieldValues["equipment"]; methodology?: FieldValues["methodology"]; competition?: FieldValues["competition"] }, level: SophisticationLevel): MethodologyId {
   if (f.methodology && f.methodology !== "none") return f.methodology;
+  // Strength sports never get a physique template, whatever else is in the goals.
   const g = new Set(f.goals);
   if (g.has("endurance") || f.equipment === "bodyweight" || f.competition === "crossfit") return "conditioning";
   if (level === "beginner") return "novice_linear";
@@ -43,12 +44,14 @@ export function personaBlock(id: PersonaId): CoachCard["persona"] {
 
 export interface GenerateInput {
   fields: FieldMap;
+  /** The interview transcript, to quote the answers rules came from (optional). */
+  transcript?: { role: string; text: string }[];
   level: SophisticationLevel;
   training: TrainingSummary | null;
   defaultUnits?: "kg" | "lb";
 }
 
-export function generateCoachCard({ fields, level, training, defaultUnits = "kg" }: GenerateInput): CoachCard {
+export function generateCoachCard({ fields, level, training, defaultUnits = "kg", transcript }: GenerateInput): CoachCard {
   const v = <K extends keyof FieldValues>(k: K) => valueOf(fields, k);
   const goals = v("goals") ?? ["general_fitness"];
   const equipment = v("equipment") ?? "full_gym";
@@ -80,8 +83,15 @@ export function generateCoachCard({ fields, level, training, defaultUnits = "kg"
       mainLifts: (training?.mainLifts ?? []).slice(0, 5),
     },
     safety: {
-      injuries,
-      avoid: avoidFor(injuries, v("dislikedMovements") ?? []),
+      injuries: injuries.map(injuryLabel),
+      avoid: safetyRulesFor({
+        injuries,
+        disliked: v("dislikedMovements") ?? [],
+        goals,
+        competition: v("competition") ?? null,
+        favorites: v("favoriteMovements") ?? [],
+        dislikedSource: transcript?.[fields.dislikedMovements?.turn ?? -1]?.text ?? null,
+      }),
       maxWeeklyVolumeIncreasePct: volumeRampFor(level, age),
       deload: deloadFor(level, v("recovery") ?? null),
       rules: generalRules(level, age, injuries),

@@ -189,7 +189,7 @@ async function persist(db: Queryable, userId: string, row: CoachInterviewRow, st
     let blocked: string | null = null;
     if (finished) {
       try {
-        const card = generateCoachCard({ fields: state.fields, level: currentLevel(state), training: state.training, defaultUnits: profile.units });
+        const card = generateCoachCard({ fields: state.fields, level: currentLevel(state), training: state.training, transcript: state.transcript, defaultUnits: profile.units });
         coach = await createCoach(tx, userId, { card, interviewId: row.id, note: "Created from the interview" });
       } catch (error) {
         if (!(error instanceof CoachLimitError)) throw error;

@@ -1,6 +1,7 @@
 import type { CoachPersona } from "@/lib/ai/system-prompt";
 import type { CoachCard } from "./card";
 import { goalLabel } from "./fields";
+import { avoidList, describeRule } from "./safety";
 
 /**
  * A coach card → the persona block AICORE's system prompt carries (lib/ai/system-prompt.ts):
@@ -14,11 +15,14 @@ export function personaFromCard(card: CoachCard): CoachPersona {
   if (card.persona.template === "sage" || card.communication.learningStyle === "data") tone.push("technical", "analytical");
   if (t.enthusiasm >= 0.6 && t.directness >= 0.7) tone.push("motivational");
   if (tone.length === 0) tone.push("friendly", "clear");
+  // Heavy-load and volume limits are not bans: the movement stays available, so they go in the notes.
+  const limits = card.safety.avoid.filter((a) => a.scope === "heavy" || a.scope === "volume").map(describeRule);
   const notes = [
     `${card.methodology.label}.`,
     `Weekly volume +${card.safety.maxWeeklyVolumeIncreasePct}% max; deload every ${card.safety.deload.everyWeeks} weeks.`,
     card.athlete.level === "beginner" ? "Plain words, no jargon." : card.athlete.level === "advanced" ? "Advanced lifter: RPE, e1RM, blocks are fine." : "",
     card.safety.injuries.length ? `Injuries: ${card.safety.injuries.join(", ")}.` : "",
+    limits.length ? `Limits: ${limits.join("; ")}.` : "",
   ]
     .filter(Boolean)
     .join(" ");
@@ -26,7 +30,7 @@ export function personaFromCard(card: CoachCard): CoachPersona {
     name: card.name,
     tone: [...new Set(tone)].join(", "),
     focus: `${card.athlete.goals.map(goalLabel).join(", ")} · ${card.methodology.label}`,
-    avoid: card.safety.avoid.map((a) => a.movement),
+    avoid: avoidList(card.safety.avoid),
     notes,
   };
 }

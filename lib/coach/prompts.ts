@@ -1,5 +1,6 @@
 import type { CoachCard } from "./card";
 import { goalLabel } from "./fields";
+import { describeRule } from "./safety";
 
 type CardCore = Omit<CoachCard, "prompts">;
 
@@ -16,12 +17,20 @@ export function renderPrompts(card: CardCore): CoachCard["prompts"] {
     `Enthusiasm ${level(t.enthusiasm)} (${t.enthusiasm.toFixed(2)}), supportiveness ${level(t.supportiveness)} (${t.supportiveness.toFixed(2)}), directness ${level(t.directness)} (${t.directness.toFixed(2)}).`,
     `The athlete is ${athlete.level === "beginner" ? "a beginner" : `an ${athlete.level} lifter`} training ${athlete.daysPerWeek} days a week (${athlete.equipment.replace("_", " ")}), goals: ${athlete.goals.map(goalLabel).join(", ")}.`,
   ].join(" ");
+  const bans = safety.avoid.filter((a) => a.scope === "avoid");
+  const limits = safety.avoid.filter((a) => a.scope === "heavy" || a.scope === "volume");
+  const cautions = safety.avoid.filter((a) => a.scope === "caution");
   const safetyPrompt = [
-    safety.avoid.length ? `Never program or suggest: ${safety.avoid.map((a) => `${a.movement} (${a.reason})`).join("; ")}. Offer a safe alternative instead.` : "No movement restrictions.",
+    bans.length ? `Never program or suggest: ${bans.map((a) => `${a.movement} (${a.reason})`).join("; ")}. Offer a safe alternative instead.` : "No movements are banned.",
+    limits.length ? `Limits, exactly as stated (the movements themselves stay in): ${limits.map((a) => `${describeRule(a).toLowerCase()} (${a.reason})`).join("; ")}.` : "",
+    cautions.length ? `Be careful with: ${cautions.map((a) => `${a.movement} (${a.reason})`).join("; ")} — pain-free only; ask how it feels and offer an alternative if it hurts.` : "",
     `Increase weekly training volume by at most ${safety.maxWeeklyVolumeIncreasePct} % per week.`,
     `Deload every ${safety.deload.everyWeeks} weeks or sooner: ${safety.deload.rules.join(" ")}`,
     ...safety.rules,
-  ].join(" ");
+  ]
+    .filter(Boolean)
+    .join(" ")
+    .slice(0, 1500);
   const motivationBase = persona.template === "aiden" ? "Hold the athlete to the plan; praise only what was earned." : persona.template === "sage" ? "Motivate with evidence: trends and numbers." : "Celebrate consistency and small wins.";
   const motivation = [
     motivationBase,

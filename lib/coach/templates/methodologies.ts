@@ -63,4 +63,20 @@ export const METHODOLOGIES: Record<MethodologyId, MethodologyTemplate> = {
     progression: ["Accumulation: more sets at RPE 6–8", "Intensification: fewer, heavier sets at RPE 8–9", "Peak and test, then deload before the next block"],
     suits: "Advanced and competitive lifters.",
   },
+  peaking: {
+    id: "peaking",
+    label: "Powerlifting peaking block",
+    summary: "Meet prep: the competition lifts get heavier and more specific while volume drops, ending in a taper and openers.",
+    principles: [
+      "Competition squat, bench and deadlift (and close variations) are the core of every week",
+      "Intensity rises and volume falls week by week; heavy singles at RPE 8–9 rehearse the platform",
+      "Accessories only where they help the total or keep injuries quiet",
+    ],
+    progression: [
+      "Weeks out: top singles climb toward about 92–95 % of the meet max, back-off sets shrink",
+      "Final 7–10 days: taper — volume down about half, openers at about 90 %, no grinding",
+      "After the meet: a deload week, then a new accumulation block",
+    ],
+    suits: "Lifters with a powerlifting meet on the calendar.",
+  },
 };
