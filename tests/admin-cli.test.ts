@@ -137,7 +137,7 @@ describe("admin CLI", { timeout: 240_000 }, () => {
   it("imports a file once: the second run creates nothing", async () => {
     const data = path.join(dir, "import");
     await admin(data, ["create-user", "--email", "lifter@example.com", "--password", "lift-heavy-22"]);
-    const file = path.resolve("../shared/data/imports/strong-sample.csv");
+    const file = path.join(import.meta.dirname, "fixtures/imports/strong-sample.csv");
     const first = await admin(data, ["import", "--email", "lifter@example.com", "--unit", "kg", file]);
     expect(first.stderr).toBe("");
     const a = JSON.parse(first.stdout);

@@ -8,7 +8,7 @@ import { candidateKeys, guessExerciseKind } from "@/lib/exercises/resolver";
 import { catalogAliasKeys } from "@/lib/exercises/sync-catalog";
 import { EQUIPMENT, MUSCLE_GROUPS, listMuscleGroups } from "@/lib/exercises/vocabulary";
 
-const SHARED = path.resolve(process.cwd(), "../shared/data/imports");
+const IMPORTS = path.join(import.meta.dirname, "fixtures/imports");
 
 let cached: Map<string, string> | undefined;
 function keyToSlug(): Map<string, string> {
@@ -78,13 +78,13 @@ describe("exercise catalog", () => {
     for (const [name, slug] of cases) expect(slugFor(name), name).toBe(slug);
   });
 
-  it("covers the names in the shared Strong and Hevy samples", () => {
+  it("covers the names in the real Strong and Hevy samples", () => {
     const names = new Map<string, number>();
     for (const [file, header] of [
       ["hevy-metric-sample.csv", "exercise_title"],
       ["strong-sample.csv", "Exercise Name"],
     ] as const) {
-      const lines = fs.readFileSync(path.join(SHARED, file), "utf8").split(/\r?\n/).filter(Boolean);
+      const lines = fs.readFileSync(path.join(IMPORTS, file), "utf8").split(/\r?\n/).filter(Boolean);
       const cells = (l: string) => [...l.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1].replace(/^"|"$/g, ""));
       const col = cells(lines[0]).indexOf(header);
       for (const l of lines.slice(1)) {

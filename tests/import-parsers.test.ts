@@ -10,7 +10,6 @@ import { parseStrong } from "@/lib/import/parsers/strong";
 import type { ParseResult } from "@/lib/import/types";
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "fixtures/imports", name), "utf8");
-const sample = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "../../shared/data/imports", name), "utf8");
 const allSets = (r: ParseResult) => r.workouts.flatMap((w) => w.sets);
 
 describe("detectFormat", () => {
@@ -121,7 +120,7 @@ describe("parseStrong — unit handling", () => {
   });
 
   it("the real legacy comma sample (no Notes columns)", () => {
-    const r = parseWorkoutFile(sample("strong-legacy-sample.csv"), { unit: "kg" });
+    const r = parseWorkoutFile(fixture("strong-legacy-sample.csv"), { unit: "kg" });
     expect(r.format).toBe("strong-legacy");
     expect([r.rows, r.workouts.length, allSets(r).length, r.skipped.length]).toEqual([6, 3, 6, 0]);
     expect(r.workouts.map((w) => [w.name, w.start, w.durationSeconds])).toEqual([
@@ -132,7 +131,7 @@ describe("parseStrong — unit handling", () => {
   });
 
   it("the real Strong sample: 250 rows, 15 workouts, '1h 19m' durations, weight 0 read as not entered", () => {
-    const r = parseWorkoutFile(sample("strong-sample.csv"), { unit: "kg" });
+    const r = parseWorkoutFile(fixture("strong-sample.csv"), { unit: "kg" });
     expect([r.rows, r.workouts.length, allSets(r).length, r.skipped.length, r.warnings.length]).toEqual([250, 15, 250, 0, 0]);
     expect(r.workouts.find((w) => w.start === "2025-09-05T12:37:47")?.durationSeconds).toBe(79 * 60);
     const legPress = allSets(r).find((s) => s.exerciseName === "Leg Press")!;
@@ -173,7 +172,7 @@ describe("parseHevy", () => {
   });
 
   it("the real Hevy sample: every one of its 7 211 rows is a set (none is empty)", () => {
-    const text = sample("hevy-metric-sample.csv");
+    const text = fixture("hevy-metric-sample.csv");
     const r = parseHevy(text);
     // Independent count: data lines of the file (no field spans lines; the last line has no newline).
     const dataLines = text.split("\n").filter((l) => l.trim() !== "").length - 1;
@@ -246,7 +245,7 @@ describe("Hevy notes", () => {
   });
 
   it("stores the real sample's notes with real line breaks", () => {
-    const r = parseHevy(sample("hevy-metric-sample.csv"));
+    const r = parseHevy(fixture("hevy-metric-sample.csv"));
     const notes = r.workouts.flatMap((w) => [w.notes, ...w.sets.map((s) => s.notes)]).filter((n): n is string => Boolean(n));
     expect(notes.some((n) => n.includes("175 next time\nLegs: 170"))).toBe(true);
     expect(notes.some((n) => n.includes("\\n"))).toBe(false);

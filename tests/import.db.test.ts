@@ -9,7 +9,6 @@ import { createUser } from "@/lib/users/create-user";
 import { useTestDatabase } from "./helpers/db";
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "fixtures/imports", name), "utf8");
-const sample = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "../../shared/data/imports", name), "utf8");
 
 describe("importWorkoutFile", () => {
   const handle = useTestDatabase();
@@ -38,7 +37,7 @@ describe("importWorkoutFile", () => {
 
   it("imports the real Strong sample: 15 sessions, 250 sets, ended_at = start + duration, catalog matches", async () => {
     const userId = await newUser();
-    const text = sample("strong-sample.csv");
+    const text = fixture("strong-sample.csv");
     const r = await importWorkoutFile(db(), { userId, fileName: "strong.csv", content: text });
     const names = new Set(text.trim().split("\n").slice(1).map((l) => l.split('"')[3]));
     expect(r).toMatchObject({ format: "strong-legacy", rows: 250, sessions: 15, sets: 250, alreadyPresentSessions: 0, skipped: { count: 0, reasons: [] } });
@@ -79,7 +78,7 @@ describe("importWorkoutFile", () => {
 
   it("imports the real Hevy sample: 335 sessions and all 7 211 sets; a second import adds nothing", async () => {
     const userId = await newUser({ timezone: "Europe/Berlin" });
-    const text = sample("hevy-metric-sample.csv");
+    const text = fixture("hevy-metric-sample.csv");
     const first = await importWorkoutFile(db(), { userId, content: text });
     expect(first).toMatchObject({ format: "hevy", rows: 7211, sessions: 335, sets: 7211, alreadyPresentSessions: 0 });
     const after = await counts(userId);
@@ -99,7 +98,7 @@ describe("importWorkoutFile", () => {
 
   it("an overlapping newer export only adds the new sessions", async () => {
     const userId = await newUser();
-    const lines = sample("hevy-metric-sample.csv").split("\n");
+    const lines = fixture("hevy-metric-sample.csv").split("\n");
     const header = lines[0];
     // The sample lists newest first: the "older export" lacks the 10 newest workouts.
     const starts = [...new Set(lines.slice(1).map((l) => l.split('","')[1]))];
@@ -116,8 +115,8 @@ describe("importWorkoutFile", () => {
 
   it("the same workout in two Strong dialects is one workout (legacy sample overlaps the Strong sample)", async () => {
     const userId = await newUser();
-    await importWorkoutFile(db(), { userId, content: sample("strong-sample.csv") });
-    const r = await importWorkoutFile(db(), { userId, content: sample("strong-legacy-sample.csv") });
+    await importWorkoutFile(db(), { userId, content: fixture("strong-sample.csv") });
+    const r = await importWorkoutFile(db(), { userId, content: fixture("strong-legacy-sample.csv") });
     expect(r).toMatchObject({ format: "strong-legacy", sessions: 2, sets: 4, alreadyPresentSessions: 1 });
     expect(await counts(userId)).toMatchObject({ sessions: 17, sets: 254 });
   });
@@ -248,7 +247,7 @@ describe("importWorkoutFile", () => {
 
     it("content over maxBytes → ImportTooLargeError before anything is read", async () => {
       const userId = await newUser();
-      const text = sample("strong-sample.csv");
+      const text = fixture("strong-sample.csv");
       const err = await importWorkoutFile(db(), { userId, content: text, maxBytes: 10 * 1024 }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ImportTooLargeError);
       expect(err).toBeInstanceOf(ImportFormatError);
@@ -265,14 +264,14 @@ describe("importWorkoutFile", () => {
       begin insert into import_trigger_probe values (1); return new; end $$`);
     await db().execute(sql`create trigger import_trigger_probe after insert on exercise_sets for each row execute function import_trigger_probe_fn()`);
     try {
-      const r = await importWorkoutFile(db(), { userId, content: sample("strong-sample.csv") });
+      const r = await importWorkoutFile(db(), { userId, content: fixture("strong-sample.csv") });
       expect(r.sets).toBe(250);
       const probe = await db().execute<{ n: number }>(sql`select count(*)::int as n from import_trigger_probe`);
       expect(probe.rows[0].n).toBe(250);
       // A trigger marked ENABLE ALWAYS fires in the bulk fast path too.
       await db().execute(sql`alter table exercise_sets enable always trigger import_trigger_probe`);
       const other = await newUser();
-      await importWorkoutFile(db(), { userId: other, content: sample("strong-sample.csv") });
+      await importWorkoutFile(db(), { userId: other, content: fixture("strong-sample.csv") });
       const probe2 = await db().execute<{ n: number }>(sql`select count(*)::int as n from import_trigger_probe`);
       expect(probe2.rows[0].n).toBe(500);
     } finally {
@@ -284,7 +283,7 @@ describe("importWorkoutFile", () => {
 
   it("is all or nothing: a failure after some chunks were written rolls everything back", async () => {
     const userId = await newUser();
-    const text = sample("hevy-metric-sample.csv");
+    const text = fixture("hevy-metric-sample.csv");
     const stages: string[] = [];
     const err = await importWorkoutFile(db(), {
       userId,
