@@ -90,7 +90,9 @@ export class EmbeddedDatabase implements EmbeddedClient {
     const release = () => {
       try {
         if (this.lockFile && fs.readFileSync(this.lockFile, "utf8").trim() === String(process.pid)) fs.unlinkSync(this.lockFile);
-      } catch {}
+      } catch {
+        // the process is exiting: a lock file left behind is detected as stale on the next start
+      }
     };
     process.once("exit", release);
   }
@@ -269,7 +271,9 @@ export class EmbeddedDatabase implements EmbeddedClient {
     if (this.lockFile) {
       try {
         fs.unlinkSync(this.lockFile);
-      } catch {}
+      } catch {
+        // already gone: nothing to release
+      }
       this.lockFile = null;
     }
   }

@@ -35,7 +35,9 @@ function parseRequestError(err: Error): RequestError | null {
   try {
     const body = JSON.parse(err.message) as { error?: unknown; code?: unknown };
     if (typeof body.error === "string" && typeof body.code === "string") return { message: body.error, code: body.code };
-  } catch {}
+  } catch {
+    // not JSON: a stream failure, shown as it is
+  }
   return null;
 }
 
@@ -59,7 +61,10 @@ export function ChatView(props: ChatViewProps) {
   const scroller = React.useRef<HTMLDivElement>(null);
   const stickToBottom = React.useRef(true);
 
-  const transport = React.useMemo(
+  // One transport for the component's life. It reads conversationIdRef when a message is sent, never
+  // during render; the compiler cannot see into DefaultChatTransport, so it assumes the worst.
+  const [transport] = React.useState(
+    // eslint-disable-next-line react-hooks/refs -- see above: read at send time only
     () =>
       new DefaultChatTransport<ChatUIMessage>({
         api: "/api/chat",
@@ -74,7 +79,6 @@ export function ChatView(props: ChatViewProps) {
           };
         },
       }),
-    [],
   );
 
   const { messages, sendMessage, status, stop, error, regenerate, setMessages, clearError } = useChat<ChatUIMessage>({
@@ -176,6 +180,9 @@ export function ChatView(props: ChatViewProps) {
   };
   const onDeleted = (id: string) => {
     setItems((prev) => prev.filter((c) => c.id !== id));
+    // A full load, not router.push: the address may come from history.replaceState (a conversation
+    // started on this page), and a fresh page is the one sure way to reset useChat's state.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- see above
     if (id === conversationIdRef.current) window.location.assign("/chat");
   };
 

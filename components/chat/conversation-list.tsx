@@ -102,12 +102,15 @@ function RenameDialog({ item, onClose, onRenamed }: { item: ConversationListItem
   const [title, setTitle] = React.useState("");
   const [error, setError] = React.useState<string | null>(null);
   const [pending, start] = React.useTransition();
-  React.useEffect(() => {
+  // Opening the dialog for another conversation starts from its title (state adjusted while rendering).
+  const [shownItem, setShownItem] = React.useState(item);
+  if (item !== shownItem) {
+    setShownItem(item);
     if (item) {
       setTitle(item.title);
       setError(null);
     }
-  }, [item]);
+  }
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     if (!item) return;

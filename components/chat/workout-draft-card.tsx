@@ -140,7 +140,13 @@ export function WorkoutDraftCard({
   const unit = draft.unit;
   const idBase = React.useId();
 
-  React.useEffect(() => setStatus(initialStatus), [initialStatus]);
+  // A new status from the server (e.g. after a reload of the message) replaces the local one; adjusting
+  // state while rendering avoids an extra render with the stale status (react.dev: "you might not need an effect").
+  const [seenStatus, setSeenStatus] = React.useState(initialStatus);
+  if (initialStatus !== seenStatus) {
+    setSeenStatus(initialStatus);
+    setStatus(initialStatus);
+  }
 
   if (!draft.workouts.length) {
     return <NothingLogged reason="I could not find sets to log in that message. Try “bench 3x8 at 60kg”." warnings={draft.warnings} />;

@@ -113,9 +113,14 @@ function mb(bytes: number): string {
 
 function useElapsedSeconds(running: boolean): number {
   const [seconds, setSeconds] = useState(0);
+  // Each run counts from zero (state adjusted while rendering, not in the effect).
+  const [wasRunning, setWasRunning] = useState(running);
+  if (running !== wasRunning) {
+    setWasRunning(running);
+    if (running) setSeconds(0);
+  }
   useEffect(() => {
     if (!running) return;
-    setSeconds(0);
     const started = Date.now();
     const t = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
     return () => clearInterval(t);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState, startTransition } from "react";
+import { useActionState, useEffect, useId, useRef, useState, useSyncExternalStore, startTransition } from "react";
 import { toast } from "sonner";
 import { Button, FieldError, FieldHint, Input, Label, Select, Textarea } from "@/components/ui";
 import type { ActionResult } from "@/lib/actions/safe-action";
@@ -21,6 +21,10 @@ const LEVELS = [
   ["advanced", "Advanced — 3+ years, small gains are hard won"],
 ] as const;
 
+// The browser's zone: read on the client only (the server renders null, so hydration matches).
+const neverChanges = () => () => {};
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+
 export function ProfileForm({
   initial,
   timeZones,
@@ -34,12 +38,8 @@ export function ProfileForm({
   const formRef = useRef<HTMLFormElement>(null);
   const [state, dispatch, pending] = useActionState(action, null);
   const [timezone, setTimezone] = useState(initial.timezone);
-  const [browserZone, setBrowserZone] = useState<string | null>(null);
-
-  useEffect(() => {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (zone && timeZones.includes(zone)) setBrowserZone(zone);
-  }, [timeZones]);
+  const detectedZone = useSyncExternalStore(neverChanges, browserTimeZone, () => null);
+  const browserZone = detectedZone && timeZones.includes(detectedZone) ? detectedZone : null;
 
   useEffect(() => {
     if (state?.ok) toast.success("Profile saved");

@@ -10,7 +10,7 @@ export const AFTER_SIGN_UP = "/coach/new";
 export function safeNextPath(next: unknown, fallback = DEFAULT_AFTER_SIGN_IN): string {
   if (typeof next !== "string" || next.length === 0 || next.length > 2048) return fallback;
   if (!next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters never belong in a redirect path
   if (/[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
   let url: URL;
   try {

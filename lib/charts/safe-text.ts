@@ -9,6 +9,7 @@
  */
 export function safeText(value: unknown, max = 80): string {
   const s = String(value ?? "")
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
     .replace(/[\u0000-\u001f\u007f]/g, " ")
     .replace(/</g, "‹")
     .replace(/>/g, "›")

@@ -325,10 +325,10 @@ function methodology(t: string, asked: boolean): FieldValues["methodology"] | un
   if (/\b(conjugate|westside|max effort|dynamic effort)\b/.test(t)) return "conjugate";
   if (/\b(block periodi[sz]ation|rpe[- ]based|autoregulat\w*|rts|daily undulating|dup)\b/.test(t)) return "rpe_blocks";
   if (/\b(linear progression|starting strength|stronglifts|5x5|greyskull|gzcl)\b/.test(t)) return "novice_linear";
-  if (/\b(hypertrophy blocks?|bodybuilding split|ppl|push[\/ ]pull[\/ ]legs?|bro split)\b/.test(t)) return "hypertrophy_blocks";
+  if (/\b(hypertrophy blocks?|bodybuilding split|ppl|push[/ ]pull[/ ]legs?|bro split)\b/.test(t)) return "hypertrophy_blocks";
   if (!asked) return undefined;
   if (/\b(rpe|periodi[sz]ation|blocks?|peaking)\b/.test(t)) return "rpe_blocks";
-  if (/\b(hypertrophy|bodybuilding|upper[\/ ]lower|split)\b/.test(t)) return "hypertrophy_blocks";
+  if (/\b(hypertrophy|bodybuilding|upper[/ ]lower|split)\b/.test(t)) return "hypertrophy_blocks";
   if (/\b(crossfit|metcon|conditioning|hybrid|hyrox|wods?)\b/.test(t)) return "conditioning";
   if (/\b(linear|simple|basic|beginner)\b/.test(t)) return "novice_linear";
   if (/\b(no preference|you (pick|choose|decide)|whatever|don'?t know|not sure|surprise me|up to you|no idea|none|no)\b/.test(t)) return "none";

@@ -34,7 +34,7 @@ const VOCAB: [RegExp, SophisticationLevel, number, string][] = [
   [/\be1rm\b|\bwilks\b|\bdots\b|\bipf gl\b|\bmy total\b|\bopeners?\b|\bpeaking\b|\btaper\w*\b/, "advanced", 1.5, "competition / e1RM vocabulary"],
   [/\bmrv\b|\bmev\b|\bmav\b|\bvolume landmarks?\b|\bfatigue management\b|\bsfr\b/, "advanced", 1.5, "volume-landmark vocabulary"],
   [/\btop sets?\b|\bback[- ]?off sets?\b|\bdeloads?\b|\baccessor(y|ies)\b|\bvariations?\b/, "intermediate", 1, "programming vocabulary (top sets, deloads)"],
-  [/\bprs?\b|\b1rm\b|\bprogressive overload\b|\bsplit\b|\bpush[\/ ]pull\b|\bupper[\/ ]lower\b|\bcompounds?\b|\bhypertrophy\b|\bmacros\b|\brdls?\b|\bsets of\b/, "intermediate", 1, "common lifting vocabulary"],
+  [/\bprs?\b|\b1rm\b|\bprogressive overload\b|\bsplit\b|\bpush[/ ]pull\b|\bupper[/ ]lower\b|\bcompounds?\b|\bhypertrophy\b|\bmacros\b|\brdls?\b|\bsets of\b/, "intermediate", 1, "common lifting vocabulary"],
   [/\b(new to|never (lifted|trained|been)|just start\w*|complete beginner|total beginner|first time|no idea|not sure what|what('s| is) an?|don'?t know (what|how|much)|intimidat\w*|haven'?t (lifted|trained))\b/, "beginner", 2, "says they are new or unsure"],
   [/\b(beginner|newbie|noob|out of shape|haven'?t worked out in)\b/, "beginner", 1.5, "describes themselves as a beginner"],
 ];

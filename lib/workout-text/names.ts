@@ -33,7 +33,7 @@ const KEEP_UPPER = new Set(["db", "bb", "kb", "rdl", "ohp", "ez", "sl", "t"]);
 function titleCase(s: string): string {
   return s
     .split(/\s+/)
-    .map((w) => (KEEP_UPPER.has(w) ? w.toUpperCase() : w.replace(/(^|[(\-])([a-z])/g, (_m, pre: string, ch: string) => pre + ch.toUpperCase())))
+    .map((w) => (KEEP_UPPER.has(w) ? w.toUpperCase() : w.replace(/(^|[(-])([a-z])/g, (_m, pre: string, ch: string) => pre + ch.toUpperCase())))
     .join(" ");
 }
 

@@ -44,7 +44,7 @@ function normalise(text: string): string {
     text
       .toLowerCase()
       // "Log: bench 3x8", "please log squat 5x5" — the verb is an instruction, not an exercise name
-      .replace(/^\s*(?:please\s+)?(?:log|record)\b\s*[:\-]?\s*/, "")
+      .replace(/^\s*(?:please\s+)?(?:log|record)\b\s*[:-]?\s*/, "")
       .replace(/[×*]/g, "x")
       .replace(/[–—]/g, "-")
       .replace(/\u2212/g, "-") // the typographic minus sign is a minus

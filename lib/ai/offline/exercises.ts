@@ -89,8 +89,8 @@ export function findExerciseMentions(question: string, max = 3): ExerciseRef[] {
 function customMention(question: string): ExerciseRef | null {
   const q = question.toLowerCase();
   const m =
-    q.match(/\b(?:progress|trend|prs?|records?|e?1rm|max|best)\s+(?:on|for|in|at)\s+(?:my\s+|the\s+)?([a-z][a-z \-]{2,40}?)(?=\s+(?:over|in|since|this|last|during|for)\b|[?.!,]|$)/) ??
-    q.match(/\bmy\s+([a-z][a-z \-]{2,40}?)\s+(?:progress|trend|prs?|records?|e?1rm|max|going|numbers)\b/);
+    q.match(/\b(?:progress|trend|prs?|records?|e?1rm|max|best)\s+(?:on|for|in|at)\s+(?:my\s+|the\s+)?([a-z][a-z -]{2,40}?)(?=\s+(?:over|in|since|this|last|during|for)\b|[?.!,]|$)/) ??
+    q.match(/\bmy\s+([a-z][a-z -]{2,40}?)\s+(?:progress|trend|prs?|records?|e?1rm|max|going|numbers)\b/);
   if (!m) return null;
   const phrase = m[1].trim();
   if (!phrase || phrase.split(" ").every((w) => STOP.has(w))) return null;

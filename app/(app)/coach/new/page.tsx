@@ -65,7 +65,7 @@ export default async function NewCoachPage() {
                 <MessagesSquare aria-hidden className="mt-0.5 size-4 shrink-0 text-ink-muted" /> One question at a time; say several things at once if you like.
               </li>
               <li className="flex gap-2">
-                <Sparkles aria-hidden className="mt-0.5 size-4 shrink-0 text-ink-muted" /> If you've imported your training, I'll start from what your log shows.
+                <Sparkles aria-hidden className="mt-0.5 size-4 shrink-0 text-ink-muted" /> If you’ve imported your training, I’ll start from what your log shows.
               </li>
             </ul>
             <StartInterviewButton start={startInterviewAction} testId="start-interview">
