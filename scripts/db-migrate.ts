@@ -1,5 +1,5 @@
 import { dbHandle } from "@/db/client";
-import { prepareDatabase } from "@/db/setup";
+import { prepareDatabase } from "@/lib/server/prepare-database";
 import { databaseKind, env } from "@/lib/config/env";
 
 const kind = databaseKind();

@@ -30,7 +30,7 @@ vi.mock("@/lib/auth/session", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-const actions = await import("@/app/(app)/coach/actions");
+const actions = await import("@/lib/coach/actions");
 
 const BEGINNER = ["I want to lose weight and get fitter", "I'm new to this, never lifted", "3 days a week", "my left knee is a bit dodgy", "a local gym", "lots of encouragement please", "Alice", "kg"];
 const ADVANCED = [

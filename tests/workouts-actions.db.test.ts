@@ -14,7 +14,7 @@ vi.mock("@/lib/auth/session", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-const { createWorkoutAction, deleteWorkoutAction, updateWorkoutAction } = await import("@/app/(app)/workouts/actions");
+const { createWorkoutAction, deleteWorkoutAction, updateWorkoutAction } = await import("@/lib/workouts/actions");
 
 const input = {
   name: "Legs",

@@ -11,7 +11,8 @@ const session = vi.hoisted(() => ({ user: null as { id: string; email: string; n
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-const { importFileAction, updateProfileAction } = await import("@/app/(app)/settings/actions");
+const { importFileAction } = await import("@/lib/import/actions");
+const { updateProfileAction } = await import("@/lib/users/actions");
 
 const HEVY = fs.readFileSync(path.join(import.meta.dirname, "..", "e2e", "fixtures", "hevy-4-workouts.csv"));
 

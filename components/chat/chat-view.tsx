@@ -4,7 +4,7 @@ import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport, type DataUIPart } from "ai";
 import { Cpu, PanelLeft } from "lucide-react";
 import * as React from "react";
-import { loadConversationsAction } from "@/app/(app)/chat/actions";
+import { loadConversationsAction } from "@/lib/chat/actions";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -11,7 +11,7 @@ import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigge
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { deleteConversationAction, renameConversationAction } from "@/app/(app)/chat/actions";
+import { deleteConversationAction, renameConversationAction } from "@/lib/chat/actions";
 import type { ConversationListItem } from "@/lib/chat/types";
 
 export interface ConversationListProps {

@@ -12,7 +12,7 @@ import type { DraftStatusPayload } from "@/lib/chat/types";
 import { fromKg, roundWeight, toKg } from "@/lib/units";
 import type { WorkoutDraft } from "@/lib/workout-text/types";
 import { DraftWarnings, NothingLogged } from "./draft-warnings";
-import { confirmWorkoutDraftAction, discardWorkoutDraftAction } from "@/app/(app)/chat/actions";
+import { confirmWorkoutDraftAction, discardWorkoutDraftAction } from "@/lib/chat/actions";
 
 type SetType = "normal" | "warmup" | "failure" | "drop";
 interface EditSet {

@@ -1,5 +1,5 @@
 import { dbHandle, type DbHandle } from "@/db/client";
-import { prepareDatabase } from "@/db/setup";
+import { prepareDatabase } from "@/lib/server/prepare-database";
 import { env } from "@/lib/config/env";
 
 /**

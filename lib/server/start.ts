@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { prepareDatabase } from "@/db/setup";
+import { prepareDatabase } from "@/lib/server/prepare-database";
 import { MissingAuthSecretError, resolveAuthSecret } from "@/lib/auth/secret";
 import { databaseKind, env } from "@/lib/config/env";
 

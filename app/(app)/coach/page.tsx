@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { coachLimit, listCoaches } from "@/lib/coach/coaches";
 import { listInterviews } from "@/lib/coach/interviews";
 import { getProfile } from "@/lib/users/profile";
-import { setPrimaryCoachAction } from "./actions";
+import { setPrimaryCoachAction } from "@/lib/coach/actions";
 
 export const metadata: Metadata = { title: "Coach" };
 

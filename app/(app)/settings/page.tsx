@@ -7,7 +7,8 @@ import { requireUser } from "@/lib/auth/session";
 import { entitlementsFor } from "@/lib/billing/entitlements";
 import { getPlan } from "@/lib/billing/plan";
 import { getProfile } from "@/lib/users/profile";
-import { importFileAction, updateProfileAction } from "./actions";
+import { importFileAction } from "@/lib/import/actions";
+import { updateProfileAction } from "@/lib/users/actions";
 
 export const metadata: Metadata = { title: "Settings" };
 

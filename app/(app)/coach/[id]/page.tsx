@@ -13,7 +13,7 @@ import { MAX_VOLUME_RAMP_PCT } from "@/lib/coach/card";
 import { getCoach, listCoachVersions } from "@/lib/coach/coaches";
 import { METHODOLOGIES } from "@/lib/coach/templates/methodologies";
 import { PERSONAS } from "@/lib/coach/templates/personas";
-import { deleteCoachAction, setPrimaryCoachAction, updateCoachAction } from "../actions";
+import { deleteCoachAction, setPrimaryCoachAction, updateCoachAction } from "@/lib/coach/actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 

@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getInterviewExtractor } from "@/lib/coach/ai-extract";
 import { coachLimit } from "@/lib/coach/coaches";
 import { latestOpenInterview } from "@/lib/coach/interviews";
-import { abandonInterviewAction, startInterviewAction } from "../actions";
+import { abandonInterviewAction, startInterviewAction } from "@/lib/coach/actions";
 
 export const metadata: Metadata = { title: "Build your coach" };
 

@@ -13,7 +13,7 @@ import { getSessionDetail, type SessionSet } from "@/lib/workouts/queries";
 import { sourceLabel } from "@/lib/workouts/source";
 import { formatDuration, formatSessionDate } from "@/lib/time/format";
 import { getViewerPrefs } from "@/lib/workouts/viewer";
-import { deleteWorkoutAction } from "../actions";
+import { deleteWorkoutAction } from "@/lib/workouts/actions";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { newSessionFormState } from "@/lib/workouts/form-values";
 import { listExerciseOptions } from "@/lib/workouts/queries";
 import { getViewerPrefs } from "@/lib/workouts/viewer";
-import { createWorkoutAction } from "../actions";
+import { createWorkoutAction } from "@/lib/workouts/actions";
 
 export const metadata: Metadata = { title: "Add workout" };
 

@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getInterviewExtractor } from "@/lib/coach/ai-extract";
 import { toClientInterview } from "@/lib/coach/client-view";
 import { getInterview, MAX_ANSWER_CHARS } from "@/lib/coach/interviews";
-import { answerInterviewAction, finishInterviewAction } from "../../actions";
+import { answerInterviewAction, finishInterviewAction } from "@/lib/coach/actions";
 
 export const metadata: Metadata = { title: "Coach interview" };
 

@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { sessionToFormState } from "@/lib/workouts/form-values";
 import { getSessionDetail, listExerciseOptions } from "@/lib/workouts/queries";
 import { getViewerPrefs } from "@/lib/workouts/viewer";
-import { updateWorkoutAction } from "../../actions";
+import { updateWorkoutAction } from "@/lib/workouts/actions";
 
 export const metadata: Metadata = { title: "Edit workout" };
 

@@ -1,5 +1,5 @@
-import type { Db } from "./client";
-import { migrate } from "./migrate";
+import type { Db } from "@/db/client";
+import { migrate } from "@/db/migrate";
 import { syncCatalog } from "@/lib/exercises/sync-catalog";
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
 

@@ -5,38 +5,9 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { ActionError, authedAction } from "@/lib/actions/safe-action";
 import { checkAllowance } from "@/lib/billing/allowance";
-import { importMaxBytes, importWorkoutFile, type ImportResult } from "@/lib/import";
 import { consumeRateLimit, minutesUntil } from "@/lib/security/rate-limit";
-import { updateProfile } from "@/lib/users/profile";
 import { UNITS } from "@/lib/workouts/constants";
-
-/**
- * Form fields, loosely typed: updateProfile owns the real rules (and reports per-field errors).
- * Empty fields arrive as undefined, which here means "clear it" (name, goals).
- */
-const profileFormSchema = z.object({
-  displayName: z.string().optional(),
-  units: z.string({ error: "Choose kg or lb." }),
-  timezone: z.string({ error: "Choose a time zone." }),
-  fitnessLevel: z.string({ error: "Choose your training experience." }),
-  goals: z.string().optional(),
-});
-
-export const updateProfileAction = authedAction(profileFormSchema, async (input, { user }) => {
-  const goals = (input.goals ?? "")
-    .split(/\r?\n/)
-    .map((g) => g.trim())
-    .filter(Boolean);
-  const p = await updateProfile(getDb(), user.id, {
-    displayName: input.displayName ?? null,
-    units: input.units as (typeof UNITS)[number],
-    timezone: input.timezone,
-    fitnessLevel: input.fitnessLevel as "beginner",
-    goals,
-  });
-  revalidatePath("/", "layout");
-  return { units: p.units, timezone: p.timezone };
-});
+import { importMaxBytes, importWorkoutFile, type ImportResult } from "./index";
 
 const importFormSchema = z.object({
   file: z.instanceof(File, { error: "Choose a CSV file to import." }),
