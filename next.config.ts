@@ -25,6 +25,10 @@ const nextConfig: NextConfig = {
     // Imports up to the largest plan limit (ENTITLEMENTS.trainer.importMaxMb) plus form overhead.
     serverActions: { bodySizeLimit: "101mb" },
   },
+  // The local test-mode Stripe answers at Stripe's own paths, so the real SDK only needs host/port/protocol.
+  async rewrites() {
+    return [{ source: "/v1/:path*", destination: "/api/stripe-local/v1/:path*" }];
+  },
   async headers() {
     return [
       {

@@ -6,3 +6,4 @@ export * from "./tables/billing";
 export * from "./tables/rate-limits";
 export * from "./tables/chat";
 export * from "./tables/coach";
+export * from "./tables/billing-local";

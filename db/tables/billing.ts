@@ -33,6 +33,8 @@ export const subscriptions = pgTable(
     stripeCustomerId: text("stripe_customer_id"),
     priceLookupKey: text("price_lookup_key"),
     billingInterval: text("billing_interval", { enum: BILLING_INTERVALS }),
+    /** When the API state written here was read: an older read never overwrites a newer one. */
+    stripeReadAt: timestamp("stripe_read_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

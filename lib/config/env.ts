@@ -22,6 +22,8 @@ const schema = z.object({
   OPENAI_MODEL: z.string().min(1).optional(),
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** "off": no billing at all (plans only through the operator CLI), even without Stripe keys. */
+  SPOTTER_BILLING: z.enum(["off", "on"]).optional(),
   ELEVENLABS_API_KEY: z.string().min(1).optional(),
   SPOTTER_SEED_DEMO: z.enum(["0", "1"]).optional(),
   /** Optional: the SQL sandbox logs in as spotter_sandbox itself (same database as DATABASE_URL). */
