@@ -10,6 +10,41 @@ export function toKg(value: number, unit: Unit): number {
   return unit === "kg" ? value : value * KG_PER_LB;
 }
 
+/**
+ * Rounds half away from zero to `decimals` places after removing binary float noise
+ * (12.900000000000034 → 12.9, 1.005 → 1.01), matching what numeric(p, decimals) would store
+ * for the decimal the user meant.
+ */
+export function roundTo(value: number, decimals: number): number {
+  if (Number.isInteger(value)) return value;
+  const micro = Math.round(Math.abs(value) * 1e6);
+  const scale = 10 ** (6 - decimals);
+  return (Math.sign(value) * Math.round(micro / scale)) / 10 ** decimals;
+}
+
+/** KG_PER_LB as 45359237 / 1e8, for integer arithmetic. */
+const KG_PER_LB_E8 = 45_359_237;
+
+/** Pounds → kilograms rounded to 0.01 kg, exactly (integer arithmetic, no float drift). */
+export function lbToKg(lb: number): number {
+  const tenThousandths = Math.round(Math.abs(lb) * 1e4); // lb × 1e4
+  const kgE12 = tenThousandths * KG_PER_LB_E8; // kg × 1e12, exact below 2^53 for any real weight
+  return (Math.sign(lb) * Math.round(kgE12 / 1e10)) / 100;
+}
+
+/**
+ * A weight typed in `unit` → the kilograms the database stores (numeric(7,2)). The one conversion
+ * every writer uses: the session form, chat drafts, the importer and the seed.
+ */
+export function storedKg(value: number, unit: Unit): number {
+  return unit === "lb" ? lbToKg(value) : roundTo(value, 2);
+}
+
+/** The heaviest weight that can be stored, in `unit` (whole units, rounded down). */
+export function maxWeightIn(unit: Unit, maxKg: number): number {
+  return unit === "kg" ? maxKg : Math.floor(maxKg / KG_PER_LB);
+}
+
 /** Converts kilograms to `unit` (unrounded). */
 export function fromKg(kg: number, unit: Unit): number {
   return unit === "kg" ? kg : kg / KG_PER_LB;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { localToUtc, parseLocalDateTime } from "@/lib/import/datetime";
 import { plainArray, textArray } from "@/lib/import/pg-array";
-import { BadValue, lbToKg, parseDuration, parseNumber, roundTo, strongSetType } from "@/lib/import/values";
+import { BadValue, parseDuration, parseNumber, strongSetType } from "@/lib/import/values";
+import { lbToKg, roundTo } from "@/lib/units";
 import { KG_PER_LB } from "@/lib/units";
 
 describe("parseLocalDateTime", () => {

@@ -9,12 +9,12 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { DraftStatusPayload } from "@/lib/chat/types";
-import { fromKg, roundWeight, toKg } from "@/lib/units";
+import { fromKg, roundWeight, storedKg } from "@/lib/units";
 import type { WorkoutDraft } from "@/lib/workout-text/types";
+import { SET_TYPE_LABELS, SET_TYPES, type SetType } from "@/lib/workouts/constants";
 import { DraftWarnings, NothingLogged } from "./draft-warnings";
 import { confirmWorkoutDraftAction, discardWorkoutDraftAction } from "@/lib/chat/actions";
 
-type SetType = "normal" | "warmup" | "failure" | "drop";
 interface EditSet {
   setType: SetType;
   weight: string;
@@ -36,13 +36,6 @@ interface EditWorkout {
   name: string;
   exercises: EditExercise[];
 }
-
-const SET_TYPES: { value: SetType; label: string }[] = [
-  { value: "normal", label: "Working" },
-  { value: "warmup", label: "Warm-up" },
-  { value: "failure", label: "To failure" },
-  { value: "drop", label: "Drop set" },
-];
 
 function toEdit(draft: WorkoutDraft): EditWorkout[] {
   return draft.workouts.map((w) => ({
@@ -97,7 +90,7 @@ function fromEdit(workouts: EditWorkout[], base: WorkoutDraft): WorkoutDraft | s
         if (reps !== null && !Number.isInteger(reps)) return `${e.name}, set ${si + 1}: reps must be a whole number.`;
         sets.push({
           setType: s.setType,
-          weightKg: weight === null ? null : Math.round(toKg(weight, base.unit) * 100) / 100,
+          weightKg: weight === null ? null : storedKg(weight, base.unit),
           reps,
           rpe,
           durationSeconds: s.durationSeconds,
@@ -310,8 +303,8 @@ export function WorkoutDraftCard({
                             onChange={(e) => update((d) => void (d[wi].exercises[ei].sets[si].setType = e.target.value as SetType))}
                           >
                             {SET_TYPES.map((t) => (
-                              <option key={t.value} value={t.value}>
-                                {t.label}
+                              <option key={t} value={t}>
+                                {SET_TYPE_LABELS[t]}
                               </option>
                             ))}
                           </Select>

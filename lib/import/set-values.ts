@@ -1,19 +1,15 @@
-import { BadValue, roundTo } from "./values";
+import { roundTo } from "@/lib/units";
+import { BadValue } from "./values";
 import type { ParsedSet, RowIssue } from "./types";
 
+import { MAX_SET_REPS as MAX_REPS, MAX_WEIGHT_KG } from "@/lib/workouts/limits";
+import type { SetMeasures } from "@/lib/workouts/constants";
+
 /** Bounds of the exercise_sets table checks (db/tables/training.ts). */
-const MAX_WEIGHT_KG = 2000;
-const MAX_REPS = 1000;
 const MAX_DURATION_S = 86_400;
 const MAX_DISTANCE_M = 1_000_000;
 
-export interface SetMeasures {
-  weightKg: number | null;
-  reps: number | null;
-  rpe: number | null;
-  durationSeconds: number | null;
-  distanceM: number | null;
-}
+export type { SetMeasures };
 
 /**
  * Validates and normalises one set's numbers (already in kg / m / s). Apps write 0 for "not
@@ -26,7 +22,7 @@ export function normaliseMeasures(m: SetMeasures, line: number, warnings: RowIss
   let { weightKg, reps, rpe, durationSeconds, distanceM } = m;
   if (weightKg !== null) {
     weightKg = roundTo(weightKg, 2);
-    if (weightKg < 0 || weightKg >= MAX_WEIGHT_KG) throw new BadValue(`weight ${weightKg} kg is outside 0–${MAX_WEIGHT_KG} kg`);
+    if (weightKg < 0 || weightKg > MAX_WEIGHT_KG) throw new BadValue(`weight ${weightKg} kg is outside 0–${MAX_WEIGHT_KG} kg`);
     if (weightKg === 0) weightKg = null;
   }
   if (reps !== null) {

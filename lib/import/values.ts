@@ -1,8 +1,7 @@
 import type { SetType } from "@/db/tables/training";
+import { roundTo } from "@/lib/units";
 import type { Unit } from "./types";
 
-/** Exact by definition; mirrors lib/units.ts (KG_PER_LB = 0.45359237) as 45359237 / 1e8. */
-const KG_PER_LB_E8 = 45_359_237;
 export const METERS_PER_MILE = 1609.344;
 
 /** Thrown by the value parsers; the message becomes the skip reason. */
@@ -31,28 +30,6 @@ function isPrefixedInteger(s: string): boolean {
   return s.charCodeAt(i - 1) === 48 && (c === 120 || c === 98 || c === 111);
 }
 
-/**
- * Rounds half away from zero to `decimals` places after removing binary float noise
- * (12.900000000000034 → 12.9, 1.005 → 1.01), matching what numeric(p, decimals) would store
- * for the decimal the user meant.
- */
-export function roundTo(value: number, decimals: number): number {
-  if (Number.isInteger(value)) return value;
-  const micro = Math.round(Math.abs(value) * 1e6);
-  const scale = 10 ** (6 - decimals);
-  return (Math.sign(value) * Math.round(micro / scale)) / 10 ** decimals;
-}
-
-/** Pounds → kilograms rounded to 0.01 kg, exactly (integer arithmetic, no float drift). */
-export function lbToKg(lb: number): number {
-  const tenThousandths = Math.round(Math.abs(lb) * 1e4); // lb × 1e4
-  const kgE12 = tenThousandths * KG_PER_LB_E8; // kg × 1e12, exact below 2^53 for any real weight
-  return (Math.sign(lb) * Math.round(kgE12 / 1e10)) / 100;
-}
-
-export function toKg(value: number, unit: Unit): number {
-  return unit === "lb" ? lbToKg(value) : roundTo(value, 2);
-}
 
 /** "kg", "kgs", "lb", "lbs", "pounds" … → Unit, else null. */
 export function weightUnitOf(raw: string): Unit | null {

@@ -1,4 +1,4 @@
-import type { SetType } from "@/db/schema";
+import type { SetRecord, SetType } from "@/lib/workouts/constants";
 import { addDays, daysBetween, startOfIsoWeek } from "@/lib/time/calendar";
 import { zonedTime } from "@/lib/time/zone";
 import { createRng, hashSeed, type Rng } from "./prng";
@@ -39,14 +39,8 @@ export const MAIN_LIFT_SLUGS: Record<MainLift, string> = {
   row: "bent-over-row-barbell",
 };
 
-export interface DemoSet {
+export interface DemoSet extends SetRecord {
   slug: string;
-  setType: SetType;
-  weightKg: number | null;
-  reps: number | null;
-  rpe: number | null;
-  durationSeconds: number | null;
-  distanceM: number | null;
   notes: string | null;
 }
 

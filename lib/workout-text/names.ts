@@ -45,7 +45,7 @@ export function displayExerciseName(raw: string): string {
     .replace(/\s+/g, " ")
     .trim();
   for (const [re, name] of SHORTHAND) if (re.test(cleaned)) return name;
-  return titleCase(cleaned).slice(0, 120);
+  return titleCase(cleaned);
 }
 
 /** Filler words around an exercise name ("then I did some bench" → "bench"). */

@@ -2,7 +2,7 @@ import { DATE_PHRASE_SOURCE, resolveDatePhrase } from "@/lib/time/date-phrases";
 import { localDate, zonedTime } from "@/lib/time/zone";
 import { displayExerciseName, stripNameFillers } from "./names";
 import { sessionName } from "./session-name";
-import { MAX_WEIGHT_KG } from "@/lib/workouts/limits";
+import { EXERCISE_NAME_MAX, exerciseNameTooLong, MAX_WEIGHT_KG } from "@/lib/workouts/limits";
 import { applySetCount, parseSetSpec, readRpe, readWeight, type SetContext } from "./sets";
 import type { DraftExercise, DraftSet, DraftWorkout, ParseOptions, RecentSession, WorkoutDraft } from "./types";
 import { distanceToMeters, durationToSeconds, unitFromWord, weightToKg } from "./units";
@@ -399,7 +399,7 @@ class ParseState {
     this.lastGroup = spec.sets;
     if (typed && /[a-z]/.test(typed)) {
       this.setPendingName(null);
-      const name = displayExerciseName(typed);
+      const name = this.fitName(displayExerciseName(typed));
       // Sets given before any name ("warmup 2x5 @ 60 then squat 3x5 @ 100") belong to this exercise.
       const sets = [...this.orphans.flatMap((o) => o.sets), ...spec.sets];
       this.orphans = [];
@@ -409,7 +409,7 @@ class ParseState {
       return;
     }
     if (this.pendingName) {
-      const name = displayExerciseName(this.pendingName);
+      const name = this.fitName(displayExerciseName(this.pendingName));
       this.current.exercises.push({ input: this.pendingName, name, sets: spec.sets });
       this.pendingName = null;
       return;
@@ -420,6 +420,14 @@ class ParseState {
       this.orphans.push({ clause, sets: spec.sets });
       this.lastGroup = null;
     }
+  }
+
+  /** Names longer than an exercise name may be are shortened, and the card says so. */
+  private fitName(name: string): string {
+    if (name.length <= EXERCISE_NAME_MAX) return name;
+    const short = `${name.slice(0, EXERCISE_NAME_MAX - 1).trimEnd()}…`;
+    this.warn(`${exerciseNameTooLong(name.length)} It was shortened to “${short.slice(0, 40)}…” — edit it on the card.`);
+    return short;
   }
 
   /** A name waiting for its sets; one that never gets any is said on the card, not dropped. */

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { SET_TYPES, type SetMeasures } from "@/lib/workouts/constants";
+import { EXERCISE_NAME_MAX, exerciseNameTooLong, MAX_SET_REPS, MAX_WEIGHT_KG } from "@/lib/workouts/limits";
 
 /**
  * The structured form of a free-text workout ("bench 3x8 @ 60kg, last set only 6").
@@ -7,9 +9,9 @@ import { z } from "zod";
  */
 export const draftSetSchema = z
   .object({
-    setType: z.enum(["normal", "warmup", "failure", "drop"]),
-    reps: z.number().int().min(0).max(1000).nullable(),
-    weightKg: z.number().min(0).max(1999.99).nullable(),
+    setType: z.enum(SET_TYPES),
+    reps: z.number().int().min(0).max(MAX_SET_REPS).nullable(),
+    weightKg: z.number().min(0).max(MAX_WEIGHT_KG).nullable(),
     rpe: z.number().min(1).max(10).nullable(),
     durationSeconds: z.number().int().min(0).max(86_400).nullable(),
     distanceM: z.number().min(0).max(1_000_000).nullable(),
@@ -22,9 +24,12 @@ export const draftSetSchema = z
 export const draftExerciseSchema = z
   .object({
     /** What the user typed ("bench"). */
-    input: z.string().min(1).max(120),
+    input: z.string().min(1).max(4000),
     /** Display name after abbreviation expansion / catalog resolution ("Bench Press (Barbell)"). */
-    name: z.string().min(1).max(120),
+    name: z
+      .string()
+      .min(1, "Every exercise needs a name")
+      .refine((v) => v.length <= EXERCISE_NAME_MAX, { error: (issue) => exerciseNameTooLong(String(issue.input).length) }),
     /** Set by the tool after a read-only catalog lookup: false = will become a custom exercise. */
     known: z.boolean().optional(),
     cardio: z.boolean().optional(),
@@ -63,6 +68,9 @@ export const workoutDraftSchema = z
   .strict();
 
 export type DraftSet = z.infer<typeof draftSetSchema>;
+// A draft set is exactly the shared SetMeasures plus a type: fails the type check if they drift.
+const _draftSetIsMeasures: DraftSet extends SetMeasures ? (SetMeasures extends Omit<DraftSet, "setType"> ? true : never) : never = true;
+void _draftSetIsMeasures;
 export type DraftExercise = z.infer<typeof draftExerciseSchema>;
 export type DraftWorkout = z.infer<typeof draftWorkoutSchema>;
 export type WorkoutDraft = z.infer<typeof workoutDraftSchema>;

@@ -1,4 +1,4 @@
-import { toKg, type Unit } from "@/lib/units";
+import { storedKg, type Unit } from "@/lib/units";
 
 /** Unit words as typed in free text; stored weights are kg rounded to 0.01 (numeric(7,2)). */
 export type WeightUnit = Unit;
@@ -9,7 +9,7 @@ export function unitFromWord(word: string | undefined | null, fallback: WeightUn
 }
 
 export function weightToKg(value: number, unit: WeightUnit): number {
-  return Math.round(toKg(value, unit) * 100) / 100;
+  return storedKg(value, unit);
 }
 
 export function distanceToMeters(value: number, unit: string): number {

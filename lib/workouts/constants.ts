@@ -16,3 +16,21 @@ void _setTypesMatch;
 void _unitsMatch;
 
 export const SET_TYPE_LABELS: Record<SetType, string> = { normal: "Working", warmup: "Warm-up", failure: "To failure", drop: "Drop set" };
+
+/**
+ * The numbers of one set in storage units (kg, reps, RPE, seconds, metres); null = not recorded.
+ * Every writer speaks it: the session form (after conversion), chat drafts, the importer and the seed.
+ */
+export interface SetMeasures {
+  weightKg: number | null;
+  reps: number | null;
+  rpe: number | null;
+  durationSeconds: number | null;
+  distanceM: number | null;
+}
+
+/** A set as stored: its type, its measures and an optional note. */
+export interface SetRecord extends SetMeasures {
+  setType: SetType;
+  notes?: string | null;
+}

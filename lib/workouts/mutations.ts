@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { exerciseSets, workoutSessions } from "@/db/tables/training";
 import { createExerciseResolver } from "@/lib/exercises/resolver";
-import { toKg } from "@/lib/units";
+import { storedKg } from "@/lib/units";
 import { isUuid } from "./queries";
 import type { SessionInput } from "./schemas";
 import { zonedLocalToUtc } from "@/lib/time/local";
@@ -36,7 +36,6 @@ async function resolveExerciseIds(tx: Tx, userId: string, names: string[]): Prom
   return ids;
 }
 
-const kg2 = (v: number) => Math.round(v * 100) / 100;
 
 function sessionTimes(input: SessionInput, ctx: SaveContext) {
   const startedAt = zonedLocalToUtc(input.startedAt, ctx.timezone);
@@ -59,7 +58,7 @@ async function insertSets(tx: Tx, userId: string, sessionId: string, input: Sess
         position: position++,
         setNumber: i + 1,
         setType: set.setType,
-        weightKg: set.weight === undefined ? null : kg2(toKg(set.weight, input.unit)),
+        weightKg: set.weight === undefined ? null : storedKg(set.weight, input.unit),
         reps: set.reps ?? null,
         rpe: set.rpe ?? null,
         durationSeconds: set.durationSeconds ?? null,

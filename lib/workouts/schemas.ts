@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { SET_TYPES, UNITS } from "./constants";
-import type { Unit } from "@/lib/units";
+import { maxWeightIn as maxWeightInUnit, type Unit } from "@/lib/units";
 import { isLocalDateTime } from "@/lib/time/local";
 
-/** Heaviest weight the database accepts (numeric(7,2) kg, check < 2000). */
-export const MAX_WEIGHT_KG = 1999.99;
-export const MAX_EXERCISES = 50;
-export const MAX_SETS_PER_EXERCISE = 100;
+import { EXERCISE_NAME_MAX, exerciseNameTooLong, MAX_EXERCISES, MAX_SET_REPS, MAX_SETS_PER_EXERCISE, MAX_WEIGHT_KG, SESSION_NAME_MAX } from "./limits";
+
+export { MAX_EXERCISES, MAX_SETS_PER_EXERCISE, MAX_WEIGHT_KG };
 
 /** Form fields arrive as strings; "" means "not entered". Accepts "102,5" as well as "102.5". */
 function optionalNumber<T extends z.ZodType<number>>(inner: T) {
@@ -34,7 +33,7 @@ export const setInputSchema = z
     setType: z.enum(SET_TYPES, { error: "Choose a set type" }).default("normal"),
     /** In the unit of the enclosing session input. */
     weight: optionalNumber(num("Weight").min(0, "Weight cannot be negative")),
-    reps: optionalNumber(num("Reps").int("Reps must be a whole number").min(0, "Reps cannot be negative").max(1000, "At most 1000 reps")),
+    reps: optionalNumber(num("Reps").int("Reps must be a whole number").min(0, "Reps cannot be negative").max(MAX_SET_REPS, `At most ${MAX_SET_REPS} reps`)),
     rpe: optionalNumber(
       num("RPE")
         .min(1, "RPE is between 1 and 10")
@@ -58,8 +57,8 @@ export const exerciseBlockInputSchema = z.object({
     z
       .string({ error: "Choose an exercise" })
       .min(1, "Choose an exercise")
-      .max(120, "Exercise names are at most 120 characters")
-      .regex(/[\p{L}\p{N}]/u, "Exercise names need at least one letter or digit"),
+      .regex(/[\p{L}\p{N}]/u, "Exercise names need at least one letter or digit")
+      .refine((v) => v.length <= EXERCISE_NAME_MAX, { error: (issue) => exerciseNameTooLong(String(issue.input).length) }),
   ),
   sets: z
     .array(setInputSchema)
@@ -70,7 +69,7 @@ export const exerciseBlockInputSchema = z.object({
 const sessionObject = z.object({
   name: z.preprocess(
     (v) => (typeof v === "string" ? v.trim() : v),
-    z.string({ error: "Give the workout a name" }).min(1, "Give the workout a name").max(200, "At most 200 characters"),
+    z.string({ error: "Give the workout a name" }).min(1, "Give the workout a name").max(SESSION_NAME_MAX, `At most ${SESSION_NAME_MAX} characters`),
   ),
   /** Wall-clock "YYYY-MM-DDTHH:mm" in the user's profile time zone. */
   startedAt: z.string({ error: "Enter the start date and time" }).refine(isLocalDateTime, "Enter the start date and time"),
@@ -108,7 +107,7 @@ export type SessionFormValues = z.input<typeof sessionInputSchema>;
 export type SetInput = z.output<typeof setInputSchema>;
 
 export function maxWeightIn(unit: Unit): number {
-  return unit === "kg" ? MAX_WEIGHT_KG : Math.floor(MAX_WEIGHT_KG / 0.45359237);
+  return maxWeightInUnit(unit, MAX_WEIGHT_KG);
 }
 
 /** zod issues → { "exercises.0.sets.1.reps": ["…"] } for showing errors next to each field. */

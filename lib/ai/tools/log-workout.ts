@@ -1,6 +1,6 @@
 import { tool } from "ai";
 import { z } from "zod";
-import { SET_TYPES } from "@/db/schema";
+import { SET_TYPES } from "@/lib/workouts/constants";
 import { localDate, zonedTime } from "@/lib/time/zone";
 import { parseWorkoutText } from "@/lib/workout-text/parse";
 import { sessionName } from "@/lib/workout-text/session-name";

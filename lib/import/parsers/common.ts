@@ -1,4 +1,5 @@
 import { normalizeExerciseName } from "@/lib/exercises/normalize";
+import { EXERCISE_NAME_MAX, exerciseNameTooLong } from "@/lib/workouts/limits";
 import { columnIndex, firstLine, forEachRecord, readHeader } from "../csv";
 import { detectFormat, type DetectedFormat } from "../detect";
 import { ImportFormatError } from "../errors";
@@ -9,7 +10,7 @@ import type { ImportFormat, ParsedSet, ParsedWorkout, RowIssue } from "../types"
 export const MAX_SESSION_NAME = 200;
 export const MAX_SESSION_NOTES = 10_000;
 export const MAX_SET_NOTES = 2000;
-export const MAX_EXERCISE_NAME = 120;
+export const MAX_EXERCISE_NAME = EXERCISE_NAME_MAX;
 
 /**
  * Checks the CSV is one of `formats` and reads its header: returns a column lookup and
@@ -135,14 +136,19 @@ export function nonEmpty<T extends { sets: unknown[] }>(list: T[]): T[] {
  * Cleans an exercise name; returns null when nothing usable is left (no letters or digits),
  * so such rows are skipped instead of failing the catalog lookup later. Memoised per raw name.
  */
-export function createExerciseNameReader(): (raw: string) => string | null {
+export function createExerciseNameReader(warnings: RowIssue[]): (raw: string, line: number) => string | null {
   const cache = new Map<string, string | null>();
-  return (raw) => {
+  return (raw, line) => {
     let v = cache.get(raw);
     if (v === undefined && !cache.has(raw)) {
       const name = cleanText(raw, MAX_EXERCISE_NAME);
       v = name && normalizeExerciseName(name) ? name : null;
       cache.set(raw, v);
+      // Said once per name (the first row that has it), never cut silently.
+      const length = raw.trim().length;
+      if (v && length > MAX_EXERCISE_NAME) {
+        warnings.push({ row: line, reason: `${exerciseNameTooLong(length)} It was shortened to “${v.slice(0, 40)}…”` });
+      }
     }
     return v ?? null;
   };

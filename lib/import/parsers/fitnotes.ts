@@ -1,6 +1,7 @@
 import type { ExerciseCategory } from "@/db/tables/exercises";
 import { createDateParser } from "../datetime";
-import { BadValue, cleanText, distanceUnitOf, parseDuration, parseNumber, toKg, toMeters } from "../values";
+import { storedKg } from "@/lib/units";
+import { BadValue, cleanText, distanceUnitOf, parseDuration, parseNumber, toMeters } from "../values";
 import type { ParseResult, RowIssue, Unit } from "../types";
 import { cell, makeSet, createExerciseNameReader, MAX_SET_NOTES, nonEmpty, openCsv, WorkoutCollector } from "./common";
 
@@ -33,11 +34,11 @@ export function parseFitNotes(text: string): ParseResult {
   const iComment = find("comment");
 
   const parseDate = createDateParser();
-  const readExerciseName = createExerciseNameReader();
   const workouts = new WorkoutCollector();
   const categories = new Map<string, string[]>();
   const skipped: RowIssue[] = [];
   const warnings: RowIssue[] = [];
+  const readExerciseName = createExerciseNameReader(warnings);
   const minFields = Math.max(iDate, iExercise, iWeight, iReps) + 1;
 
   const rows = csv.each(minFields, skipped, (f, line) => {
@@ -45,7 +46,7 @@ export function parseFitNotes(text: string): ParseResult {
     const parsed = parseDate(raw);
     if (!parsed) return `Date "${raw}" is not a date`;
     const day = parsed.slice(0, 10);
-    const exerciseName = readExerciseName(f[iExercise]);
+    const exerciseName = readExerciseName(f[iExercise], line);
     if (!exerciseName) return `exercise name "${f[iExercise].trim()}" is empty or has no letters`;
     const category = cleanText(cell(f, iCategory), 60);
 
@@ -72,7 +73,7 @@ export function parseFitNotes(text: string): ParseResult {
       cleanText(cell(f, iComment), MAX_SET_NOTES),
       category ? CATEGORY_HINTS[category.toLowerCase()] : undefined,
       {
-        weightKg: weight === null ? null : toKg(weight, unit),
+        weightKg: weight === null ? null : storedKg(weight, unit),
         reps: parseNumber(f[iReps], "Reps"),
         rpe: null,
         durationSeconds: parseDuration(cell(f, iTime), "Time"),

@@ -1,5 +1,6 @@
 import { createDateParser } from "../datetime";
-import { cleanText, hevySetType, METERS_PER_MILE, parseNumber, roundTo, toKg } from "../values";
+import { roundTo, storedKg } from "@/lib/units";
+import { cleanText, hevySetType, METERS_PER_MILE, parseNumber } from "../values";
 import type { ParseResult, RowIssue } from "../types";
 import { cell, makeSet, createExerciseNameReader, MAX_SESSION_NAME, MAX_SESSION_NOTES, MAX_SET_NOTES, nonEmpty, openCsv, WorkoutCollector } from "./common";
 
@@ -26,16 +27,16 @@ export function parseHevy(text: string): ParseResult {
   const iRpe = find("rpe");
 
   const parseDate = createDateParser();
-  const readExerciseName = createExerciseNameReader();
   const workouts = new WorkoutCollector();
   const skipped: RowIssue[] = [];
   const warnings: RowIssue[] = [];
+  const readExerciseName = createExerciseNameReader(warnings);
   const minFields = Math.max(iTitle, iStart, iExercise, iSetType, iReps) + 1;
 
   const rows = csv.each(minFields, skipped, (f, line) => {
     const start = parseDate(f[iStart]);
     if (!start) return `start_time "${f[iStart]}" is not a date`;
-    const exerciseName = readExerciseName(f[iExercise]);
+    const exerciseName = readExerciseName(f[iExercise], line);
     if (!exerciseName) return `exercise name "${f[iExercise].trim()}" is empty or has no letters`;
     let setType = hevySetType(f[iSetType]);
     if (!setType) {
@@ -61,7 +62,7 @@ export function parseHevy(text: string): ParseResult {
       blockStart ? cleanText(hevyText(cell(f, iExerciseNotes)), MAX_SET_NOTES) : null,
       undefined,
       {
-        weightKg: weight === null ? null : toKg(weight, imperial ? "lb" : "kg"),
+        weightKg: weight === null ? null : storedKg(weight, imperial ? "lb" : "kg"),
         reps: parseNumber(f[iReps], "reps"),
         rpe: parseNumber(cell(f, iRpe), "rpe"),
         durationSeconds: parseNumber(cell(f, iDuration), "duration_seconds"),

@@ -1,3 +1,4 @@
+import { storedKg } from "@/lib/units";
 import { createDateParser } from "../datetime";
 import {
   BadValue,
@@ -6,7 +7,6 @@ import {
   parseDuration,
   parseNumber,
   strongSetType,
-  toKg,
   toMeters,
   weightUnitOf,
   type DistanceUnit,
@@ -57,10 +57,10 @@ export function parseStrong(text: string, opts: ParseOptions): ParseResult {
   const iDuration = iDurationSec === -1 ? find("duration", "workout duration") : -1;
 
   const parseDate = createDateParser();
-  const readExerciseName = createExerciseNameReader();
   const workouts = new WorkoutCollector();
   const skipped: RowIssue[] = [];
   const warnings: RowIssue[] = [];
+  const readExerciseName = createExerciseNameReader(warnings);
   const minFields = Math.max(iDate, iName, iExercise, iOrder, iReps, iWeight) + 1;
 
   const rows = csv.each(minFields, skipped, (f, line) => {
@@ -69,7 +69,7 @@ export function parseStrong(text: string, opts: ParseOptions): ParseResult {
     if (!setType) return /^rest ?timer$/i.test(order) ? "rest timer entry (not a set)" : `Set Order "${order}" is not a set`;
     const start = parseDate(f[iDate]);
     if (!start) return `Date "${f[iDate]}" is not a date`;
-    const exerciseName = readExerciseName(f[iExercise]);
+    const exerciseName = readExerciseName(f[iExercise], line);
     if (!exerciseName) return `exercise name "${f[iExercise].trim()}" is empty or has no letters`;
 
     let wUnit: Unit = weightUnit;
@@ -104,7 +104,7 @@ export function parseStrong(text: string, opts: ParseOptions): ParseResult {
       cleanText(cell(f, iNotes), MAX_SET_NOTES),
       undefined,
       {
-        weightKg: weight === null ? null : toKg(weight, wUnit),
+        weightKg: weight === null ? null : storedKg(weight, wUnit),
         reps: parseNumber(f[iReps], "Reps"),
         rpe: parseNumber(cell(f, iRpe), "RPE"),
         durationSeconds: parseNumber(cell(f, iSeconds), "Seconds"),
