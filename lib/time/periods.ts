@@ -266,9 +266,14 @@ export function defaultPeriod(months: 1 | 3 | 6 | 12, today: string): Period {
   return { ...make(addMonths(addDays(today, 1), -months), null, `the last ${MONTH_WORDS[months]}`, "default", today) };
 }
 
-/** Whole ISO weeks inside a period: from its first Monday; a partial current week is reported separately. */
-export function alignToWeeks(p: Period): Period {
-  if (!p.from) return p;
+/**
+ * For weekly trends over a window the user did not pin to dates ("the last 6 months", "since
+ * March", no period): start at its first Monday so the first week is complete. A period they
+ * named exactly (a month, a year, "between …") is kept as asked — unless `evenIfNamed` (trends:
+ * a partial first week would be a false baseline, so "this year" starts at its first Monday).
+ */
+export function alignToWeeks(p: Period, evenIfNamed = false): Period {
+  if (!p.from || !(evenIfNamed || p.kind === "default" || p.kind === "rolling" || p.kind === "since")) return p;
   const from = firstFullWeek(p.from);
   return from === p.from ? p : { ...p, from };
 }

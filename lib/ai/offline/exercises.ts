@@ -45,7 +45,9 @@ const STOP = new Set([
   "volume", "weight", "heaviest", "strength", "trend", "doing", "going", "been", "has", "have", "with", "did", "do", "set", "sets",
   "rep", "reps", "one", "1rm", "e1rm", "estimated", "lift", "lifts", "lifting", "training", "workout", "workouts", "session",
   "sessions", "much", "many", "often", "improved", "improve", "improving", "up", "down", "all", "time", "per", "by", "each",
+  "personal", "show", "total", "ever", "lifetime", "going", "whats", "what's", "hows", "how's", "s", "new", "latest", "recent",
 ]);
+const MONTH_WORDS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/;
 
 export function findExerciseMentions(question: string, max = 3): ExerciseRef[] {
   const words = question
@@ -71,7 +73,13 @@ export function findExerciseMentions(question: string, max = 3): ExerciseRef[] {
       // "cable row": the catalog knows "row", the equipment word next to it still says which variant
       const around = [words[i - 1], words[i + n]].filter((w): w is string => Boolean(w)).flatMap((w) => analyseExerciseName(w).equipment);
       const equipment = [...new Set([...analyseExerciseName(phrase).equipment, ...around])];
-      const written = [...around.length && words[i - 1] && analyseExerciseName(words[i - 1]).equipment.length ? [words[i - 1]] : [], phrase, ...(words[i + n] && analyseExerciseName(words[i + n]).equipment.length ? [words[i + n]] : [])].join(" ");
+      // and so does a qualifier before it that the catalog phrase did not take ("incline dumbbell bench")
+      let k = i - 1;
+      if (words[k] && analyseExerciseName(words[k]).equipment.length) k--;
+      const qualifier = words[k] && !taken[k] && /^[a-z]{3,}$/.test(words[k]) && !STOP.has(words[k]) && !MONTH_WORDS.test(words[k]) && !analyseExerciseName(words[k]).equipment.length ? [words[k]] : [];
+      const before = i - 1 >= 0 && analyseExerciseName(words[i - 1]).equipment.length ? [words[i - 1]] : [];
+      const after = words[i + n] && analyseExerciseName(words[i + n]).equipment.length ? [words[i + n]] : [];
+      const written = [...qualifier, ...before, phrase, ...after].join(" ");
       found.push({ at: i, ref: { label: hit.name, name: hit.name, muscles: hit.muscles, phrase: written, equipment } });
       for (let k = i; k < i + n; k++) taken[k] = true;
     }

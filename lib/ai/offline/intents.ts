@@ -72,7 +72,8 @@ export function classifyIntent(message: string, ctx: PromptContext): Intent {
   const now = zonedTime(ctx.today, 12, 0, ctx.timezone);
   const logOpts = { unit: ctx.units, now, timezone: ctx.timezone };
   // Pain first: "my knee hurts after 5x5 squats" is a safety question, not a log.
-  if (has(t, PAIN) && !has(t, /\b(no|without) (pain|ache)\b/)) {
+  const sore = has(t, /\b(sore|tender|stiff|swollen|clicking|grinding)\b/) && BODY_PARTS.some(([re]) => re.test(t));
+  if ((has(t, PAIN) || sore) && !has(t, /\b(no|without) (pain|ache)\b/)) {
     return { kind: "pain", area: BODY_PARTS.find(([re]) => re.test(t))?.[1] ?? null, deload: has(t, /\bdeload|back off|rest|skip|take (a )?(break|week)/) };
   }
   if (text && looksLikeWorkoutLog(text, logOpts)) return { kind: "log", text };
@@ -114,11 +115,12 @@ export function classifyIntent(message: string, ctx: PromptContext): Intent {
     return { kind: "compare", exercises: exercises.slice(0, 3), range: range ?? defaultPeriod(6, ctx.today) };
   }
 
-  if (has(t, /\b(how often|frequency|consisten\w*|streak|calendar|heat ?map|attendance|how many (workouts|sessions|times|days|gym (visits|sessions))|number of (workouts|sessions)|(workouts|sessions) (did|have) i|days? (did|have) i (train|work|lift)|(did|have) i (train|trained|work ?out|worked out|lift|lifted|been to the gym|go to the gym)|skipped|missed|count (my )?(workouts|sessions))\b/)) {
+  const volumeWords = /\b(volume|tonnage|total (weight|load|kg|lbs?)|work ?load|sets per|muscle groups?|per muscle|body ?parts?|how many sets|how much weight)\b/;
+  if (!has(t, volumeWords) && has(t, /\b(how often|frequency|consisten\w*|streak|calendar|heat ?map|attendance|how many (workouts|sessions|times|days|gym (visits|sessions))|number of (workouts|sessions)|(workouts|sessions) (did|have) i|days? (did|have) i (train|work|lift)|(did|have) i (train|trained|work ?out|worked out|lift|lifted|been to the gym|go to the gym)|skipped|missed|count (my )?(workouts|sessions))\b/)) {
     return { kind: "frequency", range: range ?? defaultPeriod(6, ctx.today) };
   }
 
-  if (has(t, /\b(volume|tonnage|total (weight|load|kg|lbs?)|work ?load|sets per|muscle groups?|per muscle|body ?parts?|how many sets|how much weight)\b/)) {
+  if (has(t, volumeWords)) {
     const byMuscle = has(t, /\b(muscle|body ?part|by group|per group|split)\b/);
     let bucket: "week" | "month" = has(t, /\bmonth(ly)?\b/) && !has(t, /\b(weekly|per week|each week|by week)\b/) ? "month" : "week";
     const r = range ?? defaultPeriod(bucket === "month" ? 12 : 3, ctx.today);
@@ -136,6 +138,8 @@ export function classifyIntent(message: string, ctx: PromptContext): Intent {
     if (exercises.length >= 2) return { kind: "compare", exercises: exercises.slice(0, 3), range: r };
     return { kind: "progress", exercise: exercises[0] ?? null, range: r, bucket };
   }
+  // "workouts year to date", "all time workouts", "sessions in q3"
+  if (has(t, /\b(workouts|sessions|training days|gym days)\b/)) return { kind: "frequency", range: range ?? defaultPeriod(6, ctx.today) };
   return { kind: "help" };
 }
 

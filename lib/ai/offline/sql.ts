@@ -101,7 +101,7 @@ export function planQuery(intent: Intent, ctx: PromptContext, simple = false): Q
   const u = ctx.units;
   switch (intent.kind) {
     case "progress": {
-      const range = intent.bucket === "week" ? alignToWeeks(intent.range) : intent.range;
+      const range = intent.bucket === "week" ? alignToWeeks(intent.range, true) : intent.range;
       const bucket = intent.bucket === "week" ? `date_trunc('week', ${local("performed_at", ctx, simple)})::date` : localDay("performed_at", ctx, simple);
       const label = intent.bucket === "week" ? "week" : "day";
       if (!intent.exercise) {
@@ -128,7 +128,7 @@ order by 1`,
       };
     }
     case "compare": {
-      const range = alignToWeeks(intent.range);
+      const range = alignToWeeks(intent.range, true);
       const conds = [`(${intent.exercises.map((e) => exerciseFilter(e)).join(" or ")})`, WORKING, "e1rm_kg is not null", ...inPeriod("performed_at", range, ctx, simple)];
       return {
         purpose: `best estimated 1RM per week: ${intent.exercises.map((e) => e.label).join(" vs ")}, ${range.label}`,
@@ -141,7 +141,9 @@ order by 1, 2`,
     }
     case "volume": {
       const range = intent.bucket === "week" ? alignToWeeks(intent.range) : intent.range;
-      const trunc = `date_trunc('${intent.bucket}', ${local("s.performed_at", ctx, simple)})::date`;
+      // a named period's first week or month may start mid-way: label it from the period's first day, not before
+      const raw = `date_trunc('${intent.bucket}', ${local("s.performed_at", ctx, simple)})::date`;
+      const trunc = range.from && !simple ? `greatest(${raw}, ${lit(range.from)}::date)` : raw;
       const conds = [`s.${WORKING}`, ...inPeriod("s.performed_at", range, ctx, simple)];
       if (intent.exercise) conds.unshift(exerciseFilter(intent.exercise, "s.exercise_name"));
       if (intent.byMuscle) {

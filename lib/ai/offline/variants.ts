@@ -32,21 +32,22 @@ function sameSet(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((w) => b.includes(w));
 }
 
+/** 4: the exact name written; otherwise 2 for containing every word written + 1 for being the same movement. */
 function closeness(ref: ExerciseRef, candidate: string): number {
   const key = normalizeExerciseName(candidate);
   const phrase = ref.phrase ?? ref.label;
   if (key === normalizeExerciseName(phrase) || key === normalizeExerciseName(displayExerciseName(phrase))) return 4;
-  if (ref.name && key === normalizeExerciseName(ref.name) && !(ref.equipment?.length)) return 3;
   const cb = base(candidate);
   const catalogBase = ref.name ? base(ref.name) : [];
   const phraseBase = base(displayExerciseName(phrase));
-  if ((catalogBase.length && sameSet(cb, catalogBase)) || (phraseBase.length && sameSet(cb, phraseBase))) return 3;
-  if (phraseBase.length && phraseBase.every((w) => cb.includes(w))) return 1;
-  if (ref.pattern) {
+  const containsWritten = phraseBase.length > 0 && phraseBase.every((w) => cb.includes(w));
+  const sameMovement = (catalogBase.length > 0 && sameSet(cb, catalogBase)) || (phraseBase.length > 0 && sameSet(cb, phraseBase));
+  let score = (containsWritten ? 2 : 0) + (sameMovement ? 1 : 0);
+  if (score === 0 && ref.pattern) {
     const needle = ref.pattern.replace(/^%|%$/g, "").replace(/\\([%_\\])/g, "$1").toLowerCase();
-    if (candidate.toLowerCase().includes(needle)) return 2;
+    if (candidate.toLowerCase().includes(needle)) score = 2;
   }
-  return 0;
+  return score;
 }
 
 export function pickVariant(ref: ExerciseRef, rows: VariantRow[]): Variant {
@@ -68,10 +69,15 @@ export function pickVariant(ref: ExerciseRef, rows: VariantRow[]): Variant {
     note = `You have ${listNames([chosen.exercise_name, ...others])} — showing ${chosen.exercise_name}, the one you ${chosen.in_period > 0 && best.some((x) => x.r !== chosen && x.r.in_period === 0) ? "trained in this period" : "log most"}; name the equipment to see another.`;
   } else if (wanted.length && !wanted.every((e) => analyseExerciseName(chosen.exercise_name).equipment.includes(e))) {
     note = `You haven't logged a ${wanted.join(" ")} version — showing ${chosen.exercise_name}, the closest name in your history.`;
-  } else if (top < 3 && ref.name && chosen.exercise_name !== ref.name) {
+  } else if (top < 3 && ref.name && chosen.exercise_name !== ref.name && !containsAll(ref, chosen.exercise_name)) {
     note = `You haven't logged ${ref.name} — showing ${chosen.exercise_name}, the closest name in your history.`;
   }
   return { ref: { ...ref, label: chosen.exercise_name, name: chosen.exercise_name, pattern: undefined }, chosen, others, note };
+}
+
+function containsAll(ref: ExerciseRef, name: string): boolean {
+  const words = base(displayExerciseName(ref.phrase ?? ref.label));
+  return words.length > 0 && words.every((w) => base(name).includes(w));
 }
 
 export function listNames(names: string[]): string {

@@ -1,0 +1,85 @@
+import fs from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { numbersIn } from "../ai-support";
+import { useTestDatabase } from "../helpers/db";
+import { CASES, type Check } from "./cases";
+import { ask, setupLifters, type Lifter } from "./harness";
+
+/**
+ * The offline coach's evaluation: every question of tests/coach-eval/cases.ts, asked through the
+ * real tools and sandbox over one shared database (the demo account and two imported exports),
+ * graded against figures computed by independent SQL. The run must get ≥ 95 % right; the report
+ * (console and reports/coach-eval.md) lists every miss with what was expected.
+ */
+const THRESHOLD = 0.95;
+const t = useTestDatabase();
+let lifters: Record<Lifter["key"], Lifter>;
+
+beforeAll(async () => {
+  lifters = await setupLifters(t().db);
+}, 120_000);
+
+type Miss = { lifter: string; shape: string; question: string; problems: string[]; answer: string };
+
+export function grade(answer: string, check: Check): string[] {
+  const problems: string[] = [];
+  const stated = new Set(numbersIn(answer));
+  for (const f of check.figures ?? []) if (!stated.has(f)) problems.push(`missing figure ${f}`);
+  for (const s of check.says ?? []) if (typeof s === "string" ? !answer.includes(s) : !s.test(answer)) problems.push(`does not say ${String(s)}`);
+  for (const s of check.never ?? []) if (typeof s === "string" ? answer.includes(s) : s.test(answer)) problems.push(`says ${String(s)}`);
+  return problems;
+}
+
+describe("coach evaluation", () => {
+  it("grading notices a wrong figure, a missing phrase and a forbidden one", () => {
+    expect(grade("March 2026: 16 workouts on 16 days.", { figures: [16], says: ["March 2026"] })).toEqual([]);
+    expect(grade("March 2026: 102 workouts.", { figures: [16] })).toEqual(["missing figure 16"]);
+    expect(grade("Squat (Barbell) went up", { says: [/Dumbbell/], never: ["Barbell"] })).toHaveLength(2);
+  });
+
+  it(`answers at least ${THRESHOLD * 100} % of the questions right`, async () => {
+    const started = Date.now();
+    const misses: Miss[] = [];
+    let total = 0;
+    const byShape = new Map<string, { n: number; ok: number }>();
+    for (const c of CASES) {
+      const lifter = lifters[c.lifter];
+      const check = await c.expect(t().db, lifter);
+      for (const question of c.questions) {
+        total++;
+        let answer: string;
+        try {
+          answer = (await ask(t().db, lifter, question, c.plan ? { plan: c.plan } : {})).text;
+        } catch (error) {
+          answer = `(error: ${(error as Error).message})`;
+        }
+        const problems = answer ? grade(answer, check) : ["empty answer"];
+        const s = byShape.get(c.shape) ?? { n: 0, ok: 0 };
+        s.n++;
+        if (problems.length === 0) s.ok++;
+        byShape.set(c.shape, s);
+        if (problems.length) misses.push({ lifter: c.lifter, shape: c.shape, question, problems, answer });
+      }
+    }
+    const right = total - misses.length;
+    const accuracy = right / total;
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const report = [
+      `# Coach evaluation`,
+      ``,
+      `${right} of ${total} questions right (${(accuracy * 100).toFixed(1)} %), threshold ${THRESHOLD * 100} %; ${CASES.length} cases over ${new Set(CASES.map((c) => c.shape)).size} shapes; ${seconds} s.`,
+      ``,
+      `| shape | right |`,
+      `|---|---|`,
+      ...[...byShape.entries()].map(([shape, s]) => `| ${shape} | ${s.ok}/${s.n} |`),
+      ``,
+      misses.length ? `## Misses` : `No misses.`,
+      ...misses.flatMap((m) => [``, `### [${m.lifter}] ${m.question} (${m.shape})`, ...m.problems.map((p) => `- ${p}`), ``, "```", m.answer, "```"]),
+    ].join("\n");
+    fs.mkdirSync("reports", { recursive: true });
+    fs.writeFileSync("reports/coach-eval.md", `${report}\n`);
+    console.log(report);
+    expect(total).toBeGreaterThanOrEqual(150);
+    expect(accuracy, `misses:\n${misses.map((m) => `[${m.lifter}] ${m.question}: ${m.problems.join("; ")}`).join("\n")}`).toBeGreaterThanOrEqual(THRESHOLD);
+  }, 600_000);
+});
