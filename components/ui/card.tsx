@@ -23,6 +23,3 @@ export function CardContent({ className, ...props }: DivProps) {
   return <div className={cn("p-5 sm:p-6", className)} {...props} />;
 }
 
-export function CardFooter({ className, ...props }: DivProps) {
-  return <div className={cn("flex items-center gap-3 border-t border-line px-5 py-4 sm:px-6", className)} {...props} />;
-}

@@ -1,7 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
 import { PASSWORD_MAX_LENGTH } from "./password-rules";
 
-export { PASSWORD_RULES, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, passwordSchema } from "./password-rules";
+export { PASSWORD_RULES, passwordSchema } from "./password-rules";
 
 // argon2id (the library default algorithm) with OWASP-recommended parameters.
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;

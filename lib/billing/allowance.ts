@@ -40,7 +40,6 @@ const CAPACITIES = {
   clientSeats: { limit: "clientSeats", noun: "client athletes" },
   importMb: { limit: "importMaxMb", noun: "MB per import" },
 } as const satisfies Record<string, { limit: NumericKey; noun: string }>;
-export type Capacity = keyof typeof CAPACITIES;
 
 export type AllowanceRequest =
   /** Count `cost` (default 1) units; `peek` only asks whether the next unit would be allowed. */

@@ -2,8 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { PLANS, subscriptions, type Plan } from "@/db/schema";
 
-export type { Plan, SubscriptionStatus } from "@/db/schema";
-export { PLANS } from "@/db/schema";
+export type { Plan } from "@/db/schema";
 
 export function isPlan(value: unknown): value is Plan {
   return typeof value === "string" && (PLANS as readonly string[]).includes(value);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { MAX_VISUALIZATION_ROWS, messages, messageVisualizations, type MessageRow, type MessageVisualization } from "@/db/tables/chat";
 import type { ChartPayload, ChatMessageMetadata, ChatUIMessage, ChatUIPart } from "./types";
@@ -106,26 +106,6 @@ async function loadCharts(db: Queryable, userId: string, messageIds: string[]): 
   return map;
 }
 
-export async function findMessage(db: Queryable, userId: string, messageId: string): Promise<MessageRow | null> {
-  const [row] = await db
-    .select()
-    .from(messages)
-    .where(and(eq(messages.id, messageId), eq(messages.userId, userId)))
-    .limit(1);
-  return row ?? null;
-}
-
-/** The newest message of a conversation, or null when it has none. */
-export async function latestMessage(db: Queryable, conversationId: string, role?: MessageRow["role"]): Promise<MessageRow | null> {
-  const [row] = await db
-    .select()
-    .from(messages)
-    .where(and(eq(messages.conversationId, conversationId), role ? eq(messages.role, role) : undefined))
-    .orderBy(desc(messages.seq))
-    .limit(1);
-  return row ?? null;
-}
-
 /** Removes the replies that followed a user message (a retry replaces them). */
 export async function deleteMessagesAfter(db: Queryable, conversationId: string, seq: number): Promise<number> {
   const rows = await db
@@ -133,20 +113,4 @@ export async function deleteMessagesAfter(db: Queryable, conversationId: string,
     .where(and(eq(messages.conversationId, conversationId), gt(messages.seq, seq)))
     .returning({ id: messages.id });
   return rows.length;
-}
-
-/** Whether a reply is being generated right now (a recent 'streaming' row). */
-export async function hasLiveReply(db: Queryable, conversationId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: messages.id })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.conversationId, conversationId),
-        eq(messages.status, "streaming"),
-        gt(messages.createdAt, sql`now() - make_interval(secs => ${STREAMING_STALE_AFTER_MS / 1000})`),
-      ),
-    )
-    .limit(1);
-  return Boolean(row);
 }

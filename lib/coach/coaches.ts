@@ -181,14 +181,3 @@ export async function listCoachVersions(db: Queryable, userId: string, coachId: 
     .where(and(eq(coachVersions.coachId, coachId), eq(coachVersions.userId, userId)))
     .orderBy(desc(coachVersions.version));
 }
-
-export async function getCoachVersion(db: Queryable, userId: string, coachId: string, version: number): Promise<CoachCard | null> {
-  if (!isUuid(coachId)) return null;
-  const [v] = await db
-    .select({ card: coachVersions.card })
-    .from(coachVersions)
-    .where(and(eq(coachVersions.coachId, coachId), eq(coachVersions.userId, userId), eq(coachVersions.version, version)))
-    .limit(1);
-  const parsed = coachCardSchema.safeParse(v?.card);
-  return parsed.success ? parsed.data : null;
-}

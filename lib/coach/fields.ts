@@ -19,9 +19,7 @@ export const UNIT_VALUES = ["kg", "lb"] as const;
 
 export type Goal = (typeof GOALS)[number];
 export type Equipment = (typeof EQUIPMENT)[number];
-export type CoachingStyle = (typeof COACHING_STYLES)[number];
 export type MethodologyId = (typeof METHODOLOGY_IDS)[number];
-export type Voice = (typeof VOICES)[number];
 
 const movementList = z.array(z.string().trim().min(1).max(60)).max(12);
 
@@ -108,7 +106,6 @@ export type FieldUpdates = Partial<FieldValues>;
  * for a meet" → a peaking block); still asked, used if they never answer.
  */
 export const FIELD_SOURCES = ["answer", "history", "default", "skipped", "implied"] as const;
-export type FieldSource = (typeof FIELD_SOURCES)[number];
 
 export const fieldEntrySchema = z
   .object({

@@ -1,5 +1,5 @@
 import { UserError } from "@/lib/errors/user-error";
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { coachInterviews, type CoachInterviewRow, type InterviewStatus, type SophisticationLevel } from "@/db/schema";
@@ -254,13 +254,4 @@ export async function abandonInterview(db: Queryable, userId: string, id: string
     .where(and(eq(coachInterviews.id, id), eq(coachInterviews.userId, userId), eq(coachInterviews.status, "in_progress")))
     .returning({ id: coachInterviews.id });
   return rows.length > 0;
-}
-
-/** For analysis: interviews per status (no transcript contents). */
-export async function interviewStats(db: Queryable, userId: string) {
-  return db
-    .select({ status: coachInterviews.status, n: sql<number>`count(*)::int` })
-    .from(coachInterviews)
-    .where(eq(coachInterviews.userId, userId))
-    .groupBy(coachInterviews.status);
 }

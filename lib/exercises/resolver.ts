@@ -235,5 +235,3 @@ export async function findExerciseByName(db: Queryable, userId: string, name: st
     .limit(1);
   return row ?? null;
 }
-
-export { listMuscleGroups } from "./vocabulary";

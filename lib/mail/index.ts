@@ -1,3 +1,2 @@
 export { describeMail, sendMail, MailDeliveryError, DEFAULT_EMAIL_FROM } from "./transport";
-export type { MailMessage, SendResult } from "./transport";
 export { sendMagicLinkEmail } from "./magic-link";

@@ -1,5 +1,5 @@
-export { runSandboxedQuery, type SandboxResult, type SandboxQueryInput } from "./run";
+export { runSandboxedQuery, type SandboxResult } from "./run";
 export { SandboxExecutionError, SandboxRejectedError } from "./errors";
-export { SANDBOX_SCHEMA_DOC, SANDBOX_RELATIONS, SANDBOX_RELATION_NAMES } from "./relations";
-export { validateSandboxSql, type ValidationResult, type ValidatedQuery } from "./validate";
+export { SANDBOX_SCHEMA_DOC } from "./relations";
+export { validateSandboxSql } from "./validate";
 export { SANDBOX_LIMITS } from "./limits";

@@ -4,9 +4,6 @@ import { queryTrainingDataTool } from "./query-training-data";
 import { showChartTool } from "./show-chart";
 
 export type { CoachChart, CoachToolsOptions, QueryInfo } from "./context";
-export type { QueryToolOutput } from "./query-training-data";
-export type { ShowChartOutput } from "./show-chart";
-export type { LogWorkoutOutput } from "./log-workout";
 
 /**
  * The coach's tools for one reply. Everything that identifies the user (id, units, timezone) comes
@@ -21,6 +18,3 @@ export function createCoachTools(opts: CoachToolsOptions) {
     log_workout: logWorkoutTool(ctx),
   };
 }
-
-export type CoachTools = ReturnType<typeof createCoachTools>;
-export const COACH_TOOL_NAMES = ["query_training_data", "show_chart", "log_workout"] as const;

@@ -30,14 +30,14 @@ export function openCsv(text: string, formats: ImportFormat[], label: string) {
     }
     return -1;
   };
-  const require = (...names: string[]): number => {
+  const findRequired = (...names: string[]): number => {
     const i = find(...names);
     if (i === -1) throw new ImportFormatError(`The ${label} export has no "${names[0]}" column.`);
     return i;
   };
   const each = (minFields: number, skipped: RowIssue[], fn: (fields: string[], line: number) => string | void): number =>
     forEachRecord(text, detected.delimiter, (fields, line) => eachRecord(fields, line, minFields, header.length, skipped, fn));
-  return { format: detected.format, header, find, require, each };
+  return { format: detected.format, header, find, findRequired, each };
 }
 
 /** Collects workouts in file order, keyed by their identity. */

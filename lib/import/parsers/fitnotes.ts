@@ -17,17 +17,17 @@ const CATEGORY_HINTS: Record<string, ExerciseCategory> = { cardio: "cardio" };
  */
 export function parseFitNotes(text: string): ParseResult {
   const csv = openCsv(text, ["fitnotes"], "FitNotes");
-  const { find, require } = csv;
-  const iDate = require("date");
-  const iExercise = require("exercise");
+  const { find, findRequired } = csv;
+  const iDate = findRequired("date");
+  const iExercise = findRequired("exercise");
   const iCategory = find("category");
   let iWeight = find("weight (kgs)", "weight (kg)");
   let unit: Unit = "kg";
   if (iWeight === -1) {
-    iWeight = require("weight (lbs)", "weight (lb)");
+    iWeight = findRequired("weight (lbs)", "weight (lb)");
     unit = "lb";
   }
-  const iReps = require("reps");
+  const iReps = findRequired("reps");
   const iDistance = find("distance");
   const iDistanceUnit = find("distance unit");
   const iTime = find("time");

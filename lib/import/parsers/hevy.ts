@@ -11,17 +11,17 @@ import { cell, makeSet, createExerciseNameReader, MAX_SESSION_NAME, MAX_SESSION_
  */
 export function parseHevy(text: string): ParseResult {
   const csv = openCsv(text, ["hevy", "hevy-imperial"], "Hevy");
-  const { find, require } = csv;
+  const { find, findRequired } = csv;
   const imperial = csv.format === "hevy-imperial";
-  const iTitle = require("title");
-  const iStart = require("start_time");
+  const iTitle = findRequired("title");
+  const iStart = findRequired("start_time");
   const iEnd = find("end_time");
   const iDescription = find("description");
-  const iExercise = require("exercise_title");
+  const iExercise = findRequired("exercise_title");
   const iExerciseNotes = find("exercise_notes");
-  const iSetType = require("set_type");
+  const iSetType = findRequired("set_type");
   const iWeight = imperial ? find("weight_lbs") : find("weight_kg");
-  const iReps = require("reps");
+  const iReps = findRequired("reps");
   const iDistance = imperial ? find("distance_miles") : find("distance_km");
   const iDuration = find("duration_seconds");
   const iRpe = find("rpe");

@@ -21,12 +21,12 @@ import { cell, makeSet, createExerciseNameReader, MAX_SESSION_NAME, MAX_SESSION_
  */
 export function parseStrong(text: string, opts: ParseOptions): ParseResult {
   const csv = openCsv(text, ["strong", "strong-semicolon", "strong-legacy"], "Strong");
-  const { find, require } = csv;
-  const iDate = require("date");
-  const iName = require("workout name");
-  const iExercise = require("exercise name");
-  const iOrder = require("set order");
-  const iReps = require("reps");
+  const { find, findRequired } = csv;
+  const iDate = findRequired("date");
+  const iName = findRequired("workout name");
+  const iExercise = findRequired("exercise name");
+  const iOrder = findRequired("set order");
+  const iReps = findRequired("reps");
   const iRpe = find("rpe");
   const iSeconds = find("seconds");
   const iNotes = find("notes");
@@ -36,7 +36,7 @@ export function parseStrong(text: string, opts: ParseOptions): ParseResult {
   let iWeight = find("weight (kg)", "weight (kgs)");
   let weightUnit: Unit | null = iWeight !== -1 ? "kg" : null;
   if (iWeight === -1 && (iWeight = find("weight (lbs)", "weight (lb)")) !== -1) weightUnit = "lb";
-  if (iWeight === -1) iWeight = require("weight");
+  if (iWeight === -1) iWeight = findRequired("weight");
   const iWeightUnit = weightUnit ? -1 : find("weight unit");
   weightUnit ??= opts.unit;
 
