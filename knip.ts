@@ -15,8 +15,6 @@ const config: KnipConfig = {
   project: ["**/*.{ts,tsx,mjs,css}"],
   // An export the module itself uses is API surface, not dead code; an export nobody uses at all is reported.
   ignoreExportsUsedInFile: true,
-  // stripe: the billing seam (engineer "billing", issue #10's neighbour) imports it; remove this line once it has landed.
-  ignoreDependencies: ["stripe"],
 };
 
 export default config;

@@ -51,8 +51,15 @@ export async function updateCustomer(db: Db, id: string, p: { email?: string; na
     const c = await getObj(t, id, "customer", true);
     if (!c || c.deleted) throw noSuch("customer", id);
     const previous: Obj = {};
-    for (const k of ["email", "name"] as const) if (p[k] !== undefined) ((previous[k] = c[k]), (c[k] = p[k]));
-    if (p.metadata) ((previous.metadata = c.metadata), (c.metadata = { ...c.metadata, ...p.metadata }));
+    for (const k of ["email", "name"] as const) {
+      if (p[k] === undefined) continue;
+      previous[k] = c[k];
+      c[k] = p[k];
+    }
+    if (p.metadata) {
+      previous.metadata = c.metadata;
+      c.metadata = { ...c.metadata, ...p.metadata };
+    }
     await putObj(t, c);
     await emit(t, "customer.updated", c, previous);
     return c;
@@ -340,7 +347,10 @@ export async function updateSubscription(
       throw new LocalStripeError(400, "invalid_request_error", "A canceled subscription can only update its cancellation_details and metadata.", "resource_missing");
     const now = await nowSeconds(t);
     const previous: Obj = {};
-    if (p.metadata) ((previous.metadata = sub.metadata), (sub.metadata = { ...sub.metadata, ...p.metadata }));
+    if (p.metadata) {
+      previous.metadata = sub.metadata;
+      sub.metadata = { ...sub.metadata, ...p.metadata };
+    }
     if (p.cancel_at_period_end !== undefined && p.cancel_at_period_end !== sub.cancel_at_period_end) {
       previous.cancel_at_period_end = sub.cancel_at_period_end;
       previous.cancel_at = sub.cancel_at;
