@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { and, inArray, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { exercises } from "@/db/schema";
@@ -7,6 +6,7 @@ import { createUser } from "@/lib/users/create-user";
 import { setPlan } from "@/lib/billing/plan";
 import { updateProfile } from "@/lib/users/profile";
 import { localDate } from "@/lib/time/zone";
+import { writeSessions, type ExerciseBlockToWrite, type SessionToWrite } from "@/lib/workouts/write";
 import {
   DEMO_DELOAD_WEEKS,
   DEMO_HOLIDAY_WEEKS,
@@ -111,34 +111,16 @@ export async function seedDemoIfEmpty(db: Queryable, now: Date = new Date()): Pr
     // A complimentary Pro plan: active with no billing period, so it never "expires" on a long-running demo.
     await setPlan(tx, user.id, "pro");
 
-    const sessionRows = sessions.map((s) => ({
-      id: randomUUID(),
-      user_id: user.id,
-      started_at: s.startedAt.toISOString(),
-      ended_at: s.endedAt.toISOString(),
-      name: s.name,
-      notes: s.notes,
-    }));
-    const setRows = sessions.flatMap((s, i) => {
-      const perExercise = new Map<string, number>();
-      return s.sets.map((x, position) => {
-        const setNumber = (perExercise.get(x.slug) ?? 0) + 1;
-        perExercise.set(x.slug, setNumber);
-        return {
-          session_id: sessionRows[i].id,
-          user_id: user.id,
-          exercise_id: idBySlug.get(x.slug)!,
-          position,
-          set_number: setNumber,
-          set_type: x.setType,
-          weight_kg: x.weightKg,
-          reps: x.reps,
-          rpe: x.rpe,
-          duration_seconds: x.durationSeconds,
-          distance_m: x.distanceM,
-          notes: x.notes,
-        };
-      });
+    // Consecutive sets of one exercise form a block, as a lifter would have logged them.
+    const toWrite: SessionToWrite[] = sessions.map((s) => {
+      const exercises: ExerciseBlockToWrite[] = [];
+      for (const { slug, ...set } of s.sets) {
+        const exerciseId = idBySlug.get(slug)!;
+        const last = exercises.at(-1);
+        if (last?.exerciseId === exerciseId) last.sets.push(set);
+        else exercises.push({ exerciseId, sets: [set] });
+      }
+      return { name: s.name, notes: s.notes, startedAt: s.startedAt, endedAt: s.endedAt, source: "manual", exercises };
     });
     const metricRows = metrics.map((m) => ({
       user_id: user.id,
@@ -148,26 +130,14 @@ export async function seedDemoIfEmpty(db: Queryable, now: Date = new Date()): Pr
       resting_hr: m.restingHr,
       strain: m.strain,
     }));
+    const written = await writeSessions(tx, user.id, toWrite);
     // One JSON parameter per chunk: far cheaper to build than thousands of bound parameters.
-    await insertChunks(sessionRows, (chunk) =>
-      tx.execute(sql`insert into workout_sessions (id, user_id, started_at, ended_at, name, notes, source)
-        select x.id, x.user_id, x.started_at, x.ended_at, x.name, x.notes, 'manual'
-        from json_to_recordset(${JSON.stringify(chunk)}::json)
-          as x(id uuid, user_id text, started_at timestamptz, ended_at timestamptz, name text, notes text)`),
-    );
-    await insertChunks(setRows, (chunk) =>
-      tx.execute(sql`insert into exercise_sets (session_id, user_id, exercise_id, position, set_number, set_type,
-          weight_kg, reps, rpe, duration_seconds, distance_m, notes)
-        select * from json_to_recordset(${JSON.stringify(chunk)}::json)
-          as x(session_id uuid, user_id text, exercise_id uuid, position int, set_number smallint, set_type text,
-               weight_kg numeric, reps int, rpe numeric, duration_seconds int, distance_m numeric, notes text)`),
-    );
     await insertChunks(metricRows, (chunk) =>
       tx.execute(sql`insert into body_metrics (user_id, date, bodyweight_kg, sleep_hours, resting_hr, strain)
         select * from json_to_recordset(${JSON.stringify(chunk)}::json)
           as x(user_id text, date date, bodyweight_kg numeric, sleep_hours numeric, resting_hr smallint, strain smallint)`),
     );
 
-    return { created: true, email: DEMO_EMAIL, sessions: sessionRows.length, sets: setRows.length, metrics: metrics.length };
+    return { created: true, email: DEMO_EMAIL, sessions: written.ids.length, sets: written.sets, metrics: metrics.length };
   });
 }

@@ -1,7 +1,7 @@
 import { UserError } from "@/lib/errors/user-error";
 import type { Db, Queryable } from "@/db/client";
-import { exerciseSets, workoutSessions } from "@/db/schema";
 import { createExerciseResolver } from "@/lib/exercises/resolver";
+import { writeSessions, type SessionToWrite } from "@/lib/workouts/write";
 import { workoutDraftSchema, type WorkoutDraft } from "./types";
 
 export class WorkoutDraftError extends UserError {
@@ -29,37 +29,16 @@ export async function saveWorkoutDraft(db: Queryable, userId: string, draft: Wor
   // Inside a caller's transaction this becomes a savepoint, so the caller's work and ours commit together.
   return (db as Db).transaction(async (tx) => {
     const resolver = createExerciseResolver(tx, userId);
-    const sessionIds: string[] = [];
-    let setCount = 0;
+    const sessions: SessionToWrite[] = [];
     for (const w of workouts) {
-      const [session] = await tx
-        .insert(workoutSessions)
-        .values({ userId, startedAt: new Date(w.startedAt), name: w.name, source: "chat", notes: null })
-        .returning({ id: workoutSessions.id });
-      sessionIds.push(session.id);
-      const rows: (typeof exerciseSets.$inferInsert)[] = [];
-      let position = 0;
+      const exercises = [];
       for (const ex of w.exercises) {
         const { exerciseId } = await resolver.resolve(ex.name, ex.cardio ? { category: "cardio" } : undefined);
-        ex.sets.forEach((s, i) => {
-          rows.push({
-            sessionId: session.id,
-            userId,
-            exerciseId,
-            position: position++,
-            setNumber: i + 1,
-            setType: s.setType,
-            weightKg: s.weightKg,
-            reps: s.reps,
-            rpe: s.rpe,
-            durationSeconds: s.durationSeconds,
-            distanceM: s.distanceM,
-          });
-        });
+        exercises.push({ exerciseId, sets: ex.sets });
       }
-      if (rows.length) await tx.insert(exerciseSets).values(rows);
-      setCount += rows.length;
+      sessions.push({ name: w.name, notes: null, startedAt: new Date(w.startedAt), endedAt: null, source: "chat", exercises });
     }
-    return { sessionIds, sets: setCount };
+    const { ids, sets } = await writeSessions(tx, userId, sessions);
+    return { sessionIds: ids, sets };
   });
 }

@@ -6,6 +6,7 @@ import { storedKg } from "@/lib/units";
 import { isUuid } from "./queries";
 import type { SessionInput } from "./schemas";
 import { zonedLocalToUtc } from "@/lib/time/local";
+import { insertSessionSets, writeSession, type ExerciseBlockToWrite } from "./write";
 
 export interface SaveContext {
   /** The user's profile time zone: the form's wall-clock start time is read in it. */
@@ -43,43 +44,28 @@ function sessionTimes(input: SessionInput, ctx: SaveContext) {
   return { startedAt, endedAt };
 }
 
-/** Positions run 0… across the whole session in form order; set numbers restart per exercise. */
-async function insertSets(tx: Tx, userId: string, sessionId: string, input: SessionInput) {
+/** The form's blocks with exercise names resolved for this user and weights in stored kg. */
+async function blocksToWrite(tx: Tx, userId: string, input: SessionInput): Promise<ExerciseBlockToWrite[]> {
   const ids = await resolveExerciseIds(tx, userId, input.exercises.map((b) => b.exerciseName));
-  let position = 0;
-  const rows: (typeof exerciseSets.$inferInsert)[] = [];
-  for (const block of input.exercises) {
-    const exerciseId = ids.get(block.exerciseName.toLowerCase())!;
-    block.sets.forEach((set, i) => {
-      rows.push({
-        sessionId,
-        userId,
-        exerciseId,
-        position: position++,
-        setNumber: i + 1,
-        setType: set.setType,
-        weightKg: set.weight === undefined ? null : storedKg(set.weight, input.unit),
-        reps: set.reps ?? null,
-        rpe: set.rpe ?? null,
-        durationSeconds: set.durationSeconds ?? null,
-        distanceM: set.distanceM ?? null,
-        notes: set.notes ?? null,
-      });
-    });
-  }
-  if (rows.length > 0) await tx.insert(exerciseSets).values(rows);
-  return rows.length;
+  return input.exercises.map((block) => ({
+    exerciseId: ids.get(block.exerciseName.toLowerCase())!,
+    sets: block.sets.map((set) => ({
+      setType: set.setType,
+      weightKg: set.weight === undefined ? null : storedKg(set.weight, input.unit),
+      reps: set.reps ?? null,
+      rpe: set.rpe ?? null,
+      durationSeconds: set.durationSeconds ?? null,
+      distanceM: set.distanceM ?? null,
+      notes: set.notes ?? null,
+    })),
+  }));
 }
 
 export async function createSession(db: Db, userId: string, input: SessionInput, ctx: SaveContext): Promise<{ id: string; sets: number }> {
   const { startedAt, endedAt } = sessionTimes(input, ctx);
   return db.transaction(async (tx) => {
-    const [session] = await tx
-      .insert(workoutSessions)
-      .values({ userId, name: input.name, notes: input.notes ?? null, startedAt, endedAt, source: "manual" })
-      .returning({ id: workoutSessions.id });
-    const sets = await insertSets(tx, userId, session.id, input);
-    return { id: session.id, sets };
+    const exercises = await blocksToWrite(tx, userId, input);
+    return writeSession(tx, userId, { name: input.name, notes: input.notes ?? null, startedAt, endedAt, source: "manual", exercises });
   });
 }
 
@@ -102,7 +88,7 @@ export async function updateSession(
       .set({ name: input.name, notes: input.notes ?? null, startedAt, endedAt, updatedAt: new Date() })
       .where(owned);
     await tx.delete(exerciseSets).where(and(eq(exerciseSets.sessionId, sessionId), eq(exerciseSets.userId, userId)));
-    const sets = await insertSets(tx, userId, sessionId, input);
+    const sets = await insertSessionSets(tx, userId, [{ sessionId, exercises: await blocksToWrite(tx, userId, input) }]);
     return { id: sessionId, sets };
   });
 }
