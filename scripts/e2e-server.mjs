@@ -14,6 +14,8 @@ const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start
     DATABASE_URL: "",
     OPENAI_API_KEY: "",
     STRIPE_SECRET_KEY: "",
+    STRIPE_WEBHOOK_SECRET: "",
+    SPOTTER_BILLING: "",
     SMTP_URL: "",
     ELEVENLABS_API_KEY: "",
     AUTH_URL: `http://127.0.0.1:${port}`,

@@ -24,6 +24,7 @@ const KEYS = [
   "ELEVENLABS_API_KEY",
   "STRIPE_SECRET_KEY",
   "STRIPE_WEBHOOK_SECRET",
+  "SPOTTER_BILLING",
   "SMTP_URL",
   "AUTH_SECRET",
 ] as const;
@@ -55,7 +56,7 @@ describe("activeServices", () => {
     expect(s.database).toEqual({ service: "database", title: "Database", id: "pglite", label: "Embedded PGlite (.data/)", mode: "embedded" });
     expect(s.model).toEqual({ service: "model", title: "Coach model", id: "offline", label: "Built-in offline coach", mode: "embedded" });
     expect(s.speech).toEqual({ service: "speech", title: "Voice", id: "none", label: "Not in this build yet (live workout mode)", mode: "unavailable" });
-    expect(s.billing).toEqual({ service: "billing", title: "Billing", id: "operator", label: "Operator CLI (no Stripe configured)", mode: "embedded" });
+    expect(s.billing).toMatchObject({ service: "billing", title: "Billing", id: "stripe-local", label: "Local test-mode Stripe — no money moves", mode: "embedded" });
     expect(s.mail).toEqual({ service: "mail", title: "Email", id: "log", label: "Server log (SMTP not configured)", mode: "embedded" });
     expect(list().map((d) => d.service)).toEqual(["database", "model", "speech", "billing", "mail"]);
   });
@@ -92,12 +93,22 @@ describe("activeServices", () => {
     expect(activeServices().model.id).toBe("offline");
   });
 
-  it("switches mail to SMTP when configured, and does not claim speech or Stripe billing that this build lacks", () => {
+  it("billing: Stripe with both keys, off when half-configured or SPOTTER_BILLING=off", () => {
+    setEnv({ STRIPE_SECRET_KEY: "sk_test_123", STRIPE_WEBHOOK_SECRET: "whsec_123" });
+    expect(activeServices().billing).toMatchObject({ id: "stripe", label: "Stripe (test mode)", mode: "external" });
+    setEnv({ STRIPE_SECRET_KEY: "sk_live_123", STRIPE_WEBHOOK_SECRET: "whsec_123" });
+    expect(activeServices().billing).toMatchObject({ id: "stripe", label: "Stripe", mode: "external" });
+    setEnv({ STRIPE_SECRET_KEY: "sk_test_123" });
+    expect(activeServices().billing).toMatchObject({ id: "off", detail: expect.stringMatching(/both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET/) });
+    setEnv({ SPOTTER_BILLING: "off" });
+    expect(activeServices().billing).toMatchObject({ id: "off", label: "Off — plans set by the operator CLI" });
+  });
+
+  it("switches mail to SMTP when configured, and does not claim speech that this build lacks", () => {
     setEnv({ ELEVENLABS_API_KEY: "el-key", STRIPE_SECRET_KEY: "sk_test_123", SMTP_URL: "smtp://mailer:pw@smtp.example.com:587" });
     const s = activeServices();
     expect(s.speech.id).toBe("none");
     expect(s.speech.mode).toBe("unavailable");
-    expect(s.billing).toMatchObject({ id: "operator", label: "Operator CLI (Stripe key set, Stripe billing not in this build yet)", mode: "embedded" });
     expect(s.mail).toMatchObject({ id: "smtp", label: "SMTP (smtp.example.com:587)", mode: "external" });
   });
 

@@ -30,6 +30,11 @@ export interface AdminCommand {
   /** Argument checks that need no database; run before the database is opened (throw UsageError). */
   validate?(values: ParsedValues, positionals: string[]): void;
   run(ctx: CommandContext): Promise<unknown>;
+  /**
+   * Optional: what to do when a running app holds the embedded database (e.g. talk to the app
+   * over HTTP instead). Without it the CLI reports the database as in use.
+   */
+  runWhileAppRuns?(ctx: Omit<CommandContext, "db">): Promise<unknown>;
 }
 
 /** A result printed verbatim on stdout (instead of pretty JSON), with its own exit code. */

@@ -104,6 +104,16 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
     return 0;
   } catch (error) {
     const root = rootError(error);
+    if (root.name === "DatabaseInUseError" && command.runWhileAppRuns && !handle) {
+      try {
+        const result = await command.runWhileAppRuns({ values: values as never, positionals });
+        io.stdout(result instanceof CommandOutput ? result.text : `${JSON.stringify(result, null, 2)}\n`);
+        return result instanceof CommandOutput ? result.exitCode : 0;
+      } catch (inner) {
+        const r = rootError(inner);
+        return fail(io, r.message, name, r instanceof UsageError ? 2 : 1);
+      }
+    }
     if (root instanceof UsageError) return fail(io, root.message, name, 2, `Run "${PROGRAM} ${name} --help" for usage.`);
     if ((root as { code?: string }).code === "42P01" && handle && handle.kind !== "pglite") {
       return fail(io, `${root.message} — the database is not migrated yet; run "npm run db:migrate" first`, name, 1);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { readOrCreateSecretFile } from "@/lib/auth/secret";
 import { dataDir, env, type Env } from "@/lib/config/env";
 import type { Plan } from "@/db/tables/billing";
+import type { DescribeService } from "@/lib/services/description";
 
 /**
  * Which billing runs: Stripe when both keys are set; otherwise the local test-mode Stripe the app
@@ -75,3 +76,22 @@ export function recordedLocalAppUrl(): string | null {
     return null;
   }
 }
+
+/** The billing seam's line in "Running on this server" (never a key or secret). */
+export const describeBilling: DescribeService = (e: Env = env()) => {
+  const mode = billingMode(e);
+  if (mode === "stripe") {
+    const live = e.STRIPE_SECRET_KEY!.startsWith("sk_live_") || e.STRIPE_SECRET_KEY!.startsWith("rk_live_");
+    return { service: "billing", title: "Billing", id: "stripe", label: live ? "Stripe" : "Stripe (test mode)", mode: "external" };
+  }
+  if (mode === "local")
+    return { service: "billing", title: "Billing", id: "stripe-local", label: "Local test-mode Stripe — no money moves", mode: "embedded", detail: "Set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET for Stripe" };
+  return {
+    service: "billing",
+    title: "Billing",
+    id: "off",
+    label: "Off — plans set by the operator CLI",
+    mode: "embedded",
+    ...(billingProblem(e) ? { detail: billingProblem(e)! } : {}),
+  };
+};

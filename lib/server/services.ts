@@ -1,5 +1,6 @@
 import { describeDatabase } from "@/db/client";
 import { describeModel } from "@/lib/ai/provider";
+import { describeBilling } from "@/lib/billing/config";
 import { env, type Env } from "@/lib/config/env";
 import { describeMail } from "@/lib/mail/transport";
 import type { DescribeService, ServiceDescription } from "@/lib/services/description";
@@ -7,7 +8,7 @@ import type { DescribeService, ServiceDescription } from "@/lib/services/descrip
 export type { ServiceDescription, ServiceMode, ServiceName } from "@/lib/services/description";
 
 /*
- * Placeholders until the speech and billing seams land: they say honestly what this build does.
+ * Placeholder until the speech seam lands: they say honestly what this build does.
  * A seam replaces its line in SERVICE_REGISTRY with its own `describeX` (see docs/conventions.md).
  */
 
@@ -20,15 +21,6 @@ const describeSpeech: DescribeService = () => ({
   mode: "unavailable",
 });
 
-// Stripe checkout/portal/webhooks are not in this build yet, so plans are set by the operator CLI —
-// even when a Stripe key is configured, which the label then says.
-const describeBilling: DescribeService = (e: Env = env()) => ({
-  service: "billing",
-  title: "Billing",
-  id: "operator",
-  label: e.STRIPE_SECRET_KEY ? "Operator CLI (Stripe key set, Stripe billing not in this build yet)" : "Operator CLI (no Stripe configured)",
-  mode: "embedded",
-});
 
 /** Every seam, in display order. One line per seam; the seam module owns its description. */
 export const SERVICE_REGISTRY: readonly DescribeService[] = [describeDatabase, describeModel, describeSpeech, describeBilling, describeMail];

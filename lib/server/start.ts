@@ -2,6 +2,8 @@ import { getDb } from "@/db/client";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { MissingAuthSecretError, resolveAuthSecret } from "@/lib/auth/secret";
 import { databaseKind, env } from "@/lib/config/env";
+import { billingMode, recordLocalAppUrl } from "@/lib/billing/config";
+import { scheduleWebhookFlush } from "@/lib/billing/local/runtime";
 
 /**
  * Embedded mode prepares its own database (migrations, catalog, demo account) at start.
@@ -21,10 +23,24 @@ export async function startServer() {
   const kind = databaseKind();
   if (kind !== "pglite") {
     console.log(`[spotter] database: ${kind} (run \`npm run db:migrate\` after deploys)`);
+    startLocalBilling();
     return;
   }
   const seedDemo = env().SPOTTER_SEED_DEMO !== "0";
   const started = Date.now();
   await prepareDatabase(getDb(), { seedDemo, log: (l) => console.log(`[spotter] ${l}`) });
   console.log(`[spotter] embedded database ready in ${Date.now() - started} ms (.data/pglite)`);
+  startLocalBilling();
+}
+
+/** The local test-mode Stripe: tell the CLI where it is served, and deliver webhooks left pending. */
+function startLocalBilling() {
+  if (billingMode() !== "local") return;
+  try {
+    recordLocalAppUrl();
+    scheduleWebhookFlush();
+    console.log("[spotter] billing: local test-mode Stripe (no money moves) at /v1 on this server");
+  } catch (error) {
+    console.error("[spotter] billing: could not start the local test-mode Stripe:", error instanceof Error ? error.message : error);
+  }
 }

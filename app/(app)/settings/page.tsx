@@ -38,6 +38,9 @@ export default async function SettingsPage() {
         <a href="#import" className="rounded-lg px-3 py-1.5 font-medium hover:bg-sunken">
           Import
         </a>
+        <a href="/settings/billing" className="rounded-lg px-3 py-1.5 font-medium hover:bg-sunken">
+          Billing
+        </a>
       </nav>
       <div className="space-y-8">
         <Card id="profile" className="scroll-mt-24">

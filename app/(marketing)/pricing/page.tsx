@@ -5,7 +5,12 @@ import { buildComparisonRows, cellText, formatMonthlyPrice, type ComparisonCell 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { ENTITLEMENTS, isFeatureAvailable, PLAN_ORDER } from "@/lib/billing/entitlements";
+import { getDb } from "@/db/client";
+import { TestModeNotice } from "@/components/billing/test-mode-notice";
+import { getCurrentUser } from "@/lib/auth/session";
+import { billingMode, lookupKeyFor, type Interval } from "@/lib/billing/config";
+import { ENTITLEMENTS, getEntitlements, isFeatureAvailable, PLAN_ORDER } from "@/lib/billing/entitlements";
+import type { Plan } from "@/db/tables/billing";
 
 export const metadata: Metadata = {
   title: "Pricing",
@@ -13,7 +18,8 @@ export const metadata: Metadata = {
   alternates: { canonical: "/pricing" },
 };
 
-export const dynamic = "force-static";
+// Marks the signed-in visitor's plan; ?interval=year shows yearly prices.
+export const dynamic = "force-dynamic";
 
 /** The plan we steer people to: the middle tier. */
 const FEATURED = PLAN_ORDER[Math.floor(PLAN_ORDER.length / 2)];
@@ -48,7 +54,7 @@ function ComingSoon() {
 const FAQ = [
   {
     q: "How are paid plans billed?",
-    a: "Monthly, in US dollars, through Stripe when the operator of this Spotter server has enabled card payments. On self-hosted installs without Stripe, the operator assigns plans directly. Either way, no card is needed for the free plan.",
+    a: "Monthly or yearly (two months free), in US dollars, through Stripe Checkout. Change plan, cancel or update your card any time under Settings → Billing → Manage billing; a plan change mid-period is prorated. Self-hosted servers without Stripe keys run a local test mode where no money moves. No card is needed for the free plan.",
   },
   {
     q: "When do daily limits reset?",
@@ -64,7 +70,18 @@ const FAQ = [
   },
 ];
 
-export default function PricingPage() {
+function planHref(plan: Plan, interval: Interval, signedIn: boolean): string {
+  if (plan === "free") return signedIn ? "/settings/billing" : "/sign-up";
+  const checkout = `/billing/checkout?price=${lookupKeyFor(plan, interval)}`;
+  return signedIn ? checkout : `/sign-up?next=${encodeURIComponent(checkout)}`;
+}
+
+export default async function PricingPage({ searchParams }: { searchParams: Promise<{ interval?: string; checkout?: string }> }) {
+  const params = await searchParams;
+  const interval: Interval = params.interval === "year" ? "year" : "month";
+  const user = await getCurrentUser();
+  const current = user ? (await getEntitlements(getDb(), user.id)).plan : null;
+  const mode = billingMode();
   const rows = buildComparisonRows();
   return (
     <div className="mx-auto max-w-6xl px-4 py-14 sm:px-6 md:py-20">
@@ -73,6 +90,24 @@ export default function PricingPage() {
         <h1 className="mt-3 text-4xl font-extrabold tracking-tight text-ink sm:text-5xl">Start free. Pay when you train harder.</h1>
         <p className="mt-4 text-lg text-ink-soft">Every plan includes your full training history, imports, charts from your own data, export and deletion.</p>
       </header>
+
+      <div className="mt-8 flex flex-col items-center gap-4">
+        <nav aria-label="Billing period" className="inline-flex rounded-xl border border-line bg-surface p-1 text-sm shadow-card">
+          {(["month", "year"] as const).map((i) => (
+            <Link
+              key={i}
+              href={i === "year" ? "/pricing?interval=year" : "/pricing"}
+              aria-current={interval === i ? "page" : undefined}
+              className={cn("rounded-lg px-4 py-1.5 font-semibold", interval === i ? "bg-ink text-chalk" : "text-ink-soft hover:bg-sunken")}
+            >
+              {i === "month" ? "Monthly" : "Yearly · 2 months free"}
+            </Link>
+          ))}
+        </nav>
+        {params.checkout === "canceled" ? <p className="text-sm text-ink-soft" role="status">Checkout canceled — nothing was charged.</p> : null}
+        {mode === "local" ? <TestModeNotice compact className="max-w-xl" /> : null}
+        {mode === "off" ? <p className="text-sm text-ink-soft">Card payments are not enabled on this server: its operator assigns plans.</p> : null}
+      </div>
 
       <ul className="mt-12 grid gap-5 lg:grid-cols-3">
         {PLAN_ORDER.map((plan) => {
@@ -88,12 +123,20 @@ export default function PricingPage() {
             >
               <div className="flex items-center justify-between gap-2">
                 <h2 className="text-xl font-bold">{e.label}</h2>
-                {featured ? <Badge tone="accent">Recommended</Badge> : null}
+                {plan === current ? (
+                  <Badge tone={featured ? "accent" : "ink"} data-testid={`current-plan-${plan}`}>
+                    Your plan
+                  </Badge>
+                ) : featured ? (
+                  <Badge tone="accent">Recommended</Badge>
+                ) : null}
               </div>
               <p className={cn("mt-1 text-sm", featured ? "text-iron-muted" : "text-ink-muted")}>{e.tagline}</p>
               <p className="mt-6 flex items-baseline gap-1.5">
-                <span className="font-display text-5xl font-extrabold tracking-tight tabular">{formatMonthlyPrice(e.priceUsdPerMonth)}</span>
-                <span className={cn("text-sm", featured ? "text-iron-muted" : "text-ink-muted")}>per month</span>
+                <span className="font-display text-5xl font-extrabold tracking-tight tabular">
+                  {formatMonthlyPrice(interval === "year" ? e.priceUsdPerYear : e.priceUsdPerMonth)}
+                </span>
+                <span className={cn("text-sm", featured ? "text-iron-muted" : "text-ink-muted")}>per {interval}</span>
               </p>
               <ul className="mt-6 flex-1 space-y-3 text-sm">
                 {e.highlights.map((h) => (
@@ -106,9 +149,18 @@ export default function PricingPage() {
                   </li>
                 ))}
               </ul>
-              <Button asChild size="lg" variant={featured ? "accent" : "secondary"} className="mt-8 w-full">
-                <Link href="/sign-up">{e.priceUsdPerMonth === 0 ? "Start free" : `Choose ${e.label}`}</Link>
-              </Button>
+              {plan === current ? (
+                <Button asChild size="lg" variant="secondary" className="mt-8 w-full">
+                  <Link href="/settings/billing">{plan === "free" ? "Your plan" : "Manage your plan"}</Link>
+                </Button>
+              ) : plan !== "free" && mode === "off" ? (
+                <p className={cn("mt-8 text-center text-sm", featured ? "text-iron-muted" : "text-ink-muted")}>Assigned by this server&apos;s operator</p>
+              ) : (
+                <Button asChild size="lg" variant={featured ? "accent" : "secondary"} className="mt-8 w-full">
+                  {/* A plain link: /billing/checkout is a route that redirects to Checkout. */}
+                  <a href={planHref(plan, interval, Boolean(user))}>{plan === "free" ? (user ? "Manage your plan" : "Start free") : `Choose ${e.label}`}</a>
+                </Button>
+              )}
             </li>
           );
         })}

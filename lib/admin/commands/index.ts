@@ -11,3 +11,4 @@ export { default as listUsers } from "./list-users";
 export { default as setPlan } from "./set-plan";
 export { default as importFile } from "./import";
 export { default as query } from "./query";
+export { default as billing } from "./billing";
