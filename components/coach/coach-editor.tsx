@@ -131,7 +131,7 @@ export function CoachEditor({ coachId, card, maxRamp, personas, methodologies, a
           aria-invalid={!!errors.avoid}
           aria-describedby="coach-avoid-hint coach-avoid-err"
         />
-        <FieldHint id="coach-avoid-hint">One per line. Your coach will never suggest these and offers alternatives instead.</FieldHint>
+        <FieldHint id="coach-avoid-hint">One per line. A line you keep keeps its limit (e.g. “low-volume only”) and where it came from; a new line is a full ban — your coach offers alternatives instead.</FieldHint>
         <FieldError id="coach-avoid-err" error={errors.avoid} />
       </div>
 

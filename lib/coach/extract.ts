@@ -57,10 +57,19 @@ const NO = /^(no|nope|not really|not quite|wrong|incorrect|nah|not exactly)\b/;
 export function extractAnswer(text: string, ctx: { asking: AskKey | null }): Extraction {
   const raw = text.trim().slice(0, 2000);
   const f = extractFields(raw, ctx.asking);
+  const corrects = correctedFields(raw, ctx.asking);
+  // "I want to get stronger. Actually, scratch that, I mainly want to build muscle": for a
+  // corrected field, what the answer says from the correction on wins over what came before it.
+  const sentences = raw.split(/(?<=[.!?;\n])\s+/);
+  const first = sentences.findIndex((x) => CORRECTION.test(x.toLowerCase().replace(/[’‘]/g, "'")));
+  if (first > 0 && corrects.length) {
+    const after = extractFields(sentences.slice(first).join(" "), ctx.asking);
+    for (const k of corrects) if (k in after.updates) (f.updates as Record<string, unknown>)[k] = (after.updates as Record<string, unknown>)[k];
+  }
   const t = raw.toLowerCase().replace(/[’‘]/g, "'");
   const alreadyTold = ALREADY_TOLD.test(t);
   const skip = !alreadyTold && SKIP.test(t) && !(ctx.asking && ctx.asking in f.updates);
-  return { ...f, corrects: correctedFields(raw, ctx.asking), alreadyTold, skip, affirm: YES.test(t) ? true : NO.test(t) ? false : null };
+  return { ...f, corrects, alreadyTold, skip, affirm: YES.test(t) ? true : NO.test(t) ? false : null };
 }
 
 /** The fields named in the sentences that carry a correction marker (or the sentence after a bare "scratch that."). */

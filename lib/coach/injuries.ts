@@ -86,7 +86,9 @@ const TRIGGERS: { re: RegExp; scope: RestrictionScope }[] = [
   },
   { re: /\bkeep\s+/g, scope: "caution" },
   // "flares up with skull crushers", "hurts during bench": the lifter says the movement hurts.
-  { re: /\b(?:flares?(?: it)? up|flaring up|acts? up|hurts?|aches?|is painful|gets? (?:sore|cranky|angry)|pinches) (?:with|during|when (?:i do|doing)|from|after)\s+/g, scope: "avoid" },
+  { re: /\b(?:flares?(?: it)? up|flaring up|acts? up|hurts?|is painful|pinches) (?:with|during|when (?:i do|doing)|when i (?=squat|deadlift|bench|run|jump|lunge|sprint|row|curl|dip|snatch|clean)|from|after)\s*/g, scope: "avoid" },
+  // "gets tight after heavy squats", "is sore after curls": discomfort, so care rather than a ban.
+  { re: /\b(?:(?:is|are|gets?|feels?|goes) (?:a bit |a little |really |very )?(?:sore|cranky|angry|achy|tight|stiff)|aches?) (?:with|during|when (?:i do|doing)|from|after)\s+/g, scope: "caution" },
 ];
 const STARTS_TRIGGER = /^(?:no|avoid\w*|can'?t|cannot|unable|stay|skip\w*|never|not|nothing|don'?t|won'?t|must|careful|be careful|go easy|easy on|watch|cautious|take it easy|limit\w*|ease|gentle|light on|keep|mind\w*|please)\b/;
 
@@ -157,7 +159,11 @@ export function restrictionsIn(sentence: string, quote: string): FoundRestrictio
         const keepWords = /\b(light|lighter|low[- ]volume|easy|moderate|short|(?:under|below) \d+)/;
         if (scope === "caution" && /^keep\b/.test(m[0]) && !keepWords.test(text)) break;
         const keepPhrase = /^keep\b/.test(m[0]) ? text.slice(0, text.search(keepWords)) : text;
-        add(normaliseMovement(keepPhrase), /^keep\b/.test(m[0]) ? (/low[- ]volume/.test(text) ? "volume" : "heavy") : scopeOf(scope, text, sentence), m.index);
+        const finalScope = /^keep\b/.test(m[0]) ? (/low[- ]volume/.test(text) ? "volume" : "heavy") : scopeOf(scope, text, sentence);
+        const movement = normaliseMovement(keepPhrase);
+        // "careful with heavy deadlifts": care about the heavy sets, not a load ban.
+        const careHeavy = scope === "caution" && finalScope === "heavy" && !/^keep\b/.test(m[0]);
+        add(careHeavy && movement ? `heavy ${movement}`.slice(0, 60) : movement, careHeavy ? "caution" : finalScope, m.index);
         // "no squats or deadlifts", "no dips, flyes or skull crushers"
         const more = /^\s*(?:,\s*(?:and|or)?|and|or|nor)\s+/.exec(sentence.slice(end));
         if (!more) break;
