@@ -121,9 +121,9 @@ export function volumeRampFor(level: SophisticationLevel, age: number | null): n
 export function generalRules(level: SophisticationLevel, age: number | null, injuries: InjuryEntry[]): string[] {
   const rules = ["Stop any movement that causes sharp or worsening pain and suggest seeing a professional."];
   const current = injuries.filter((i) => i.status === "current").map(injuryLabel);
-  const past = injuries.filter((i) => i.status === "past").map(injuryLabel);
+  const past = injuries.filter((i) => i.status === "past").map((i) => injuryLabel({ ...i, status: "current" }));
   if (current.length) rules.push(`Work around: ${current.join(", ")}; pain-free range of motion only.`.slice(0, 240));
-  if (past.length) rules.push(`Past injuries (${past.join(", ")}): warm up well and ask how they feel when loading them.`.slice(0, 240));
+  if (past.length) rules.push(`Past injuries — ${past.join(", ")}: warm up well and ask how they feel when loading them.`.slice(0, 240));
   if (level === "beginner") rules.push("Teach technique with light loads before adding weight.");
   if (age !== null && age >= 50) rules.push("Longer warm-ups and an extra rest day between hard sessions.");
   if (age !== null && age < 18) rules.push("Under 18: no maximal singles; technique and moderate loads.");
