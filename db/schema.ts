@@ -7,3 +7,4 @@ export * from "./tables/rate-limits";
 export * from "./tables/chat";
 export * from "./tables/coach";
 export * from "./tables/billing-local";
+export * from "./tables/speech";

@@ -55,7 +55,7 @@ describe("activeServices", () => {
     const s = activeServices();
     expect(s.database).toEqual({ service: "database", title: "Database", id: "pglite", label: "Embedded PGlite (.data/)", mode: "embedded" });
     expect(s.model).toEqual({ service: "model", title: "Coach model", id: "offline", label: "Built-in offline coach", mode: "embedded" });
-    expect(s.speech).toEqual({ service: "speech", title: "Voice", id: "none", label: "Not in this build yet (live workout mode)", mode: "unavailable" });
+    expect(s.speech).toMatchObject({ service: "speech", title: "Voice", id: "flite", label: "Embedded voices (Flite)", mode: "embedded" });
     expect(s.billing).toMatchObject({ service: "billing", title: "Billing", id: "stripe-local", label: "Local test-mode Stripe — no money moves", mode: "embedded" });
     expect(s.mail).toEqual({ service: "mail", title: "Email", id: "log", label: "Server log (SMTP not configured)", mode: "embedded" });
     expect(list().map((d) => d.service)).toEqual(["database", "model", "speech", "billing", "mail"]);
@@ -104,11 +104,10 @@ describe("activeServices", () => {
     expect(activeServices().billing).toMatchObject({ id: "off", label: "Off — plans set by the operator CLI" });
   });
 
-  it("switches mail to SMTP when configured, and does not claim speech that this build lacks", () => {
+  it("switches mail to SMTP and speech to ElevenLabs when configured", () => {
     setEnv({ ELEVENLABS_API_KEY: "el-key", STRIPE_SECRET_KEY: "sk_test_123", SMTP_URL: "smtp://mailer:pw@smtp.example.com:587" });
     const s = activeServices();
-    expect(s.speech.id).toBe("none");
-    expect(s.speech.mode).toBe("unavailable");
+    expect(s.speech).toMatchObject({ id: "elevenlabs", label: "ElevenLabs eleven_flash_v2_5 (embedded voices as fallback)", mode: "external" });
     expect(s.mail).toMatchObject({ id: "smtp", label: "SMTP (smtp.example.com:587)", mode: "external" });
   });
 

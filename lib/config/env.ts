@@ -25,6 +25,15 @@ const schema = z.object({
   /** "off": no billing at all (plans only through the operator CLI), even without Stripe keys. */
   SPOTTER_BILLING: z.enum(["off", "on"]).optional(),
   ELEVENLABS_API_KEY: z.string().min(1).optional(),
+  /** ElevenLabs voice ids for the two personas (defaults in lib/speech/voices.ts). */
+  ELEVENLABS_VOICE_ALICE: z.string().min(1).optional(),
+  ELEVENLABS_VOICE_AIDEN: z.string().min(1).optional(),
+  /** Only for proxies and tests; defaults to https://api.elevenlabs.io. */
+  ELEVENLABS_BASE_URL: z.string().url().optional(),
+  /** Deadline for one ElevenLabs clip before the embedded voice answers instead (default 2500). */
+  ELEVENLABS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).optional(),
+  /** Size of the shared speech cache in Postgres before least-recently-used clips go (default 256). */
+  SPEECH_CACHE_MAX_MB: z.coerce.number().int().min(1).max(100_000).optional(),
   SPOTTER_SEED_DEMO: z.enum(["0", "1"]).optional(),
   /** Optional: the SQL sandbox logs in as spotter_sandbox itself (same database as DATABASE_URL). */
   SANDBOX_DATABASE_URL: z.string().url().optional(),

@@ -12,3 +12,4 @@ export { default as setPlan } from "./set-plan";
 export { default as importFile } from "./import";
 export { default as query } from "./query";
 export { default as billing } from "./billing";
+export { default as voice } from "./voice";
