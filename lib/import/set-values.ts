@@ -1,6 +1,6 @@
 import { roundTo } from "@/lib/units";
 import { BadValue } from "./values";
-import type { ParsedSet, RowIssue } from "./types";
+import type { RowIssue } from "./types";
 
 import { MAX_SET_REPS as MAX_REPS, MAX_WEIGHT_KG } from "@/lib/workouts/limits";
 import type { SetMeasures } from "@/lib/workouts/constants";
@@ -54,5 +54,3 @@ export function normaliseMeasures(m: SetMeasures, line: number, warnings: RowIss
 }
 
 export const NOTHING_RECORDED = "nothing recorded (no weight, reps, time or distance)";
-
-export type SetDraft = Omit<ParsedSet, keyof SetMeasures> & SetMeasures;

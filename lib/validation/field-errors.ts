@@ -18,8 +18,3 @@ export function zodFieldErrors(issues: readonly Issue[]): { formErrors: string[]
   }
   return { formErrors, fieldErrors };
 }
-
-/** The first message to show when only one fits (a toast, a CLI line, a JSON `error`). */
-export function firstIssueMessage(issues: readonly Issue[], fallback: string): string {
-  return issues[0]?.message ?? fallback;
-}

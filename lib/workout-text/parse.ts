@@ -4,7 +4,7 @@ import { displayExerciseName, stripNameFillers } from "./names";
 import { sessionName } from "./session-name";
 import { EXERCISE_NAME_MAX, exerciseNameTooLong, MAX_WEIGHT_KG } from "@/lib/workouts/limits";
 import { applySetCount, parseSetSpec, readRpe, readWeight, type SetContext } from "./sets";
-import type { DraftExercise, DraftSet, DraftWorkout, ParseOptions, RecentSession, WorkoutDraft } from "./types";
+import type { DraftExercise, DraftSet, DraftWorkout, ParseOptions, WorkoutDraft } from "./types";
 import { distanceToMeters, durationToSeconds, unitFromWord, weightToKg } from "./units";
 
 /**
@@ -514,4 +514,4 @@ function sameExercise(stored: string, wanted: string): boolean {
 
 
 
-export type { RecentSession, WorkoutDraft };
+export type { WorkoutDraft };

@@ -102,9 +102,6 @@ export const updateSessionInputSchema = sessionObject.extend({ id: z.string().mi
 export const sessionIdInputSchema = z.object({ id: z.string().min(1).max(64) });
 
 export type SessionInput = z.output<typeof sessionInputSchema>;
-/** What the form holds: strings as typed. */
-export type SessionFormValues = z.input<typeof sessionInputSchema>;
-export type SetInput = z.output<typeof setInputSchema>;
 
 export function maxWeightIn(unit: Unit): number {
   return maxWeightInUnit(unit, MAX_WEIGHT_KG);

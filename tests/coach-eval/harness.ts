@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { generateText, stepCountIs, type ModelMessage } from "ai";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { DEFAULT_COACH_PLAN } from "@/lib/ai/coach-plan";
@@ -69,9 +69,4 @@ export async function ask(db: Db, lifter: Lifter, question: string, opts: { plan
     calls: result.steps.flatMap((s) => s.toolCalls.map((c) => ({ toolName: c.toolName, input: c.input }))),
     results: result.steps.flatMap((s) => s.toolResults.map((r) => ({ toolName: r.toolName, output: r.output }))),
   };
-}
-
-/** Independent SQL for expected figures: plain SQL on the base tables as the app's role (not the sandbox, not the coach's SQL). */
-export async function q<T = Record<string, unknown>>(db: Db, text: ReturnType<typeof sql>): Promise<T[]> {
-  return (await db.execute(text)).rows as T[];
 }
