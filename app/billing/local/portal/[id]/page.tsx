@@ -23,6 +23,8 @@ export default async function LocalPortalPage({ params, searchParams }: { params
   if (!session) notFound();
   const back = session.return_url ? new URL(session.return_url) : null;
   const backHref = back ? `${back.pathname}${back.search}` : "/settings/billing";
+  // A server component renders once per request, so the request's clock is the right "now" here.
+  // eslint-disable-next-line react-hooks/purity -- see above: no re-render can observe a different value
   if (session._expires_at < Math.floor(Date.now() / 1000))
     return (
       <Alert tone="warning" title="This billing session has expired">
