@@ -5,6 +5,7 @@ import { SessionForm } from "@/components/workouts/session-form";
 import { requireUser } from "@/lib/auth/session";
 import { newSessionFormState } from "@/lib/workouts/form-values";
 import { listExerciseOptions } from "@/lib/workouts/queries";
+import { previousPerformances } from "@/lib/workouts/previous";
 import { getViewerPrefs } from "@/lib/workouts/viewer";
 import { createWorkoutAction } from "@/lib/workouts/actions";
 
@@ -14,6 +15,7 @@ export default async function NewWorkoutPage() {
   const user = await requireUser();
   const db = getDb();
   const [prefs, options] = await Promise.all([getViewerPrefs(db, user.id), listExerciseOptions(db, user.id)]);
+  const previous = await previousPerformances(db, user.id, { unit: prefs.unit, timezone: prefs.timezone });
   return (
     <>
       <PageHeader eyebrow="Training log" title="Add workout" description="Log a session by hand. Pick exercises from the catalog or type your own." />
@@ -23,6 +25,7 @@ export default async function NewWorkoutPage() {
         unit={prefs.unit}
         timezone={prefs.timezone}
         exerciseNames={options.map((o) => o.name)}
+        previous={previous}
         action={createWorkoutAction}
       />
     </>

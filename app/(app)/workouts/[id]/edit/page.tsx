@@ -6,6 +6,7 @@ import { SessionForm } from "@/components/workouts/session-form";
 import { requireUser } from "@/lib/auth/session";
 import { sessionToFormState } from "@/lib/workouts/form-values";
 import { getSessionDetail, listExerciseOptions } from "@/lib/workouts/queries";
+import { previousPerformances } from "@/lib/workouts/previous";
 import { getViewerPrefs } from "@/lib/workouts/viewer";
 import { updateWorkoutAction } from "@/lib/workouts/actions";
 
@@ -18,6 +19,7 @@ export default async function EditWorkoutPage({ params }: { params: Promise<{ id
   const session = await getSessionDetail(db, user.id, id);
   if (!session) notFound();
   const [prefs, options] = await Promise.all([getViewerPrefs(db, user.id), listExerciseOptions(db, user.id)]);
+  const previous = await previousPerformances(db, user.id, { unit: prefs.unit, timezone: prefs.timezone, before: session.startedAt, excludeSessionId: session.id });
   return (
     <>
       <PageHeader eyebrow="Training log" title={`Edit “${session.name}”`} />
@@ -28,6 +30,7 @@ export default async function EditWorkoutPage({ params }: { params: Promise<{ id
         unit={prefs.unit}
         timezone={prefs.timezone}
         exerciseNames={options.map((o) => o.name)}
+        previous={previous}
         action={updateWorkoutAction}
       />
     </>
