@@ -8,3 +8,4 @@ export * from "./tables/chat";
 export * from "./tables/coach";
 export * from "./tables/billing-local";
 export * from "./tables/speech";
+export * from "./tables/live";

@@ -1,0 +1,116 @@
+import { sql } from "drizzle-orm";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { users } from "@/db/schema";
+import { stopEmbeddedVoices, wavDurationSeconds } from "@/lib/speech/embedded";
+import { useTestDatabase } from "./helpers/db";
+
+const state = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string | null } }));
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => state.user }));
+
+const { POST: createRoute } = await import("@/app/api/live/cues/route");
+const { PATCH: patchRoute } = await import("@/app/api/live/cues/[id]/route");
+const { GET: audioRoute } = await import("@/app/api/live/cues/[id]/audio/route");
+const { setPlan } = await import("@/lib/billing/plan");
+const { ENTITLEMENTS } = await import("@/lib/billing/entitlements");
+
+const db = useTestDatabase();
+afterAll(() => stopEmbeddedVoices());
+
+async function makeUser(plan?: "pro" | "trainer") {
+  const [u] = await db()
+    .db.insert(users)
+    .values({ email: `live-${crypto.randomUUID()}@example.com` })
+    .returning({ id: users.id, email: users.email, name: users.name });
+  if (plan) await setPlan(db().db, u.id, plan);
+  state.user = u;
+  return u;
+}
+
+const body = {
+  trigger: "set-end",
+  persona: "alice",
+  facts: {
+    unit: "kg",
+    exercise: { name: "Bench Press", setNumber: 3, totalSets: 3, compound: true },
+    done: { weightKg: 105, reps: 5 },
+    lastTime: { weightKg: 102.5, reps: 5 },
+    pr: { kind: "weight", value: 105, previous: 102.5, previousWhen: "October" },
+    restSeconds: 180,
+  },
+};
+const post = (b: unknown = body) => createRoute(new Request("http://app.test/api/live/cues", { method: "POST", body: JSON.stringify(b) }));
+const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
+const audio = (id: string) => audioRoute(new Request(`http://app.test/api/live/cues/${id}/audio`), ctx(id));
+
+describe("live cues API", () => {
+  it("creates a grounded, recorded cue for any plan", async () => {
+    const u = await makeUser();
+    const res = await post();
+    expect(res.status).toBe(200);
+    const cue = await res.json();
+    expect(cue).toMatchObject({ trigger: "set-end", kind: "pr", persona: "alice", voice: false, toast: "PR · 105 kg (was 102.5)" });
+    expect(cue.text).toContain("102.5");
+    const r = await db().db.execute(sql`select user_id, text from live_cues where id = ${cue.id}`);
+    expect(r.rows[0]).toMatchObject({ user_id: u.id, text: cue.text });
+  });
+
+  it("rejects facts outside the schema", async () => {
+    await makeUser();
+    expect((await post({ ...body, facts: { ...body.facts, done: { weightKg: -5, reps: 5 } } })).status).toBe(400);
+    expect((await post({ ...body, trigger: "shout" })).status).toBe(400);
+  });
+
+  it("Free: speech is 402 with an upgrade link; the text cue still works", async () => {
+    await makeUser();
+    const cue = await (await post()).json();
+    const res = await audio(cue.id);
+    expect(res.status).toBe(402);
+    expect(await res.json()).toMatchObject({ code: "voice_requires_upgrade", upgradeUrl: "/pricing", error: expect.stringMatching(/Upgrade to Pro/) });
+  });
+
+  it("Pro: the cue's audio is real WAV audio; a second fetch is cached and not counted", async () => {
+    const u = await makeUser("pro");
+    const cue = await (await post()).json();
+    expect(cue.voice).toBe(true);
+    const first = await audio(cue.id);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-type")).toBe("audio/wav");
+    expect(first.headers.get("x-speech-cached")).toBe("0");
+    expect(wavDurationSeconds(Buffer.from(await first.arrayBuffer()))).toBeGreaterThan(0.3);
+    const again = await audio(cue.id);
+    expect(again.headers.get("x-speech-cached")).toBe("1");
+    const used = await db().db.execute(sql`select coalesce(sum(count), 0)::int as n from rate_limit_buckets where key = ${`speechGenerations:user:${u.id}`}`);
+    expect(Number((used.rows[0] as { n: number }).n)).toBe(1);
+    const row = await db().db.execute(sql`select cached, speech_ms from live_cues where id = ${cue.id}`);
+    expect(row.rows[0]).toMatchObject({ cached: true });
+  });
+
+  it("never serves or updates another user's cue", async () => {
+    await makeUser("pro");
+    const cue = await (await post()).json();
+    await makeUser("pro");
+    expect((await audio(cue.id)).status).toBe(404);
+    const patch = await patchRoute(new Request("http://app.test/x", { method: "PATCH", body: JSON.stringify({ feedback: 1 }) }), ctx(cue.id));
+    expect(patch.status).toBe(404);
+  });
+
+  it("records playback and thumbs", async () => {
+    await makeUser("pro");
+    const cue = await (await post()).json();
+    const res = await patchRoute(new Request("http://app.test/x", { method: "PATCH", body: JSON.stringify({ played: true, playbackStartMs: 240, feedback: -1 }) }), ctx(cue.id));
+    expect(res.status).toBe(200);
+    const row = await db().db.execute(sql`select played, playback_start_ms, feedback from live_cues where id = ${cue.id}`);
+    expect(row.rows[0]).toMatchObject({ played: true, playback_start_ms: 240, feedback: -1 });
+  });
+
+  it("Free hits the hourly cue limit from the entitlements map with a clear message", async () => {
+    const u = await makeUser();
+    const limit = ENTITLEMENTS.free.liveCuesPerHour;
+    await db().db.execute(sql`
+      insert into rate_limit_buckets (key, window_start, count, expires_at)
+      values (${`liveCues:user:${u.id}`}, to_timestamp(floor(extract(epoch from now()) / 3600) * 3600), ${limit}, now() + interval '1 hour')`);
+    const res = await post();
+    expect(res.status).toBe(429);
+    expect((await res.json()).error).toMatch(new RegExp(`all ${limit} live workout cues this hour on the Free plan`));
+  });
+});
