@@ -119,7 +119,7 @@ export default defineCommand({
       // The app may not be running to receive the webhooks: sync every local customer here too.
       const synced = [];
       for (const c of await db.select().from(billingCustomers).where(eq(billingCustomers.mode, "local")))
-        synced.push({ customer: c.stripeCustomerId, ...(await syncCustomer(db, c.stripeCustomerId, stripe)) });
+        synced.push({ customer: c.stripeCustomerId, ...(await syncCustomer(db, c.stripeCustomerId, stripe)), effectivePlan: (await getEntitlements(db, c.userId)).plan });
       return { from: r.from, to: r.to, webhooks: delivery, synced };
     });
   },
