@@ -7,11 +7,14 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import type { DraftStatusPayload } from "@/lib/chat/types";
-import { fromKg, roundWeight, storedKg } from "@/lib/units";
+import { fromKg, roundWeight } from "@/lib/units";
 import type { WorkoutDraft } from "@/lib/workout-text/types";
-import { SET_TYPE_LABELS, SET_TYPES, type SetType } from "@/lib/workouts/constants";
+import { daysBetween } from "@/lib/time/calendar";
+import type { SetType } from "@/lib/workouts/constants";
+import { rowToRecord } from "@/lib/workouts/form-model";
+import { EXERCISE_NAME_MAX, exerciseNameTooLong } from "@/lib/workouts/limits";
+import { SetTypeSelect } from "@/components/workouts/set-type-select";
 import { DraftWarnings, NothingLogged } from "./draft-warnings";
 import { confirmWorkoutDraftAction, discardWorkoutDraftAction } from "@/lib/chat/actions";
 
@@ -59,18 +62,10 @@ function toEdit(draft: WorkoutDraft): EditWorkout[] {
   }));
 }
 
-function num(v: string): number | null {
-  const t = v.trim().replace(",", ".");
-  if (!t) return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : NaN;
-}
-
 /** Moves startedAt by whole days when the user picked another date (keeps the time of day). */
 function shiftStart(startedAt: string, from: string, to: string): string {
   if (from === to) return startedAt;
-  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-  return new Date(Date.parse(startedAt) + days * 86_400_000).toISOString();
+  return new Date(Date.parse(startedAt) + daysBetween(from, to) * 86_400_000).toISOString();
 }
 
 /** The edited form → a draft; returns an error message instead when a field is not a number. */
@@ -81,21 +76,17 @@ function fromEdit(workouts: EditWorkout[], base: WorkoutDraft): WorkoutDraft | s
     const exercises = [];
     for (const e of w.exercises) {
       if (!e.name.trim()) return "Every exercise needs a name.";
+      if (e.name.trim().length > EXERCISE_NAME_MAX) return exerciseNameTooLong(e.name.trim().length);
       const sets = [];
       for (const [si, s] of e.sets.entries()) {
-        const weight = num(s.weight);
-        const reps = num(s.reps);
-        const rpe = num(s.rpe);
-        if (Number.isNaN(weight) || Number.isNaN(reps) || Number.isNaN(rpe)) return `${e.name}, set ${si + 1}: use numbers only.`;
-        if (reps !== null && !Number.isInteger(reps)) return `${e.name}, set ${si + 1}: reps must be a whole number.`;
-        sets.push({
-          setType: s.setType,
-          weightKg: weight === null ? null : storedKg(weight, base.unit),
-          reps,
-          rpe,
-          durationSeconds: s.durationSeconds,
-          distanceM: s.distanceM,
-        });
+        // The session form's own validation and conversion (lib/workouts/form-model), so both say the same.
+        const row = rowToRecord(
+          { ...s, key: "", notes: "", durationSeconds: s.durationSeconds === null ? "" : String(s.durationSeconds), distanceM: s.distanceM === null ? "" : String(s.distanceM) },
+          base.unit,
+        );
+        if (!row.ok) return `${e.name}, set ${si + 1}: ${row.error}.`;
+        const { notes: _notes, ...measures } = row.set;
+        sets.push(measures);
       }
       if (sets.length) exercises.push({ input: e.input || e.name, name: e.name.trim(), ...(e.cardio ? { cardio: true } : {}), sets });
     }
@@ -249,7 +240,6 @@ export function WorkoutDraftCard({
                 <Input
                   id={`${idBase}-e${wi}-${ei}`}
                   value={ex.name}
-                  maxLength={120}
                   disabled={locked}
                   onChange={(e) => update((d) => void (d[wi].exercises[ei].name = e.target.value))}
                 />
@@ -296,18 +286,12 @@ export function WorkoutDraftCard({
                           onChange={(e) => update((d) => void (d[wi].exercises[ei].sets[si].rpe = e.target.value))}
                         />
                         <div className="order-1 col-span-3 col-start-2 sm:order-none sm:col-span-1 sm:col-start-auto">
-                          <Select
+                          <SetTypeSelect
                             aria-label={`${label} type`}
                             value={s.setType}
                             disabled={locked}
-                            onChange={(e) => update((d) => void (d[wi].exercises[ei].sets[si].setType = e.target.value as SetType))}
-                          >
-                            {SET_TYPES.map((t) => (
-                              <option key={t} value={t}>
-                                {SET_TYPE_LABELS[t]}
-                              </option>
-                            ))}
-                          </Select>
+                            onChange={(t) => update((d) => void (d[wi].exercises[ei].sets[si].setType = t))}
+                          />
                         </div>
                         <Button
                           variant="ghost"
