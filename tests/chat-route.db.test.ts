@@ -347,6 +347,41 @@ describe("POST /api/chat", () => {
     expect(part.data.rows).toHaveLength(4);
   });
 
+  it("a first message may name its new conversation: stopped at once, the message is still found there", async () => {
+    const user = (state.user = await makeUser("early-stop"));
+    state.model = scriptedModel([{ textThenHang: ["never ", "shown"] }]);
+    const chosen = crypto.randomUUID();
+    const abort = new AbortController();
+    abort.abort(); // Stop pressed before a single byte came back.
+    const res = await send({ newConversationId: chosen, message: msg("Log: squat 5x5 at 100kg") }, abort.signal);
+    await res.body?.cancel().catch(() => {});
+    let stored: Awaited<ReturnType<typeof rows>> = [];
+    for (let i = 0; i < 100; i++) {
+      stored = await rows(chosen);
+      if (stored[1] && stored[1].status !== "streaming") break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(stored.map((r) => [r.role, r.userId, textOf(r.parts)])).toEqual([
+      ["user", user.id, "Log: squat 5x5 at 100kg"],
+      ["assistant", user.id, ""],
+    ]);
+    expect(stored[1].status).toBe("stopped");
+
+    // Resending the first message (a retry) continues the same conversation.
+    state.model = scriptedModel([{ text: "Logged." }]);
+    const again = await send({ newConversationId: chosen, message: { id: stored[0].id, text: "Log: squat 5x5 at 100kg" } });
+    expect(again.status).toBe(200);
+    expect(conversationIdFrom(await readSse(again))).toBe(chosen);
+    expect((await rows(chosen)).map((r) => r.role)).toEqual(["user", "assistant"]);
+
+    // Somebody else cannot claim (or probe) that id; both ids at once are refused.
+    state.user = await makeUser("claimer");
+    const theirs = await send({ newConversationId: chosen, message: msg("mine now?") });
+    expect(theirs.status).toBe(409);
+    expect((await rows(chosen)).every((r) => r.userId === user.id)).toBe(true);
+    expect((await send({ conversationId: chosen, newConversationId: crypto.randomUUID(), message: msg("x") })).status).toBe(400);
+  });
+
   it("refuses a second message while a reply is still streaming", async () => {
     state.user = await makeUser("double");
     state.model = scriptedModel([{ textThenHang: ["thinking"] }]);

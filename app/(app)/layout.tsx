@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AccountMenu } from "@/components/app-shell/account-menu";
+import { AppToaster } from "@/components/app-shell/app-toaster";
 import { BottomNav, TopNav } from "@/components/app-shell/app-nav";
 import { ServiceStatus } from "@/components/app-shell/service-status";
 import { Logo } from "@/components/site/logo";
@@ -18,7 +19,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const services = activeServices();
 
   return (
-    <div className="flex min-h-dvh flex-col">
+    <div className="group/shell flex min-h-dvh flex-col">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-lg focus:bg-ink focus:px-3 focus:py-2 focus:text-chalk"
@@ -41,7 +42,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         {children}
       </main>
 
-      <footer className="border-t border-line bg-surface/60 pb-20 md:pb-0">
+      {/* Hidden beside full-height views (the chat), which show their own model badge. */}
+      <footer className="border-t border-line bg-surface/60 pb-20 group-has-[[data-fullbleed]]/shell:hidden md:pb-0">
         <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
           <ServiceStatus services={services} />
           <p className="mt-5 flex flex-wrap gap-x-4 gap-y-1 text-xs text-ink-muted">
@@ -60,6 +62,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </footer>
 
       <BottomNav />
+      <AppToaster />
     </div>
   );
 }

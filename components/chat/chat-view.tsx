@@ -48,6 +48,8 @@ function textOf(m: ChatUIMessage): string {
 export function ChatView(props: ChatViewProps) {
   const [conversationId, setConversationId] = React.useState(props.conversationId);
   const conversationIdRef = React.useRef(props.conversationId);
+  // True from the first send of a new conversation (whose id the browser chose) until the server confirms it.
+  const unconfirmedRef = React.useRef(false);
   const [title, setTitle] = React.useState(props.title);
   const [modelLabel, setModelLabel] = React.useState(props.model.label);
   const [items, setItems] = React.useState(props.conversations.items);
@@ -73,7 +75,11 @@ export function ChatView(props: ChatViewProps) {
           const last = [...messages].reverse().find((m) => m.role === "user");
           return {
             body: {
-              ...(conversationIdRef.current ? { conversationId: conversationIdRef.current } : {}),
+              ...(conversationIdRef.current
+                ? unconfirmedRef.current
+                  ? { newConversationId: conversationIdRef.current }
+                  : { conversationId: conversationIdRef.current }
+                : {}),
               message: { id: last?.id ?? "", text: last ? textOf(last) : "" },
             },
           };
@@ -92,12 +98,8 @@ export function ChatView(props: ChatViewProps) {
       if (part.type === "data-conversation") {
         const info = part.data;
         setModelLabel(info.model);
-        if (!conversationIdRef.current) {
-          conversationIdRef.current = info.id;
-          setConversationId(info.id);
-          // Same page, new address: reloading or sharing the URL opens this conversation.
-          window.history.replaceState(null, "", `/chat/${info.id}`);
-        }
+        unconfirmedRef.current = false;
+        if (conversationIdRef.current !== info.id) adoptConversation(info.id);
         setItems((prev) => [
           { id: info.id, title: prev.find((c) => c.id === info.id)?.title ?? info.title, status: "active", lastMessageAt: new Date().toISOString() },
           ...prev.filter((c) => c.id !== info.id),
@@ -113,6 +115,15 @@ export function ChatView(props: ChatViewProps) {
       if (!rejected) return;
       setRequestError(rejected);
       if (rejected.code === "retry_not_latest") return;
+      if (unconfirmedRef.current) {
+        // The new conversation was never created: back to a blank /chat.
+        const id = conversationIdRef.current;
+        unconfirmedRef.current = false;
+        conversationIdRef.current = null;
+        setConversationId(null);
+        setItems((prev) => prev.filter((c) => c.id !== id));
+        window.history.replaceState(null, "", "/chat");
+      }
       // Nothing was stored: take the message back out of the list and give the text back.
       setMessages((prev) => {
         const last = prev[prev.length - 1];
@@ -129,6 +140,13 @@ export function ChatView(props: ChatViewProps) {
       if (isAbort) setStopped((s) => new Set(s).add(message.id));
     },
   });
+
+  function adoptConversation(id: string) {
+    conversationIdRef.current = id;
+    setConversationId(id);
+    // Same page, new address: reloading or sharing the URL opens this conversation.
+    window.history.replaceState(null, "", `/chat/${id}`);
+  }
 
   const busy = status === "submitted" || status === "streaming";
   const streamError = error && !parseRequestError(error) ? error.message : null;
@@ -148,6 +166,13 @@ export function ChatView(props: ChatViewProps) {
   const send = (text: string) => {
     const trimmed = text.trim();
     if (!trimmed || busy) return;
+    if (!conversationIdRef.current) {
+      // Name the new conversation now, so a Stop or a reload right after sending finds the message.
+      unconfirmedRef.current = true;
+      const id = uuidv4();
+      adoptConversation(id);
+      setItems((prev) => [{ id, title, status: "active", lastMessageAt: new Date().toISOString() }, ...prev]);
+    }
     setRequestError(null);
     if (error) clearError();
     stickToBottom.current = true;
@@ -201,37 +226,38 @@ export function ChatView(props: ChatViewProps) {
 
   return (
     // Fills the app shell's main area edge to edge: viewport minus the header (and the phone's bottom nav).
-    <div className="-mx-4 -my-6 flex h-[calc(100dvh-7.5rem-env(safe-area-inset-bottom))] min-h-0 sm:-mx-6 sm:-my-10 sm:h-[calc(100dvh-8rem-env(safe-area-inset-bottom))] md:h-[calc(100dvh-4rem)] lg:border-x lg:border-line">
+    // data-fullbleed hides the shell's footer, so the page itself never scrolls.
+    <div data-fullbleed className="-mx-4 -my-6 flex h-[calc(100dvh-7.5rem-env(safe-area-inset-bottom))] min-h-0 sm:-mx-6 sm:-my-10 sm:h-[calc(100dvh-8rem-env(safe-area-inset-bottom))] md:h-[calc(100dvh-4rem)] lg:border-x lg:border-line">
       <aside className="hidden w-72 shrink-0 flex-col border-r border-line bg-surface/60 pt-3 lg:flex">{list()}</aside>
       <section className="flex min-w-0 flex-1 flex-col" aria-label="Chat">
-        <header className="flex items-center gap-2 border-b border-line px-3 py-2.5 sm:px-5">
-          <Dialog open={sheetOpen} onOpenChange={setSheetOpen}>
-            <DialogTrigger asChild>
-              <Button variant="ghost" size="icon" className="lg:hidden" aria-label="Conversations">
-                <PanelLeft aria-hidden />
-              </Button>
-            </DialogTrigger>
-            <DialogContent className="flex max-h-[80dvh] flex-col px-0 pb-4">
-              <DialogTitle className="px-5 pb-3">Conversations</DialogTitle>
-              {list(() => setSheetOpen(false))}
-            </DialogContent>
-          </Dialog>
-          <h1 className="min-w-0 flex-1 truncate text-base font-semibold text-ink" data-testid="chat-title">
-            {title}
-          </h1>
-          <Badge
-            tone={props.model.offline ? "neutral" : "info"}
-            title={`Answering: ${modelLabel}`}
-            className="max-w-[45%] sm:max-w-none"
-            data-testid="chat-model"
-          >
-            <Cpu aria-hidden />
-            <span className="truncate">{modelLabel}</span>
-          </Badge>
-        </header>
-
-        <div ref={scroller} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto px-3 py-4 sm:px-5">
-          <div className="mx-auto w-full max-w-3xl">
+        {/* The message area uses the full height: the slim header floats over it (messages scroll beneath). */}
+        <div ref={scroller} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto" data-testid="chat-scroller">
+          <header className="sticky top-0 z-10 flex items-center gap-2 border-b border-line bg-chalk/85 px-3 py-1.5 backdrop-blur supports-[backdrop-filter]:bg-chalk/70 sm:px-5">
+            <Dialog open={sheetOpen} onOpenChange={setSheetOpen}>
+              <DialogTrigger asChild>
+                <Button variant="ghost" size="icon" className="lg:hidden" aria-label="Conversations">
+                  <PanelLeft aria-hidden />
+                </Button>
+              </DialogTrigger>
+              <DialogContent className="flex max-h-[80dvh] flex-col px-0 pb-4">
+                <DialogTitle className="px-5 pb-3">Conversations</DialogTitle>
+                {list(() => setSheetOpen(false))}
+              </DialogContent>
+            </Dialog>
+            <h1 className="min-w-0 flex-1 truncate text-base font-semibold text-ink" data-testid="chat-title">
+              {title}
+            </h1>
+            <Badge
+              tone={props.model.offline ? "neutral" : "info"}
+              title={`Answering: ${modelLabel}`}
+              className="max-w-[45%] sm:max-w-none"
+              data-testid="chat-model"
+            >
+              <Cpu aria-hidden />
+              <span className="truncate">{modelLabel}</span>
+            </Badge>
+          </header>
+          <div className="mx-auto w-full max-w-3xl px-3 py-4 sm:px-5">
             {messages.length === 0 ? (
               <StarterQuestions onPick={send} disabled={busy || remaining <= 0} />
             ) : (
@@ -269,7 +295,7 @@ export function ChatView(props: ChatViewProps) {
           </div>
         </div>
 
-        <div className="border-t border-line bg-chalk/90 px-3 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] sm:px-5">
+        <div className="border-t border-line bg-chalk/90 px-3 pt-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] sm:px-5">
           {requestError ? (
             <Alert
               tone={requestError.code === "quota_exceeded" ? "warning" : "danger"}
@@ -286,6 +312,7 @@ export function ChatView(props: ChatViewProps) {
             onSend={() => send(input)}
             onStop={() => stop()}
             busy={busy}
+            hintOnPhones={remaining <= 5}
             hint={
               <span className="tabular">
                 {remaining} of {props.quota.limit} messages left today ({props.quota.planLabel})

@@ -14,10 +14,12 @@ export interface ComposerProps {
   busy: boolean;
   disabled?: boolean;
   hint?: React.ReactNode;
+  /** Phones hide the hint line (room for messages) unless it says something that matters now. */
+  hintOnPhones?: boolean;
 }
 
 /** Enter sends, Shift+Enter adds a line; grows with its content; Stop replaces Send while answering. */
-export function Composer({ value, onChange, onSend, onStop, busy, disabled, hint }: ComposerProps) {
+export function Composer({ value, onChange, onSend, onStop, busy, disabled, hint, hintOnPhones }: ComposerProps) {
   const ref = React.useRef<HTMLTextAreaElement>(null);
   React.useLayoutEffect(() => {
     const el = ref.current;
@@ -37,7 +39,7 @@ export function Composer({ value, onChange, onSend, onStop, busy, disabled, hint
     <form onSubmit={submit} className="mx-auto w-full max-w-3xl">
       <div
         className={cn(
-          "flex items-end gap-2 rounded-2xl border border-line-strong bg-surface p-2 shadow-card focus-within:border-ink focus-within:ring-3 focus-within:ring-accent/60",
+          "flex items-end gap-2 rounded-2xl border border-line-strong bg-surface p-1.5 shadow-card focus-within:border-ink focus-within:ring-3 focus-within:ring-accent/60",
           tooLong && "border-danger",
         )}
       >
@@ -72,7 +74,10 @@ export function Composer({ value, onChange, onSend, onStop, busy, disabled, hint
           </Button>
         )}
       </div>
-      <div id="chat-input-hint" className="mt-1.5 flex flex-wrap justify-between gap-x-3 px-1 text-xs text-ink-muted">
+      <div
+        id="chat-input-hint"
+        className={cn("mt-1 flex-wrap justify-between gap-x-3 px-1 text-xs text-ink-muted", tooLong || hintOnPhones ? "flex" : "sr-only sm:not-sr-only sm:flex")}
+      >
         <span>{tooLong ? <span className="text-danger">{value.length - MAX_MESSAGE_CHARS} characters over the limit</span> : hint}</span>
         <span className="hidden sm:inline">Enter to send · Shift+Enter for a new line</span>
       </div>

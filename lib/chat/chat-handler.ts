@@ -51,7 +51,7 @@ export function createChatHandler(deps: ChatHandlerDeps) {
 
 async function handleChat(request: Request, user: SessionUser, input: ChatRequest, deps: ChatHandlerDeps): Promise<Response> {
   const db = getDb();
-  const { conversationId, message } = input;
+  const { conversationId, newConversationId, message } = input;
 
   const quota = await consumeChatQuota(db, user.id);
   if (!quota.allowed) {
@@ -68,6 +68,7 @@ async function handleChat(request: Request, user: SessionUser, input: ChatReques
     turn = await prepareTurn(db, {
       userId: user.id,
       conversationId,
+      newConversationId,
       message,
       assistantMessageId: randomUUID(),
       modelLabel: chatModel.label,

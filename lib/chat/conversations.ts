@@ -128,6 +128,21 @@ export async function createConversation(
   return row;
 }
 
+/** The same with the id the browser chose; null when that id exists already (anybody's). */
+export async function createConversationWithId(
+  db: Queryable,
+  userId: string,
+  id: string,
+  values: { modelLabel?: string } = {},
+): Promise<Conversation | null> {
+  const [row] = await db
+    .insert(conversations)
+    .values({ id, userId, title: DEFAULT_TITLE, modelLabel: values.modelLabel, lastMessageAt: new Date() })
+    .onConflictDoNothing()
+    .returning();
+  return row ?? null;
+}
+
 /** Returns false when the conversation is not the user's (or does not exist). */
 export async function renameConversation(db: Queryable, userId: string, conversationId: string, title: string): Promise<boolean> {
   const rows = await db

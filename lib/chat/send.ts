@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { conversations, messages, type Conversation, type MessageRow } from "@/db/tables/chat";
 import { buildConversationContext, type ConversationContext } from "./context";
-import { createConversation, isStale, lockConversation } from "./conversations";
+import { createConversation, createConversationWithId, isStale, lockConversation } from "./conversations";
 import { ChatRequestError, conversationNotFound } from "./errors";
 import { deleteMessagesAfter, STREAMING_STALE_AFTER_MS } from "./messages";
 
@@ -28,6 +28,8 @@ export async function prepareTurn(
   input: {
     userId: string;
     conversationId?: string;
+    /** The id the browser chose for a new conversation (see chatRequestSchema). */
+    newConversationId?: string;
     message: { id: string; text: string };
     assistantMessageId: string;
     modelLabel: string;
@@ -40,6 +42,13 @@ export async function prepareTurn(
     if (input.conversationId) {
       conversation = await lockConversation(tx, userId, input.conversationId);
       if (!conversation) throw conversationNotFound();
+    } else if (input.newConversationId) {
+      conversation = await createConversationWithId(tx, userId, input.newConversationId, { modelLabel: input.modelLabel });
+      isNew = conversation !== null;
+      // The id is taken: the user's own (the first message is being retried) continues it; anyone
+      // else's looks exactly like a conflict, revealing nothing.
+      conversation ??= await lockConversation(tx, userId, input.newConversationId);
+      if (!conversation) throw new ChatRequestError(409, "This conversation id is already taken. Reload the page and try again.", "message_conflict");
     } else {
       conversation = await createConversation(tx, userId, { modelLabel: input.modelLabel });
       isNew = true;
