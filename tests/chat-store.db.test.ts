@@ -137,6 +137,20 @@ describe("workout draft confirmation", () => {
     await expect(discardDraft(db().db, a.id, { messageId: message.id, toolCallId: "call-1" })).rejects.toThrow(/already logged/);
   });
 
+  it("marks a saved card whose workout was deleted since, so it does not link to a 404", async () => {
+    const a = await makeUser("draft-deleted");
+    const { conv, message } = await draftMessage(a.id);
+    const saved = await confirmDraft(db().db, a.id, { messageId: message.id, toolCallId: "call-1", draft });
+    const statusOf = async () => {
+      const list = await loadConversationMessages(db().db, a.id, conv.id);
+      const part = list.flatMap((m) => m.parts).find((p) => p.type === "data-draft-status");
+      return part && part.type === "data-draft-status" ? part.data : undefined;
+    };
+    expect((await statusOf())?.deletedSessionIds).toBeUndefined();
+    await db().db.delete(workoutSessions).where(eq(workoutSessions.id, saved.sessionIds![0]));
+    expect(await statusOf()).toMatchObject({ status: "saved", sessionIds: saved.sessionIds, deletedSessionIds: saved.sessionIds });
+  });
+
   it("refuses another user's draft, an unknown tool call and an invalid draft, writing nothing", async () => {
     const a = await makeUser("draft-owner");
     const b = await makeUser("draft-thief");

@@ -167,12 +167,23 @@ export function WorkoutDraftCard({
   };
 
   if (status?.status === "saved") {
-    const sessionHref = status.sessionIds?.length === 1 ? `/workouts/${status.sessionIds[0]}` : "/workouts";
+    const deleted = new Set(status.deletedSessionIds ?? []);
+    const remaining = (status.sessionIds ?? []).filter((id) => !deleted.has(id));
+    const allDeleted = deleted.size > 0 && remaining.length === 0;
+    const sessionHref = remaining.length === 1 ? `/workouts/${remaining[0]}` : "/workouts";
+    if (allDeleted) {
+      return (
+        <p className="my-3 rounded-card border border-dashed border-line-strong px-4 py-3 text-sm text-ink-muted" role="status" data-testid="draft-deleted">
+          Saved — {status.sets ?? 0} {status.sets === 1 ? "set" : "sets"} logged, then deleted from Workouts.
+        </p>
+      );
+    }
     return (
       <div className="my-3 flex flex-wrap items-center gap-2 rounded-card border border-success/25 bg-success-soft px-4 py-3 text-sm" role="status" data-testid="draft-saved">
         <Check aria-hidden className="size-4 text-success" />
         <span className="font-medium text-ink">
           Saved — {status.sets ?? 0} {status.sets === 1 ? "set" : "sets"} logged.
+          {deleted.size ? ` ${deleted.size} of the ${status.sessionIds?.length} workouts ${deleted.size === 1 ? "was" : "were"} deleted since.` : ""}
         </span>
         <Link href={sessionHref} className="font-semibold text-accent-text underline underline-offset-2">
           View in Workouts

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { MAX_VISUALIZATION_ROWS, messages, messageVisualizations, type MessageRow, type MessageVisualization } from "@/db/tables/chat";
+import { workoutSessions } from "@/db/tables/training";
 import type { ChartPayload, ChatMessageMetadata, ChatUIMessage, ChatUIPart } from "./types";
 
 /** A reply still marked 'streaming' after this long was cut off (server restart, crash). */
@@ -91,7 +92,28 @@ export async function loadConversationMessages(
     rows.filter((r) => r.role === "assistant").map((r) => r.id),
   );
   const now = Date.now();
-  return rows.map((r) => toUIMessage(r, charts, now));
+  return markDeletedSessions(db, userId, rows.map((r) => toUIMessage(r, charts, now)));
+}
+
+/** A card for a workout saved from the chat and deleted since must not link to it (a 404). */
+async function markDeletedSessions(db: Queryable, userId: string, list: ChatUIMessage[]): Promise<ChatUIMessage[]> {
+  const ids = new Set<string>();
+  for (const m of list) for (const p of m.parts) if (p.type === "data-draft-status") for (const id of p.data.sessionIds ?? []) ids.add(id);
+  if (!ids.size) return list;
+  const existing = await db
+    .select({ id: workoutSessions.id })
+    .from(workoutSessions)
+    .where(and(eq(workoutSessions.userId, userId), inArray(workoutSessions.id, [...ids])));
+  const alive = new Set(existing.map((r) => r.id));
+  if (alive.size === ids.size) return list;
+  return list.map((m) => ({
+    ...m,
+    parts: m.parts.map((p) => {
+      if (p.type !== "data-draft-status" || !p.data.sessionIds?.length) return p;
+      const deleted = p.data.sessionIds.filter((id) => !alive.has(id));
+      return deleted.length ? { ...p, data: { ...p.data, deletedSessionIds: deleted } } : p;
+    }),
+  }));
 }
 
 async function loadCharts(db: Queryable, userId: string, messageIds: string[]): Promise<Map<string, ChartPayload>> {

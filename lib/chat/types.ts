@@ -28,6 +28,8 @@ export interface ChartPayload {
 export interface DraftStatusPayload {
   status: "saved" | "discarded";
   sessionIds?: string[];
+  /** Filled in when the conversation is loaded: saved sessions that have been deleted since. */
+  deletedSessionIds?: string[];
   sets?: number;
   at: string;
 }
