@@ -6,6 +6,7 @@ import * as React from "react";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { columnLabel } from "@/lib/charts/column-label";
 import type { ChartPayload } from "@/lib/chat/types";
 
 const EChart = dynamic(() => import("./echart"), {
@@ -82,8 +83,8 @@ export function ChartCard({ chart }: { chart: ChartPayload }) {
             <TableHeader>
               <TableRow>
                 {chart.columns.map((c) => (
-                  <TableHead key={c} className={numeric.has(c) ? "text-right" : undefined}>
-                    {c}
+                  <TableHead key={c} className={numeric.has(c) ? "text-right" : undefined} title={c}>
+                    {columnLabel(c)}
                   </TableHead>
                 ))}
               </TableRow>
@@ -113,7 +114,7 @@ export function ChartCard({ chart }: { chart: ChartPayload }) {
       {showSql ? (
         <pre
           id={sqlId}
-          className="overflow-x-auto border-t border-line bg-sunken px-3 py-3 font-mono text-xs leading-relaxed whitespace-pre-wrap text-ink"
+          className="max-h-72 overflow-auto border-t border-line bg-sunken px-3 py-3 font-mono text-xs leading-relaxed whitespace-pre text-ink"
           data-testid="chat-chart-sql"
         >
           <code>{chart.sql}</code>

@@ -5,6 +5,7 @@ import { BarChart, HeatmapChart, LineChart, PieChart, ScatterChart } from "echar
 import {
   CalendarComponent,
   DatasetComponent,
+  DataZoomComponent,
   GridComponent,
   LegendComponent,
   TitleComponent,
@@ -22,6 +23,7 @@ echarts.use([
   PieChart,
   HeatmapChart,
   CalendarComponent,
+  DataZoomComponent,
   GridComponent,
   TooltipComponent,
   TitleComponent,

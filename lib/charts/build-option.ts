@@ -1,5 +1,6 @@
 import { fromKg, toKg, type Unit } from "@/lib/units";
 import { CHART_GRID, CHART_MUTED, CHART_PALETTE, CHART_TEXT, HEATMAP_RANGE } from "./palette";
+import { columnLabel } from "./column-label";
 import { safeText } from "./safe-text";
 import { ChartSpecError, chartSpecSchema, type ChartData, type ChartSpec, type ChartType } from "./spec";
 import { addDays } from "@/lib/time/calendar";
@@ -99,16 +100,7 @@ class Columns {
   }
 
   label(col: string): string {
-    const base = col
-      .replace(/_(kg|lb)$/i, "")
-      .replace(/_/g, " ")
-      .replace(/\be1rm\b/i, "e1RM")
-      .replace(/\brpe\b/i, "RPE")
-      .replace(/\bhr\b/i, "HR")
-      .trim();
-    const text = base.charAt(0).toUpperCase() + base.slice(1);
-    const unit = this.unitOf(col);
-    return safeText(unit ? `${text} (${unit})` : text, 60);
+    return safeText(columnLabel(col, this.unitOf(col) || undefined), 60);
   }
 
   num(row: Record<string, unknown>, col: string): number | null {
