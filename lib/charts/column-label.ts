@@ -2,6 +2,7 @@
 export function columnLabel(col: string, unit?: string): string {
   const suffix = col.match(/_(kg|lb)$/i)?.[1]?.toLowerCase();
   const base = col
+    .toLowerCase()
     .replace(/_(kg|lb)$/i, "")
     .replace(/[_\s]+/g, " ")
     .replace(/\be1rm\b/gi, "e1RM")
