@@ -14,6 +14,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { signOutAction } from "@/lib/auth/actions";
 import { initials } from "@/lib/text/initials";
+import { ThemeToggle } from "./theme-toggle";
 
 export interface AccountMenuProps {
   name: string | null;
@@ -34,7 +35,7 @@ export function AccountMenu({ name, email, planLabel, paid }: AccountMenuProps) 
           className="flex items-center gap-2 rounded-full p-0.5 pr-0.5 text-left hover:bg-sunken data-[state=open]:bg-sunken sm:pr-3"
           aria-label={`Account menu for ${name ?? email}`}
         >
-          <span aria-hidden className="grid size-9 place-items-center rounded-full bg-ink text-xs font-bold text-accent">
+          <span aria-hidden className="grid size-9 place-items-center rounded-full bg-iron text-xs font-bold text-accent ring-1 ring-iron-line">
             {initials(name, email)}
           </span>
           <span className="hidden max-w-40 truncate text-sm font-medium text-ink sm:block">{name ?? email}</span>
@@ -47,6 +48,11 @@ export function AccountMenu({ name, email, planLabel, paid }: AccountMenuProps) 
             </span>
             <span className="truncate text-xs font-normal text-ink-muted">{email}</span>
           </DropdownMenuLabel>
+          <DropdownMenuSeparator />
+          <div className="px-2.5 py-1.5">
+            <p className="mb-1.5 text-xs font-medium text-ink-muted">Theme</p>
+            <ThemeToggle />
+          </div>
           <DropdownMenuSeparator />
           <DropdownMenuItem asChild>
             <Link href="/settings">
