@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle, PageHeader } from "@/components/ui";
 import { ImportForm } from "@/components/settings/import-form";
 import { ProfileForm } from "@/components/settings/profile-form";
+import { SettingsNav } from "@/components/settings/settings-nav";
 import { requireUser } from "@/lib/auth/session";
 import { entitlementsFor } from "@/lib/billing/entitlements";
 import { getPlan } from "@/lib/billing/plan";
@@ -31,17 +32,7 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader eyebrow="Account" title="Settings" description={user.email} />
-      <nav aria-label="Settings sections" className="mb-6 flex gap-2 text-sm">
-        <a href="#profile" className="rounded-lg px-3 py-1.5 font-medium hover:bg-sunken">
-          Profile
-        </a>
-        <a href="#import" className="rounded-lg px-3 py-1.5 font-medium hover:bg-sunken">
-          Import
-        </a>
-        <a href="/settings/billing" className="rounded-lg px-3 py-1.5 font-medium hover:bg-sunken">
-          Billing
-        </a>
-      </nav>
+      <SettingsNav />
       <div className="space-y-8">
         <Card id="profile" className="scroll-mt-24">
           <CardHeader>

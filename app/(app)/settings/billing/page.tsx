@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SettingsNav } from "@/components/settings/settings-nav";
 import { getDb } from "@/db/client";
 import { Alert, Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, PageHeader } from "@/components/ui";
 import { TestModeNotice } from "@/components/billing/test-mode-notice";
@@ -32,14 +33,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader eyebrow="Account" title="Billing" description={user.email} />
-      <nav aria-label="Settings sections" className="mb-6 flex gap-2 text-sm">
-        <Link href="/settings" className="rounded-lg px-3 py-1.5 font-medium hover:bg-sunken">
-          Profile &amp; import
-        </Link>
-        <span aria-current="page" className="rounded-lg bg-sunken px-3 py-1.5 font-medium">
-          Billing
-        </span>
-      </nav>
+      <SettingsNav current="billing" />
       <div className="space-y-6">
         {o.mode === "local" ? <TestModeNotice /> : null}
         {notice ? (

@@ -1,0 +1,12 @@
+import { SectionNav, type Section } from "@/components/ui/section-nav";
+
+const SETTINGS_SECTIONS: Section[] = [
+  { id: "profile", label: "Profile", href: "/settings#profile" },
+  { id: "import", label: "Import", href: "/settings#import" },
+  { id: "billing", label: "Billing", href: "/settings/billing" },
+];
+
+/** The tabs above every settings page; `current` names the page's own tab when it is not /settings. */
+export function SettingsNav({ current }: { current?: "billing" }) {
+  return <SectionNav label="Settings sections" sections={SETTINGS_SECTIONS} current={current} />;
+}
