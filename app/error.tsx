@@ -1,10 +1,10 @@
 "use client";
 
-import { RotateCcw } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { StatusPage } from "@/components/site/status-page";
-import { Button } from "@/components/ui/button";
+
+const BUTTON = "inline-flex h-10 items-center justify-center rounded-xl px-4 text-sm font-semibold shadow-sm";
 
 function digestOf(error: unknown): string | undefined {
   return error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : undefined;
@@ -24,20 +24,25 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
       code="500 · failed lift"
       title="Something went wrong on our side."
       actions={
+        // Plain elements styled like <Button>: this boundary ships on every page, so it stays free of
+        // tailwind-merge and the icon library (see docs/benchmarks.md, Route JavaScript).
         <>
-          <Button
-            loading={retrying}
+          <button
+            type="button"
+            aria-busy={retrying || undefined}
+            disabled={retrying}
             onClick={() => {
               setRetrying(true);
               retry();
               setTimeout(() => setRetrying(false), 1500);
             }}
+            className={`${BUTTON} bg-ink text-chalk hover:bg-ink-soft disabled:opacity-55`}
           >
-            {retrying ? null : <RotateCcw aria-hidden />} Try again
-          </Button>
-          <Button asChild variant="secondary">
-            <Link href="/">Spotter home</Link>
-          </Button>
+            {retrying ? "Trying again…" : "Try again"}
+          </button>
+          <Link href="/" className={`${BUTTON} border border-line-strong bg-surface text-ink hover:bg-sunken`}>
+            Spotter home
+          </Link>
         </>
       }
     >

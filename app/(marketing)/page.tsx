@@ -1,4 +1,4 @@
-import { ArrowRight, Download, EyeOff, FileCheck2, HandCoins, MessageSquareText, ShieldCheck, Trash2 } from "lucide-react";
+import { ArrowRight, Download, EyeOff, FileCheck2, HandCoins, MessageSquareText, ShieldCheck, Trash2 } from "@/components/site/icons";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChatMock } from "@/components/site/chat-mock";

@@ -1,4 +1,4 @@
-import { Check, Database } from "lucide-react";
+import { Check, Database } from "@/components/site/icons";
 import { cn } from "@/components/ui/cn";
 
 /** e1RM trend used by the illustration (kg, one point per week). Purely decorative sample data. */

@@ -1,4 +1,4 @@
-import { FileSpreadsheet, Mic, Sparkles } from "lucide-react";
+import { FileSpreadsheet, Mic, Sparkles } from "@/components/site/icons";
 import { cn } from "@/components/ui/cn";
 
 const panel = "rounded-3xl border border-line bg-surface p-5 shadow-card";

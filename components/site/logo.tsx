@@ -1,9 +1,11 @@
-import { cn } from "@/components/ui/cn";
-
+/*
+ * Plain class strings, no cn(): the root error boundary (a client component on every page) renders
+ * the logo, and tailwind-merge would add 10 KB of gzipped JavaScript to the landing page.
+ */
 /** Spotter mark: a loaded barbell on a lime plate. Decorative; the wordmark carries the name. */
 export function LogoMark({ className }: { className?: string }) {
   return (
-    <svg viewBox="0 0 32 32" aria-hidden className={cn("size-8", className)}>
+    <svg viewBox="0 0 32 32" aria-hidden className={className ?? "size-8"}>
       <rect width="32" height="32" rx="9" fill="var(--color-accent)" />
       <rect x="4" y="15" width="24" height="2" rx="1" fill="var(--color-accent-ink)" />
       <rect x="7" y="9" width="3.5" height="14" rx="1.5" fill="var(--color-accent-ink)" />
@@ -16,9 +18,9 @@ export function LogoMark({ className }: { className?: string }) {
 
 export function Logo({ className, tone = "dark" }: { className?: string; tone?: "dark" | "light" }) {
   return (
-    <span className={cn("inline-flex items-center gap-2", className)}>
+    <span className={`inline-flex items-center gap-2 ${className ?? ""}`}>
       <LogoMark />
-      <span className={cn("font-display text-lg font-extrabold tracking-tight", tone === "light" ? "text-chalk" : "text-ink")}>Spotter</span>
+      <span className={`font-display text-lg font-extrabold tracking-tight ${tone === "light" ? "text-chalk" : "text-ink"}`}>Spotter</span>
     </span>
   );
 }

@@ -1,4 +1,4 @@
-import { Menu } from "lucide-react";
+import { Menu } from "@/components/site/icons";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Logo } from "./logo";
