@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { exercises, exerciseSets, users, workoutSessions } from "@/db/schema";
+import { getExerciseHistory } from "@/lib/workouts/exercise-history";
+import { listSessions } from "@/lib/workouts/queries";
 import { loadExerciseBests, loadRecords, newSetRecords } from "@/lib/workouts/records";
 import { useTestDatabase } from "./helpers/db";
 
@@ -69,5 +71,38 @@ describe("records from the database", () => {
     expect(await loadExerciseBests(db().db, bob, squat)).toMatchObject({ weightKg: 200 });
     expect(await loadExerciseBests(db().db, alice, assisted)).toMatchObject({ weightKg: null, repsFrontier: [] });
     expect(await loadExerciseBests(db().db, alice, "not-a-uuid")).toMatchObject({ weightKg: null });
+  });
+
+  it("builds an exercise's history page: bests, e1RM trend, records and recent sessions — the owner's only", async () => {
+    const h = (await getExerciseHistory(db().db, alice, squat))!;
+    expect(h.exercise.name).toBe("Squat (Barbell)");
+    expect(h.sessionCount).toBe(3);
+    expect(h.trend.map((t) => t.e1rmKg)).toEqual([116.67, 122.5, 116.67]);
+    expect(h.records.map((r) => r.kind)).toEqual(["weight", "e1rm", "volume"]);
+    expect(h.bestSets.map((b) => [b.label, b.set.weightKg, b.set.reps])).toEqual([
+      ["Heaviest", 105, 5],
+      ["Best e1RM", 105, 5],
+    ]);
+    expect(h.recent.map((r) => r.sets.length)).toEqual([2, 2, 1]); // newest first, warm-ups shown
+    expect(h.recordSetIds.size).toBe(1);
+    const assistedHistory = (await getExerciseHistory(db().db, alice, assisted))!;
+    expect(assistedHistory.exercise.assisted).toBe(true);
+    expect(assistedHistory.records).toEqual([]);
+    // Bob sees the catalog exercise with his own history only; nobody sees an id that is not an exercise.
+    expect((await getExerciseHistory(db().db, bob, squat))!.sessionCount).toBe(1);
+    expect(await getExerciseHistory(db().db, alice, "nope")).toBeNull();
+  });
+
+  it("searches and filters the workouts list by name, exercise and source", async () => {
+    const names = async (o: Parameters<typeof listSessions>[2]) => (await listSessions(db().db, alice, o)).rows.map((r) => r.name);
+    expect(await names({ q: "d8" })).toEqual(["D8"]);
+    expect(await names({ q: "squat" })).toEqual(["D15", "D8", "D1"]); // by exercise name
+    expect(await names({ q: "assisted pull" })).toEqual(["D15", "D8", "D1"]);
+    expect(await names({ q: "100%" })).toEqual([]); // LIKE wildcards are literal
+    expect(await names({ source: "import" })).toEqual(["D1"]);
+    expect(await names({ source: "chat" })).toEqual(["D15"]);
+    expect(await names({ exerciseId: squat, source: "manual" })).toEqual(["D8"]);
+    expect((await listSessions(db().db, alice, { q: "squat", pageSize: 1 })).total).toBe(3);
+    expect((await listSessions(db().db, bob, { q: "D8" })).total).toBe(0);
   });
 });

@@ -33,6 +33,34 @@ export interface SessionPage {
 
 export const MAX_PAGE_SIZE = 100;
 
+export const SESSION_SOURCES = ["manual", "chat", "import"] as const;
+export type SessionSourceFilter = (typeof SESSION_SOURCES)[number];
+
+export interface SessionFilters {
+  /** Matches the session's name or any of its exercises' names (case-insensitive substring). */
+  q?: string;
+  /** Only sessions with at least one set of this exercise. */
+  exerciseId?: string;
+  source?: SessionSourceFilter;
+}
+
+function filterSql(userId: string, f: SessionFilters) {
+  const parts = [sql`w.user_id = ${userId}`];
+  const q = f.q?.trim().slice(0, 100);
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(sql`(w.name ilike ${like} or exists (
+      select 1 from exercise_sets fs join exercises fe on fe.id = fs.exercise_id
+      where fs.session_id = w.id and fs.user_id = ${userId} and fe.name ilike ${like}))`);
+  }
+  if (f.exerciseId && isUuid(f.exerciseId)) {
+    parts.push(sql`exists (select 1 from exercise_sets fs where fs.session_id = w.id and fs.user_id = ${userId} and fs.exercise_id = ${f.exerciseId})`);
+  }
+  if (f.source === "import") parts.push(sql`w.source like 'import:%'`);
+  else if (f.source) parts.push(sql`w.source = ${f.source}`);
+  return sql.join(parts, sql` and `);
+}
+
 const toDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
 const toNum = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
@@ -44,11 +72,12 @@ const toNum = (v: unknown) => (v === null || v === undefined ? null : Number(v))
 export async function listSessions(
   db: Queryable,
   userId: string,
-  opts: { page?: number; pageSize?: number } = {},
+  opts: { page?: number; pageSize?: number } & SessionFilters = {},
 ): Promise<SessionPage> {
   const pageSize = Math.min(Math.max(Math.trunc(opts.pageSize ?? 20) || 20, 1), MAX_PAGE_SIZE);
   const page = Math.max(Math.trunc(opts.page ?? 1) || 1, 1);
   const offset = (page - 1) * pageSize;
+  const where = filterSql(userId, opts);
 
   const rowsResult = await db.execute(sql`
     select p.id, p.name, p.started_at, p.ended_at, p.source,
@@ -57,10 +86,10 @@ export async function listSessions(
            coalesce(agg.volume_kg, 0) as volume_kg,
            coalesce(names.exercise_names, '{}') as exercise_names
     from (
-      select id, name, started_at, ended_at, source
-      from workout_sessions
-      where user_id = ${userId}
-      order by started_at desc, id desc
+      select w.id, w.name, w.started_at, w.ended_at, w.source
+      from workout_sessions w
+      where ${where}
+      order by w.started_at desc, w.id desc
       limit ${pageSize} offset ${offset}
     ) p
     left join lateral (
@@ -81,7 +110,7 @@ export async function listSessions(
     ) names on true
     order by p.started_at desc, p.id desc
   `);
-  const countResult = await db.execute(sql`select count(*)::int as n from workout_sessions where user_id = ${userId}`);
+  const countResult = await db.execute(sql`select count(*)::int as n from workout_sessions w where ${where}`);
   const total = Number((countResult.rows[0] as { n: number }).n);
 
   const rows = (rowsResult.rows as Record<string, unknown>[]).map((r) => {

@@ -6,10 +6,12 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import { Badge, Button, Card, CardContent, CardHeader, CardTitle, PageHeader, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui";
 import { DeleteSessionButton } from "@/components/workouts/delete-session-button";
+import { PrBadge } from "@/components/workouts/pr-badge";
 import { SetTypeBadge } from "@/components/workouts/set-type-badge";
 import { requireUser } from "@/lib/auth/session";
 import { formatVolume, formatWeight } from "@/lib/units";
 import { getSessionDetail, type SessionSet } from "@/lib/workouts/queries";
+import { loadRecords } from "@/lib/workouts/records";
 import { sourceLabel } from "@/lib/workouts/source";
 import { formatDuration, formatSessionDate } from "@/lib/time/format";
 import { getViewerPrefs } from "@/lib/workouts/viewer";
@@ -39,8 +41,14 @@ export default async function WorkoutDetailPage({ params }: Props) {
   const { id } = await params;
   const { user, session } = await loadSession(id);
   if (!session) notFound();
-  const { unit, timezone } = await getViewerPrefs(getDb(), user.id);
+  const db = getDb();
+  const [{ unit, timezone }, records] = await Promise.all([
+    getViewerPrefs(db, user.id),
+    loadRecords(db, user.id, session.exercises.map((g) => g.exerciseId)),
+  ]);
   const duration = formatDuration(session.durationMin);
+  const sessionRecords = records.bySession.get(session.id) ?? [];
+  const volumeRecord = (exerciseId: string) => sessionRecords.some((r) => r.kind === "volume" && r.exerciseId === exerciseId);
 
   return (
     <>
@@ -68,6 +76,13 @@ export default async function WorkoutDetailPage({ params }: Props) {
         }
       />
 
+      {sessionRecords.length ? (
+        <p className="mb-4 flex flex-wrap items-center gap-2 text-sm text-ink-soft" data-testid="session-prs">
+          <PrBadge kinds={sessionRecords.map((r) => r.kind)} count={sessionRecords.length} />
+          {sessionRecords.length === 1 ? "A personal record" : `${sessionRecords.length} personal records`} in this workout, against your whole history.
+        </p>
+      ) : null}
+
       <dl className="mb-6 grid grid-cols-3 gap-3">
         {[
           ["Exercises", String(session.exercises.length)],
@@ -94,37 +109,49 @@ export default async function WorkoutDetailPage({ params }: Props) {
           {session.exercises.map((g) => (
             <Card key={g.exerciseId}>
               <CardHeader className="flex-row items-center justify-between gap-2">
-                <CardTitle>{g.exerciseName}</CardTitle>
-                {g.isCustom ? <Badge>Your exercise</Badge> : null}
+                <CardTitle>
+                  <Link href={`/workouts/exercises/${g.exerciseId}`} className="hover:underline" title="History, best sets and records">
+                    {g.exerciseName}
+                  </Link>
+                </CardTitle>
+                <span className="flex flex-wrap items-center gap-2">
+                  {volumeRecord(g.exerciseId) ? <PrBadge kinds={["volume"]} /> : null}
+                  {g.isCustom ? <Badge>Your exercise</Badge> : null}
+                </span>
               </CardHeader>
               <CardContent>
-                <Table wrapperClassName="border-0 rounded-none" className="min-w-[32rem] table-fixed">
+                {/* Phones: Set, Weight, Reps and RPE fit the width; notes move under the set. */}
+                <Table wrapperClassName="border-0 rounded-none" className="table-fixed sm:min-w-[32rem]">
                   <TableHeader>
                     <TableRow>
-                      <TableHead className="w-32">Set</TableHead>
-                      <TableHead className="w-28 text-right">Weight</TableHead>
-                      <TableHead className="w-20 text-right">Reps</TableHead>
-                      <TableHead className="w-20 text-right">RPE</TableHead>
-                      <TableHead className="pl-8">Notes</TableHead>
+                      <TableHead className="w-[38%] sm:w-40">Set</TableHead>
+                      <TableHead className="text-right sm:w-28">Weight</TableHead>
+                      <TableHead className="w-14 text-right sm:w-20">Reps</TableHead>
+                      <TableHead className="w-12 text-right sm:w-20">RPE</TableHead>
+                      <TableHead className="hidden pl-8 sm:table-cell">Notes</TableHead>
                     </TableRow>
                   </TableHeader>
                   <TableBody>
                     {g.sets.map((set) => {
                       const extra = formatExtra(set);
+                      const note = [extra, set.notes].filter(Boolean).join(" · ");
+                      const prs = records.bySet.get(set.id) ?? [];
                       return (
                         <TableRow key={set.id}>
                           <TableCell>
-                            <span className="inline-flex items-center gap-2">
+                            <span className="inline-flex flex-wrap items-center gap-1.5 sm:gap-2">
                               <span className="font-semibold tabular">{set.setNumber}</span>
                               <SetTypeBadge type={set.setType} />
+                              <PrBadge kinds={prs} />
                             </span>
+                            {note ? <span className="mt-1 block text-xs whitespace-pre-line text-ink-muted sm:hidden">{note}</span> : null}
                           </TableCell>
                           <TableCell numeric className="whitespace-nowrap">
                             {set.weightKg === null ? "—" : formatWeight(set.weightKg, unit)}
                           </TableCell>
                           <TableCell numeric>{set.reps ?? "—"}</TableCell>
                           <TableCell numeric>{set.rpe ?? "—"}</TableCell>
-                          <TableCell className="pl-8 whitespace-pre-line text-ink-muted">{[extra, set.notes].filter(Boolean).join(" · ") || ""}</TableCell>
+                          <TableCell className="hidden pl-8 whitespace-pre-line text-ink-muted sm:table-cell">{note}</TableCell>
                         </TableRow>
                       );
                     })}
