@@ -29,7 +29,9 @@ async function waitForHealth(deadline: number) {
   while (Date.now() < deadline) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error("the production server did not answer /api/health in time");

@@ -24,7 +24,9 @@ export function applyThemePreference(pref: ThemePreference) {
   try {
     if (pref === "system") localStorage.removeItem(THEME_STORAGE_KEY);
     else localStorage.setItem(THEME_STORAGE_KEY, pref);
-  } catch {}
+  } catch {
+    // Storage blocked (private mode): the choice applies to this page only.
+  }
   const dark = pref === "dark" || (pref === "system" && matchMedia("(prefers-color-scheme: dark)").matches);
   document.documentElement.classList.toggle("dark", dark);
 }
