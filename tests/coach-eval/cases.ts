@@ -229,6 +229,14 @@ export const CASES: Case[] = [
   // ---- demo: stalls, today, safety, last workout, body ----
   { lifter: "demo", shape: "stalled", questions: ["Which lift has stalled?", "Have any of my lifts plateaued?", "What lifts are stuck?", "which exercises am I not progressing on?", "Is anything stalling?"], expect: stalled() },
   { lifter: "demo", shape: "today", questions: ["What should I do today?", "What's my workout for today?", "What should I train today?", "what's the plan for today?"], expect: today() },
+  { lifter: "demo", shape: "today · coach's programme", questions: ["What should I do today?", "what should I train today?"], plan: { programme: "Full body: twice a week", daysPerWeek: 2, progression: ["Add weight when all sets reach the top of the range"] }, expect: async (db, l) => {
+    const week = await sessionCount(db, l, ["2026-11-30", "2026-12-07"]);
+    return week.days >= 2 ? { figures: [week.days, 2], says: [/this week, which is what your programme asks for/, /Take today off/] } : { says: [/Add weight when all sets reach the top of the range/] };
+  } },
+  { lifter: "demo", shape: "today · coach's programme", questions: ["What should I do today?"], plan: { programme: "Upper/lower: four days", daysPerWeek: 4, progression: ["Add 2.5 kg to the top set when it moves well"] }, expect: async (db, l) => {
+    const t = await today()(db, l);
+    return { ...t, says: [...(t.says ?? []), /How to progress \(Upper\/lower\): Add 2\.5 kg to the top set when it moves well/] };
+  } },
   { lifter: "demo", shape: "pain · deload", questions: ["Should I deload? My knees hurt", "my knee hurts when I squat, what should I do?", "knees are aching, should I take a deload week?"], expect: pain(/knee/) },
   { lifter: "demo", shape: "pain", questions: ["My lower back is sore after deadlifts", "I tweaked my back, can I still train?"], expect: pain(/back/) },
   { lifter: "demo", shape: "pain", questions: ["shoulder pain when I bench — should I push through?", "my shoulder hurts"], expect: pain(/shoulder/) },

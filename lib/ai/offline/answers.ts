@@ -136,8 +136,7 @@ function exercisesLabel(intent: Intent): string {
 }
 
 export function composeAnswer(input: AnswerInput): string {
-  const { rows, ctx } = input;
-  let { intent } = input;
+  const { rows, ctx, intent } = input;
   const head: string[] = input.fallback ? [fallbackLine(input.fallback, intent)] : [];
   const done = (lines: string[], advice: string | null = null) => finish([...head, ...lines], input, advice);
   if (intent.kind === "today") return todayAnswer(input);
@@ -313,7 +312,6 @@ export function composeAnswer(input: AnswerInput): string {
       ]);
     }
     default:
-      intent = intent as Intent;
       return capabilities(input.persona);
   }
 }

@@ -108,7 +108,7 @@ function analyse(intent: Intent, p: ReadPrompt): State {
       resolved = withRange(resolved, fallback.range);
     }
   } else if (span && span.entries > 0) {
-    const range = rangeOf(intent) ?? (intent.kind === "records" ? null : null);
+    const range = rangeOf(intent);
     if (range) {
       fallback = makeFallback(range, span.first, span.last, p.context.today, intent.kind === "body" ? "entries" : "training");
       resolved = withRange(intent, fallback.range);
