@@ -64,6 +64,13 @@ function legacyInjury(value: unknown): unknown {
 }
 export const injuryListSchema = z.array(z.preprocess(legacyInjury, injuryEntrySchema)).max(8);
 
+function restrictionWords(r: Restriction): string {
+  if (r.scope === "heavy") return `no heavy ${r.movement.replace(/^heavy\s+/, "")}`;
+  if (r.scope === "volume") return `${r.movement} low-volume only`;
+  if (r.scope === "caution") return `careful with ${r.movement}`;
+  return `no ${r.movement}`;
+}
+
 /** "left shoulder (impingement)", "lower back (old disc bulge)". */
 export function injuryLabel(i: InjuryEntry): string {
   const where = i.side === "left" || i.side === "right" ? `${i.side} ${i.area}` : i.area;
@@ -189,8 +196,11 @@ export function describeValue<K extends FieldKey>(key: K, value: FieldValues[K])
     case "sessionLength":
       return `${v}-minute sessions`;
     case "injuries": {
+      // Say back the restrictions as understood, so a misreading is caught in the interview.
       const items = v as InjuryEntry[];
-      return items.length ? `${list(items.map(injuryLabel))} to protect` : "no injuries";
+      if (!items.length) return "no injuries";
+      const rules = items.flatMap((i) => i.restrictions.map(restrictionWords));
+      return `${list(items.map(injuryLabel))} to protect${rules.length ? ` (${rules.join("; ")})` : ""}`;
     }
     case "equipment":
       return equipmentLabel(v as Equipment);
