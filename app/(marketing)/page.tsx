@@ -5,12 +5,12 @@ import { ChatMock } from "@/components/site/chat-mock";
 import { ImportMock, InterviewMock, LiveMock } from "@/components/site/feature-mocks";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { ENTITLEMENTS } from "@/lib/billing/entitlements";
+import { ENTITLEMENTS, isFeatureAvailable } from "@/lib/billing/entitlements";
 
 export const metadata: Metadata = {
   title: { absolute: "Spotter — the AI strength coach that works from your own training log" },
   description:
-    "Build your own coach in a short interview, log workouts by chatting, see charts drawn from your own data, train with Alice & Aiden voice cues, and import from Strong, Hevy or FitNotes. Your data stays yours.",
+    "Build your own coach in a short interview, log workouts by chatting, see charts drawn from your own data, import from Strong, Hevy or FitNotes — Alice & Aiden voice cues are coming soon. Your data stays yours.",
   alternates: { canonical: "/" },
 };
 
@@ -179,7 +179,7 @@ export default function Landing() {
         <Feature
           id="feature-live"
           eyebrow="Live workout mode"
-          badge={<Badge tone="accent">{pro.label}</Badge>}
+          badge={<Badge tone="accent">{isFeatureAvailable("liveWorkoutVoice") ? pro.label : `${pro.label} · coming soon`}</Badge>}
           title="Alice and Aiden talk you through the session."
           visual={<LiveMock />}
         >
@@ -187,7 +187,11 @@ export default function Landing() {
             Start a workout and your phone becomes a spotter: the next set on screen, rest timers that start themselves, and spoken
             cues from Alice or Aiden so you never have to look down mid-set.
           </p>
-          <p>Each set you finish goes straight into your log. Live voice cues are part of {pro.label}.</p>
+          <p>
+            {isFeatureAvailable("liveWorkoutVoice")
+              ? `Each set you finish goes straight into your log. Live voice cues are part of ${pro.label}.`
+              : `Coming soon: the voices and cue engine are built, the live workout screen is not in this build yet. Live voice cues will be part of ${pro.label}.`}
+          </p>
         </Feature>
 
         <Feature
