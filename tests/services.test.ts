@@ -93,13 +93,16 @@ describe("activeServices", () => {
     expect(activeServices().model.id).toBe("offline");
   });
 
-  it("billing: Stripe with both keys, off when half-configured or SPOTTER_BILLING=off", () => {
+  it("billing: Stripe with both keys, off with a key but no webhook secret or SPOTTER_BILLING=off", () => {
     setEnv({ STRIPE_SECRET_KEY: "sk_test_123", STRIPE_WEBHOOK_SECRET: "whsec_123" });
     expect(activeServices().billing).toMatchObject({ id: "stripe", label: "Stripe (test mode)", mode: "external" });
     setEnv({ STRIPE_SECRET_KEY: "sk_live_123", STRIPE_WEBHOOK_SECRET: "whsec_123" });
     expect(activeServices().billing).toMatchObject({ id: "stripe", label: "Stripe", mode: "external" });
     setEnv({ STRIPE_SECRET_KEY: "sk_test_123" });
     expect(activeServices().billing).toMatchObject({ id: "off", detail: expect.stringMatching(/both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET/) });
+    // The webhook secret alone: the stand-in runs and signs with it.
+    setEnv({ STRIPE_WEBHOOK_SECRET: "whsec_123" });
+    expect(activeServices().billing).toMatchObject({ id: "stripe-local" });
     setEnv({ SPOTTER_BILLING: "off" });
     expect(activeServices().billing).toMatchObject({ id: "off", label: "Off — plans set by the operator CLI" });
   });

@@ -14,14 +14,16 @@ export type BillingMode = "stripe" | "local" | "off";
 export function billingMode(e: Env = env()): BillingMode {
   if (e.SPOTTER_BILLING === "off") return "off";
   if (e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET) return "stripe";
-  if (e.STRIPE_SECRET_KEY || e.STRIPE_WEBHOOK_SECRET) return "off"; // half-configured: refuse to guess (see billingProblem)
+  // A key without a webhook secret could take payments it can never confirm: refuse (see billingProblem).
+  if (e.STRIPE_SECRET_KEY) return "off";
+  // No key: the stand-in (signing with STRIPE_WEBHOOK_SECRET when that alone is set).
   return "local";
 }
 
 /** A configuration mistake worth telling the operator about, or null. */
 export function billingProblem(e: Env = env()): string | null {
   if (e.SPOTTER_BILLING === "off") return null;
-  if (Boolean(e.STRIPE_SECRET_KEY) !== Boolean(e.STRIPE_WEBHOOK_SECRET))
+  if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET)
     return "Stripe needs both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET; billing is off until both are set.";
   return null;
 }

@@ -31,7 +31,7 @@ function days(values: ParsedValues): number {
 
 function requireOn() {
   const mode = billingMode();
-  if (mode === "off") throw new Error("Billing is off (SPOTTER_BILLING=off, or only one of STRIPE_SECRET_KEY / STRIPE_WEBHOOK_SECRET is set).");
+  if (mode === "off") throw new Error("Billing is off (SPOTTER_BILLING=off, or STRIPE_SECRET_KEY is set without STRIPE_WEBHOOK_SECRET).");
   return mode;
 }
 
