@@ -1,7 +1,8 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+// Server modules `import "server-only"` (it throws outside Next's server build); tests run them on purpose.
+const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "scripts/empty-module.mjs") };
 const withPg = Boolean(process.env.TEST_DATABASE_URL);
 // next-auth imports "next/server" without an extension, which Node's ESM loader rejects: let Vite resolve it.
 const server = { deps: { inline: ["next-auth"] } };

@@ -4,7 +4,7 @@
  * instant mock model, so the number is our own server work: validation, quota, storing the user's
  * message + reply placeholder in one transaction, rebuilding the bounded context, starting the stream.
  *
- *   npx tsx bench/chat-ttfb.bench.ts [requests=300]
+ *   npm run tsx -- bench/chat-ttfb.bench.ts [requests=300]
  *
  * Target: p95 ≤ 50 ms. Results are written to the "Chat" section of docs/benchmarks.md.
  */
@@ -109,7 +109,7 @@ function writeSection(rows: { name: string; n: number; p50: number; p95: number;
     ...rows.map((r) => `| ${r.name} | ${r.n} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.max.toFixed(1)} ms |`),
     "",
     `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu} (${os.cpus().length} cores shared with other work), Node ${process.version}.`,
-    "Run: `npx tsx bench/chat-ttfb.bench.ts [requests]`.",
+    "Run: `npm run tsx -- bench/chat-ttfb.bench.ts [requests]`.",
     "",
   ].join("\n");
   let doc = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks\n\nSpeed targets are measured by the scripts in `bench/`, not by timed tests. Each section is written by its script.\n\n";

@@ -1,5 +1,5 @@
 /**
- * Startup data work of an embedded install: `npx tsx bench/demo-seed.bench.ts [runs=3] [--no-doc]`.
+ * Startup data work of an embedded install: `npm run tsx -- bench/demo-seed.bench.ts [runs=3] [--no-doc]`.
  *
  * On a fresh in-memory PGlite (worker thread, as the app runs it) — and on PostgreSQL when
  * TEST_DATABASE_URL is set — measures
@@ -102,7 +102,7 @@ Target: demo seed < 3 s on PGlite — **${pgliteSeed < TARGET_MS ? "met" : "miss
 ${results.map((r) => `| ${r.label} | ${ms(median(r.sync))} | ${ms(median(r.noop))} | ${ms(median(r.seed))} | ${ms(median(r.seedCpu))} |`).join("\n")}
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}; load average ${loadAverage()} (shared machine).
-Run: \`npx tsx bench/demo-seed.bench.ts [runs]\`.
+Run: \`npm run tsx -- bench/demo-seed.bench.ts [runs]\`.
 `;
 console.log(body);
 if (WRITE_DOC) writeBenchmarkSection("Catalog and demo seed", body);

@@ -1,5 +1,5 @@
 /**
- * Import throughput: `npx tsx bench/import.bench.ts [--rows 200000] [--repeat 2] [--no-doc]`.
+ * Import throughput: `npm run tsx -- bench/import.bench.ts [--rows 200000] [--repeat 2] [--no-doc]`.
  *
  * Generates a realistic large Strong export and Hevy export (years of sessions, warm-ups,
  * notes, RPE, cardio), then measures
@@ -108,7 +108,7 @@ async function main() {
     .join("\n");
   writeBenchmarkSection(
     "Import",
-    `Throughput of \`importWorkoutFile\` (\`bench/import.bench.ts\`, run with \`npx tsx bench/import.bench.ts\`). The script generates a
+    `Throughput of \`importWorkoutFile\` (\`bench/import.bench.ts\`, run with \`npm run tsx -- bench/import.bench.ts\`). The script generates a
 realistic Strong export and Hevy export of ${rows.toLocaleString("en-US")} set rows each (years of 4–5 sessions a week, warm-ups,
 RPE, notes with quotes and line breaks, cardio with distance and time, ~60 exercise names incl. unknown ones), then
 measures parsing alone (CSV → validated, unit-converted workouts) and the whole import — size check, decode, parse,

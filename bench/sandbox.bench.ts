@@ -7,7 +7,7 @@
  * settings) that show where the difference goes. Reports p50/p95 per query and the p50 ratio
  * (target ≤ 1.3).
  *
- *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/sandbox.bench.ts [iterations=40]
+ *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run tsx -- bench/sandbox.bench.ts [iterations=40]
  *
  * Creates (and drops) its own database. Results go to the "SQL sandbox" section of docs/benchmarks.md.
  */
@@ -212,7 +212,7 @@ Where the fixed cost goes (p50 over all queries; each row adds one layer to the 
 ${ladder.join("\n")}
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${machine()} (shared; load average ${loadAverage()}).
-Run: \`TEST_DATABASE_URL=postgres://… npx tsx bench/sandbox.bench.ts [iterations]\`. docs/sql-sandbox.md discusses the numbers.`;
+Run: \`TEST_DATABASE_URL=postgres://… npm run tsx -- bench/sandbox.bench.ts [iterations]\`. docs/sql-sandbox.md discusses the numbers.`;
     writeBenchmarkSection("SQL sandbox", body);
     console.log(ladder.join("\n"));
     console.log(`demo-sized users: direct ${fmt(pct(heavy.direct, 50))}, sandboxed ${fmt(pct(heavy.sandboxed, 50))}`);

@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { dataDir, databaseKind, env, type DatabaseKind, type Env } from "@/lib/config/env";

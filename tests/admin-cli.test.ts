@@ -11,7 +11,7 @@ const TSX = path.resolve("node_modules/.bin/tsx");
 function admin(dataDir: string, args: string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const { DATABASE_URL: _u, ...base } = process.env;
-    const child = spawn(TSX, ["scripts/admin.ts", ...args], {
+    const child = spawn(TSX, ["--import", "./scripts/server-only-hook.mjs", "scripts/admin.ts", ...args], {
       cwd: process.cwd(),
       env: { ...base, SPOTTER_DATA_DIR: dataDir, SPOTTER_SEED_DEMO: "0", ...env },
     });

@@ -10,7 +10,7 @@ const TSX = path.resolve("node_modules/.bin/tsx");
 function admin(dataDir: string, args: string[]) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const { DATABASE_URL: _u, ...base } = process.env;
-    const child = spawn(TSX, ["scripts/admin.ts", ...args], { cwd: process.cwd(), env: { ...base, SPOTTER_DATA_DIR: dataDir, SPOTTER_SEED_DEMO: "1" } });
+    const child = spawn(TSX, ["--import", "./scripts/server-only-hook.mjs", "scripts/admin.ts", ...args], { cwd: process.cwd(), env: { ...base, SPOTTER_DATA_DIR: dataDir, SPOTTER_SEED_DEMO: "1" } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import type { NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";

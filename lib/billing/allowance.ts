@@ -1,3 +1,4 @@
+import "server-only";
 import type { Queryable } from "@/db/client";
 import type { Plan } from "@/db/tables/billing";
 import { consumeRateLimit, peekRateLimit, refundRateLimit } from "@/lib/security/rate-limit";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/db/client";
 import type { EntitlementHook } from "@/lib/api/route";
 import type { SessionUser } from "@/lib/auth/session";

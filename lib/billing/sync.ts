@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Queryable } from "@/db/client";

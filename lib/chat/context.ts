@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { conversations, messages, type Conversation, type MessageRow } from "@/db/tables/chat";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { conversations, type Conversation } from "@/db/tables/chat";

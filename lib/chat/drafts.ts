@@ -1,3 +1,4 @@
+import "server-only";
 import { UserError } from "@/lib/errors/user-error";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";

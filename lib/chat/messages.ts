@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { MAX_VISUALIZATION_ROWS, messages, messageVisualizations, type MessageRow, type MessageVisualization } from "@/db/tables/chat";

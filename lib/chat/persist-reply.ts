@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { conversations, MAX_VISUALIZATION_ROWS, messages, messageVisualizations, type MessageStatus } from "@/db/tables/chat";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { conversations, messages, type Conversation, type MessageRow } from "@/db/tables/chat";

@@ -1,3 +1,4 @@
+import "server-only";
 import { UserError } from "@/lib/errors/user-error";
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";

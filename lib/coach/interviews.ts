@@ -1,3 +1,4 @@
+import "server-only";
 import { UserError } from "@/lib/errors/user-error";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";

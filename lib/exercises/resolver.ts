@@ -1,3 +1,4 @@
+import "server-only";
 import { UserError } from "@/lib/errors/user-error";
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { and, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { uuid7 } from "@/lib/ids/uuid7";
 import { sql } from "drizzle-orm";

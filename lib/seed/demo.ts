@@ -1,3 +1,4 @@
+import "server-only";
 import { and, inArray, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { exercises } from "@/db/schema";

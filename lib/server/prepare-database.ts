@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { syncCatalog } from "@/lib/exercises/sync-catalog";

@@ -1,3 +1,4 @@
+import "server-only";
 import { describeDatabase } from "@/db/client";
 import { describeModel } from "@/lib/ai/provider";
 import { describeBilling } from "@/lib/billing/config";
@@ -6,7 +7,7 @@ import { describeMail } from "@/lib/mail/transport";
 import { describeSpeech } from "@/lib/speech/describe";
 import type { DescribeService, ServiceDescription } from "@/lib/services/description";
 
-export type { ServiceDescription, ServiceMode, ServiceName } from "@/lib/services/description";
+export type { ServiceDescription, ServiceMode } from "@/lib/services/description";
 
 /** Every seam, in display order. One line per seam; the seam module owns its description. */
 export const SERVICE_REGISTRY: readonly DescribeService[] = [describeDatabase, describeModel, describeSpeech, describeBilling, describeMail];

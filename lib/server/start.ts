@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/db/client";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { MissingAuthSecretError, resolveAuthSecret } from "@/lib/auth/secret";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { EmbeddedDatabase } from "@/db/embedded";
 import { SANDBOX_LIMITS } from "./limits";
 import { SANDBOX_SETTINGS_SQL, isTimeZoneError, sandboxSettingsValues } from "./session-settings";

@@ -1,3 +1,4 @@
+import "server-only";
 import { dbHandle } from "@/db/client";
 import { DeadlineExceededError } from "@/db/embedded";
 import { SandboxExecutionError, SandboxRejectedError } from "./errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Pool } from "pg";
 import { createPgHandle } from "@/db/client";
 import { env } from "@/lib/config/env";

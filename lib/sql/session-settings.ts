@@ -1,3 +1,4 @@
+import "server-only";
 import { SANDBOX_LIMITS, SANDBOX_ROLE, SANDBOX_USER_SETTING } from "./limits";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, gte, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { exercises, exerciseSets, workoutSessions } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { UserError } from "@/lib/errors/user-error";
 import type { Db, Queryable } from "@/db/client";
 import { createExerciseResolver } from "@/lib/exercises/resolver";

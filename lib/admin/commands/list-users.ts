@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { effectivePlan } from "@/lib/billing/plan";
 import type { Plan } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { and, asc, desc, eq, gt, inArray, lt } from "drizzle-orm";
 import type { Queryable } from "@/db/client";

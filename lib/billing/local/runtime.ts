@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Queryable } from "@/db/client";
 import { localSecretKey, localStripeOrigin, recordedLocalAppUrl, webhookSecret } from "../config";
 import type { LocalApiContext } from "./api";
