@@ -4,7 +4,7 @@
  * HTTP on loopback with the real SDK (so "sync" includes two SDK round trips to the stand-in), on
  * PGlite and — when TEST_DATABASE_URL is set — on the real PostgreSQL.
  *
- *   [TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test] npx tsx bench/billing.bench.ts [deliveries=60]
+ *   [TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test] npm run tsx -- bench/billing.bench.ts [deliveries=60]
  *
  * Results go to the "Billing webhooks" section of docs/benchmarks.md.
  */
@@ -98,7 +98,7 @@ async function main() {
   writeBenchmarkSection(
     "Billing webhooks",
     [
-      `\`npx tsx bench/billing.bench.ts ${DELIVERIES}\` (with TEST_DATABASE_URL for the PostgreSQL row) — ${new Date().toISOString().slice(0, 10)}, ${machine()}, load average ${loadAverage()}.`,
+      `\`npm run tsx -- bench/billing.bench.ts ${DELIVERIES}\` (with TEST_DATABASE_URL for the PostgreSQL row) — ${new Date().toISOString().slice(0, 10)}, ${machine()}, load average ${loadAverage()}.`,
       "",
       `One delivery = signature check + claim in \`stripe_events\` + \`syncCustomer\` (customer and subscriptions read back through the real \`stripe\` SDK from the local test-mode Stripe over loopback HTTP, then the upsert) + completion. ${DELIVERIES} deliveries over ${CUSTOMERS} customers. Against api.stripe.com the two API reads dominate instead (network round trips).`,
       "",

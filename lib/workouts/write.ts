@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { uuid7 } from "@/lib/ids/uuid7";
