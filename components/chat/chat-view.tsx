@@ -10,7 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import type { ChatDataTypes, ChatUIMessage, ConversationListItem } from "@/lib/chat/types";
-import { uuidv4 } from "@/lib/chat/uuid";
+import { uuidv4 } from "@/lib/ids/uuidv4";
 import { Composer } from "./composer";
 import { ConversationList } from "./conversation-list";
 import { MessageItem } from "./message-item";

@@ -3,6 +3,7 @@ import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { conversations, type Conversation } from "@/db/tables/chat";
 import type { ConversationListItem } from "./types";
+import { isUuid } from "@/lib/ids/is-uuid";
 
 /** A conversation with no messages for this long is 'inactive'; writing to it makes it active again. */
 export const INACTIVE_AFTER_MINUTES = 30;
@@ -63,7 +64,7 @@ function encodeCursor(c: Cursor): string {
 function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null;
   const [at, id] = Buffer.from(raw, "base64url").toString("utf8").split("|");
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !isUuid(id)) return null;
   return { at, id };
 }
 

@@ -6,7 +6,7 @@ import { coachInterviews, coaches, coachVersions } from "@/db/schema";
 import { checkAllowance } from "@/lib/billing/allowance";
 import { getEntitlements } from "@/lib/billing/entitlements";
 import { coachCardSchema, type CoachCard } from "./card";
-import { isUuid } from "./ids";
+import { isUuid } from "@/lib/ids/is-uuid";
 
 /**
  * Coaches and their versions. Every query is scoped by the owner's id; a coach id of another user

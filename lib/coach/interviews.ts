@@ -14,7 +14,7 @@ import { fieldMapSchema, type FieldMap } from "./fields";
 import { generateCoachCard } from "./generate";
 import type { TrainingSummary } from "./history";
 import { loadTrainingSummary } from "./history";
-import { isUuid } from "./ids";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { assessmentSchema, type Assessment } from "./sophistication";
 
 /**

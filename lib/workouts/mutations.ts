@@ -4,7 +4,7 @@ import type { Db, Tx } from "@/db/client";
 import { exerciseSets, workoutSessions } from "@/db/tables/training";
 import { createExerciseResolver } from "@/lib/exercises/resolver";
 import { storedKg } from "@/lib/units";
-import { isUuid } from "./queries";
+import { isUuid } from "@/lib/ids/is-uuid";
 import type { SessionInput } from "./schemas";
 import { zonedLocalToUtc } from "@/lib/time/local";
 import { insertSessionSets, writeSession, type ExerciseBlockToWrite } from "./write";

@@ -2,13 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { SetType } from "@/db/tables/training";
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A malformed id can never name a row; treating it as missing keeps "foreign" and "absent" identical. */
-export function isUuid(id: unknown): id is string {
-  return typeof id === "string" && UUID_RE.test(id);
-}
+import { isUuid } from "@/lib/ids/is-uuid";
 
 export interface SessionListRow {
   id: string;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { SetType } from "@/db/tables/training";
-import { isUuid } from "./queries";
+import { isUuid } from "@/lib/ids/is-uuid";
 
 /**
  * Personal records — the one place that decides what a PR is. Used by the workouts pages (badges,
