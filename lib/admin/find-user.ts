@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { users } from "@/db/schema";
-import { normalizeEmail } from "@/lib/users/create-user";
+import { normalizeEmail } from "@/lib/users/email";
 import { UserNotFoundError } from "@/lib/users/errors";
 
 export async function findUserByEmail(db: Queryable, email: string) {

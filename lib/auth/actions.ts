@@ -10,6 +10,7 @@ import { ActionError, publicAction } from "@/lib/actions/safe-action";
 import { clientIp } from "@/lib/security/client-ip";
 import { consumeRateLimit, minutesUntil } from "@/lib/security/rate-limit";
 import { createUser } from "@/lib/users/create-user";
+import { emailSchema as email } from "@/lib/users/email";
 import { MagicLinkError, ThrottledSignin } from "./errors";
 import { passwordSchema } from "./password-rules";
 import { enabledOAuthProviders, magicLinkDelivery } from "./providers";
@@ -17,12 +18,6 @@ import { AFTER_SIGN_UP, DEFAULT_AFTER_SIGN_IN, safeNextPath } from "./redirect";
 
 const SIGN_UP_LIMIT_PER_IP = { limit: 10, windowSeconds: 60 * 60 } as const;
 
-const email = z
-  .string({ error: "Enter your email address." })
-  .trim()
-  .toLowerCase()
-  .max(254, "That email address is too long.")
-  .pipe(z.email("Enter a valid email address, like you@example.com."));
 const next = z.string().max(2048).optional();
 
 /**

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { users } from "@/db/schema";
 import { consumeRateLimit, refundRateLimit, resetRateLimit } from "@/lib/security/rate-limit";
+import { normalizeEmail } from "@/lib/users/email";
 import { verifyPassword } from "./password";
 
 /** Failed-attempt budgets. An attempt counts up front (atomically) and is given back on success. */
@@ -19,13 +20,9 @@ export type AuthenticateResult =
   | { ok: false; code: "invalid_credentials" }
   | { ok: false; code: "throttled"; retryAt: Date };
 
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 /** Rate-limit keys never contain the address itself. */
 export function loginEmailKey(email: string) {
-  return `login:email:${createHash("sha256").update(normaliseEmail(email)).digest("hex")}`;
+  return `login:email:${createHash("sha256").update(normalizeEmail(email)).digest("hex")}`;
 }
 export function loginIpKey(ip: string) {
   return `login:ip:${ip}`;
@@ -43,7 +40,7 @@ export async function authenticateWithPassword(
   db: Queryable,
   input: { email: string; password: string; ip?: string | null },
 ): Promise<AuthenticateResult> {
-  const email = normaliseEmail(input.email);
+  const email = normalizeEmail(input.email);
   const emailKey = loginEmailKey(email);
   const ipKey = input.ip ? loginIpKey(input.ip) : null;
 

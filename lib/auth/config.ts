@@ -12,7 +12,8 @@ import { sendMagicLinkEmail } from "@/lib/mail/magic-link";
 import { clientIp } from "@/lib/security/client-ip";
 import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { spotterAdapter } from "./adapter";
-import { authenticateWithPassword, normaliseEmail } from "./authenticate";
+import { normalizeEmail } from "@/lib/users/email";
+import { authenticateWithPassword } from "./authenticate";
 import { InvalidCredentials, MagicLinkError, ThrottledSignin } from "./errors";
 import { authSecret } from "./secret";
 
@@ -109,7 +110,7 @@ export function buildAuthConfig(): NextAuthConfig {
       jwt({ token, user }) {
         if (user?.id) {
           token.sub = user.id;
-          token.email = user.email ? normaliseEmail(user.email) : token.email;
+          token.email = user.email ? normalizeEmail(user.email) : token.email;
           token.name = user.name ?? null;
         }
         return token;

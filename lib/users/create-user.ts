@@ -5,16 +5,10 @@ import type { Queryable } from "@/db/client";
 import { subscriptions, userProfiles, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordSchema } from "@/lib/auth/password-rules";
+import { emailSchema } from "./email";
 import { EmailTakenError, UserInputError, isUniqueViolation } from "./errors";
 
 export { EmailTakenError, UserInputError } from "./errors";
-
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, "That email address is too long.")
-  .pipe(z.email("Enter a valid email address, like you@example.com."));
 
 const inputSchema = z.object({
   email: emailSchema,
@@ -35,10 +29,6 @@ export interface CreatedUser {
   name: string | null;
 }
 
-/** Email addresses are stored and compared in lower case. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 /**
  * Creates a user with a profile and a free subscription, atomically. Throws UserInputError for
