@@ -106,7 +106,7 @@ const SYNONYMS: [RegExp, string][] = [
   [/^(?:jumping|jumps?|plyos?|plyometrics?|jumping stuff)$/, "jumping and plyometrics"],
 ];
 
-function normaliseMovement(words: string): string | null {
+function normalizeMovement(words: string): string | null {
   let m = words.trim().replace(/\s+/g, " ");
   let before = "";
   while (before !== m) {
@@ -160,7 +160,7 @@ export function restrictionsIn(sentence: string, quote: string): FoundRestrictio
         if (scope === "caution" && /^keep\b/.test(m[0]) && !keepWords.test(text)) break;
         const keepPhrase = /^keep\b/.test(m[0]) ? text.slice(0, text.search(keepWords)) : text;
         const finalScope = /^keep\b/.test(m[0]) ? (/low[- ]volume/.test(text) ? "volume" : "heavy") : scopeOf(scope, text, sentence);
-        const movement = normaliseMovement(keepPhrase);
+        const movement = normalizeMovement(keepPhrase);
         // "careful with heavy deadlifts": care about the heavy sets, not a load ban.
         const careHeavy = scope === "caution" && finalScope === "heavy" && !/^keep\b/.test(m[0]);
         add(careHeavy && movement ? `heavy ${movement}`.slice(0, 60) : movement, careHeavy ? "caution" : finalScope, m.index);
@@ -176,7 +176,7 @@ export function restrictionsIn(sentence: string, quote: string): FoundRestrictio
   for (const m of sentence.matchAll(HURTS_AFTER)) {
     const before = sentence.slice(0, m.index).split(/[,;:]|\b(?:and|but|because|so)\b/).at(-1) ?? "";
     const words = before.trim().split(/\s+/).slice(-4).join(" ").replace(/^(?:my|the|any|doing|when i do|when i)\s+/, "");
-    add(normaliseMovement(words), scopeOf("avoid", words, sentence), m.index);
+    add(normalizeMovement(words), scopeOf("avoid", words, sentence), m.index);
   }
   return out.sort((a, b) => a.at - b.at);
 }

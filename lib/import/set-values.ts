@@ -18,7 +18,7 @@ export type { SetMeasures };
  * throws BadValue for an impossible value (the row is skipped with that reason). An RPE outside
  * 1–10 is dropped from the set and reported as a warning — the set itself is kept.
  */
-export function normaliseMeasures(m: SetMeasures, line: number, warnings: RowIssue[]): SetMeasures | null {
+export function normalizeMeasures(m: SetMeasures, line: number, warnings: RowIssue[]): SetMeasures | null {
   let { weightKg, reps, rpe, durationSeconds, distanceM } = m;
   if (weightKg !== null) {
     weightKg = roundTo(weightKg, 2);

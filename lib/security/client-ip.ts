@@ -22,11 +22,11 @@ export function clientIp(
     ?.split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  if (forwarded?.length) return normaliseIp(forwarded[Math.max(0, forwarded.length - hops)]);
-  return normaliseIp(get("x-real-ip")?.trim() ?? "");
+  if (forwarded?.length) return normalizeIp(forwarded[Math.max(0, forwarded.length - hops)]);
+  return normalizeIp(get("x-real-ip")?.trim() ?? "");
 }
 
-function normaliseIp(raw: string): string | null {
+function normalizeIp(raw: string): string | null {
   let ip = raw;
   // "[2001:db8::1]:443" and "203.0.113.7:5123" forms some proxies emit.
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(ip);

@@ -4,7 +4,7 @@ import { columnIndex, firstLine, forEachRecord, readHeader } from "../csv";
 import { detectFormat, type DetectedFormat } from "../detect";
 import { ImportFormatError } from "../errors";
 import { BadValue, cleanText } from "../values";
-import { normaliseMeasures, NOTHING_RECORDED, type SetMeasures } from "../set-values";
+import { normalizeMeasures, NOTHING_RECORDED, type SetMeasures } from "../set-values";
 import type { ImportFormat, ParsedSet, ParsedWorkout, RowIssue } from "../types";
 
 export const MAX_SESSION_NAME = 200;
@@ -106,7 +106,7 @@ export function makeSet(
   measures: SetMeasures,
   warnings: RowIssue[],
 ): ParsedSet | string {
-  const m = normaliseMeasures(measures, line, warnings);
+  const m = normalizeMeasures(measures, line, warnings);
   if (!m) return NOTHING_RECORDED;
   if (!categoryHint && m.distanceM !== null && m.weightKg === null && m.reps === null) categoryHint = "cardio";
   return {
