@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Queryable } from "@/db/client";
@@ -9,7 +10,7 @@ import { generateCue } from "@/lib/cues/engine";
 import type { CueFacts } from "@/lib/cues/types";
 import { NotFoundError, RateLimitedError, UserError } from "@/lib/errors/user-error";
 import { speak, type SpeechResult } from "@/lib/speech";
-import { isUuid } from "@/lib/workouts/queries";
+import { isUuid } from "@/lib/ids/is-uuid";
 import type { cueRequestSchema, cueUpdateSchema } from "./schemas";
 
 /** Voice is a paid feature: 402 with where to upgrade. */

@@ -1,7 +1,8 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { formatWeight, type Unit } from "@/lib/units";
-import { isUuid } from "./queries";
+import { isUuid } from "@/lib/ids/is-uuid";
 
 /** Last time's sets of one exercise, ready to show: "Mon 15 Sep", ["100 kg × 5", "100 kg × 5"]. */
 export interface PreviousPerformance {
