@@ -110,6 +110,5 @@ export async function speak(db: Queryable, persona: VoicePersona, text: string, 
   return { ...result, ms };
 }
 
-export { speakable } from "./speakable";
-export { PERSONA_VOICES, VOICE_PERSONAS, isVoicePersona, type VoicePersona } from "./voices";
-export { describeSpeech, speechEngineId, type SpeechEngineId } from "./describe";
+export { VOICE_PERSONAS, type VoicePersona } from "./voices";
+export type { SpeechEngineId } from "./describe";

@@ -28,8 +28,4 @@ export const PERSONA_VOICES: Record<VoicePersona, PersonaVoice> = {
   aiden: { label: "Aiden", fliteVoice: "rms", defaultElevenLabsVoiceId: "TX3LPaxmHKxFdv7VOQHJ", settings: { stability: 0.6, similarityBoost: 0.75 } },
 };
 
-export function isVoicePersona(v: unknown): v is VoicePersona {
-  return typeof v === "string" && (VOICE_PERSONAS as readonly string[]).includes(v);
-}
-
 export const ELEVENLABS_MODEL = "eleven_flash_v2_5";

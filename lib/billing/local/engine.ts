@@ -1,6 +1,6 @@
 import type { Queryable } from "@/db/client";
 import { checkCard, LATER_FAILURE, type TestCard } from "./cards";
-import { invalidParam, LocalStripeError, missingParam, noSuch } from "./errors";
+import { invalidParam, LocalStripeError, noSuch } from "./errors";
 import { clockOffset, emit, getObj, listObjs, lockCustomer, newId, nowSeconds, putObj, setClockOffset, type Obj } from "./store";
 
 /**
@@ -507,8 +507,4 @@ export async function advanceClock(db: Db, frozenTime: number) {
     }
     return { id: "clock_spotter_local", object: "test_helpers.test_clock", frozen_time: frozenTime, status: "ready", livemode: false, _customers: [...changed] };
   });
-}
-
-export async function requireMissing(v: unknown, name: string) {
-  if (v === undefined || v === "") throw missingParam(name);
 }
