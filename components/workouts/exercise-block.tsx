@@ -94,9 +94,9 @@ export function ExerciseBlock({
           <FieldError error={nameError} className="mt-0" />
           {isNew && !nameError ? <FieldHint className="mt-0">Not in the catalog — it will be saved as your own exercise.</FieldHint> : null}
           {previous ? (
-            <FieldHint className="mt-0" data-testid="previous-performance">
+            <p className="text-sm text-ink-muted tabular" data-testid="previous-performance">
               Last time ({previous.date}): {previous.sets.join(" · ")}
-            </FieldHint>
+            </p>
           ) : null}
         </div>
 
