@@ -1,5 +1,4 @@
 import { Slot } from "@radix-ui/react-slot";
-import { Loader2 } from "lucide-react";
 import * as React from "react";
 import { cn } from "./cn";
 
@@ -52,8 +51,20 @@ export function Button({ variant, size, asChild, loading, className, children, d
   }
   return (
     <button type={type ?? "button"} className={classes} disabled={disabled || loading} aria-busy={loading || undefined} {...props}>
-      {loading ? <Loader2 aria-hidden className="animate-spin" /> : null}
+      {loading ? <Spinner /> : null}
       {children}
     </button>
+  );
+}
+
+/**
+ * lucide's Loader2 drawn inline: Button renders on public pages as a server component, and any
+ * lucide-react import there ships lucide's client Icon to the browser (see docs/benchmarks.md).
+ */
+function Spinner() {
+  return (
+    <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" className="animate-spin">
+      <path d="M21 12a9 9 0 1 1-6.219-8.56" />
+    </svg>
   );
 }
