@@ -2,8 +2,9 @@
  * Gzipped JavaScript a browser downloads to open a route of the PRODUCTION build: starts
  * `next start` on the existing `.next` build (run `npx next build` first) with a throw-away
  * embedded database, fetches each route's HTML, follows every <script src> it names, and
- * gzips each file (zlib level 9, as a CDN would serve it). Inline scripts (the RSC payload) are
- * reported apart. Writes the "Route JavaScript" section of docs/benchmarks.md.
+ * gzips each file (zlib level 9, as a CDN would serve it). The budget counts what a current
+ * browser downloads; <script nomodule> files (Next.js's legacy polyfills, which modern browsers
+ * skip) and inline scripts (the RSC payload) are reported apart. Writes the "Route JavaScript" section of docs/benchmarks.md.
  *
  *   npx tsx bench/route-js.bench.ts [route …]        (default: /)
  *   BENCH_PORT=3499 npx tsx bench/route-js.bench.ts / /pricing /sign-in
@@ -40,6 +41,8 @@ async function waitForHealth(deadline: number) {
 interface RouteResult {
   route: string;
   files: { src: string; raw: number; gzip: number }[];
+  /** <script nomodule>: only browsers without ES modules fetch these. */
+  legacy: { src: string; raw: number; gzip: number }[];
   inlineGzip: number;
 }
 
@@ -47,14 +50,21 @@ async function measure(route: string): Promise<RouteResult> {
   const res = await fetch(`${base}${route}`, { redirect: "manual" });
   if (res.status !== 200) throw new Error(`${route} answered ${res.status}`);
   const html = await res.text();
-  const srcs = [...new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&")))];
-  const files = [];
-  for (const src of srcs) {
+  const tags = [...html.matchAll(/<script\b([^>]*)\bsrc="([^"]+)"([^>]*)>/g)].map((m) => ({
+    src: m[2].replace(/&amp;/g, "&"),
+    legacy: /\bnomodule\b/i.test(m[1] + m[3]),
+  }));
+  const files: RouteResult["files"] = [];
+  const legacy: RouteResult["legacy"] = [];
+  const seen = new Set<string>();
+  for (const { src, legacy: isLegacy } of tags) {
+    if (seen.has(src)) continue;
+    seen.add(src);
     const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
-    files.push({ src, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+    (isLegacy ? legacy : files).push({ src, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
   }
   const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join("\n");
-  return { route, files, inlineGzip: gzipSync(Buffer.from(inline), { level: 9 }).length };
+  return { route, files, legacy, inlineGzip: gzipSync(Buffer.from(inline), { level: 9 }).length };
 }
 
 async function main() {
@@ -74,23 +84,25 @@ async function main() {
       const raw = r.files.reduce((s, f) => s + f.raw, 0);
       const gz = r.files.reduce((s, f) => s + f.gzip, 0);
       const budget = r.route === "/" ? `${LANDING_BUDGET_KB} KB — **${gz / 1024 <= LANDING_BUDGET_KB ? "met" : "missed"}**` : "—";
-      return `| \`${r.route}\` | ${r.files.length} | ${kb(raw)} | **${kb(gz)}** | ${kb(r.inlineGzip)} | ${budget} |`;
+      const legacy = r.legacy.reduce((sum, f) => sum + f.gzip, 0);
+      return `| \`${r.route}\` | ${r.files.length} | ${kb(raw)} | **${kb(gz)}** | ${kb(r.inlineGzip)} | ${kb(legacy)} | ${budget} |`;
     });
     for (const r of results) {
       console.log(`\n${r.route}`);
       for (const f of [...r.files].sort((a, b) => b.gzip - a.gzip)) console.log(`  ${kb(f.gzip).padStart(9)}  ${f.src}`);
-      console.log(`  total ${kb(r.files.reduce((s, f) => s + f.gzip, 0))} gzipped (+ ${kb(r.inlineGzip)} inline)`);
+      console.log(`  total ${kb(r.files.reduce((s, f) => s + f.gzip, 0))} gzipped (+ ${kb(r.inlineGzip)} inline, ${kb(r.legacy.reduce((s, f) => s + f.gzip, 0))} nomodule)`);
     }
     const largest = results[0].files.sort((a, b) => b.gzip - a.gzip).slice(0, 5);
     writeBenchmarkSection(
       "Route JavaScript",
       `JavaScript files a browser downloads to open a route of the production build (\`bench/route-js.bench.ts\`): the script
 starts \`next start\` on the existing build, fetches the route's HTML and every \`<script src>\` it names, and gzips each
-file at level 9. Inline scripts (the React Server Components payload) are counted apart. Chunks loaded later
-(the chat's charts, a dialog opened on click) are not part of a first load and are not counted.
+file at level 9. The budget counts what a current browser downloads: \`<script nomodule>\` files (Next.js's legacy
+polyfills, skipped by every browser with ES modules) and inline scripts (the React Server Components payload) are
+listed apart. Chunks loaded later (the chat's charts, a dialog opened on click) are not part of a first load.
 
-| Route | Files | Raw | Gzipped | Inline (gzipped) | Budget |
-|---|---:|---:|---:|---:|---|
+| Route | Files | Raw | Gzipped | Inline (gzipped) | nomodule (gzipped) | Budget |
+|---|---:|---:|---:|---:|---:|---|
 ${rows.join("\n")}
 
 Largest files of \`${results[0].route}\` (gzipped): ${largest.map((f) => `${kb(f.gzip)} \`${path.basename(f.src.split("?")[0])}\``).join(", ")}.
