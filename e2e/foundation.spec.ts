@@ -91,7 +91,8 @@ test("foundation: sign-up, import, training log, and ownership between two users
   // the footer names each seam's implementation, and says plainly what this build does not have
   const services = page.getByRole("region", { name: "Running on this server" });
   await expect(services).toContainText("Built-in offline coach· built-in");
-  await expect(services).toContainText("Not in this build yet (live workout mode)· not available");
+  await expect(services).toContainText("Embedded voices (Flite)· built-in");
+  await expect(services).toContainText("Live workout mode is not in this build yet");
   await screen(page, testInfo, "foreign-session-404");
   expect((await page.goto(`${aliceSessionUrl}/edit`))?.status()).toBe(404);
 

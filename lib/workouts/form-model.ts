@@ -5,7 +5,7 @@
  */
 import { storedKg, type Unit } from "@/lib/units";
 import type { SetRecord } from "./constants";
-import { emptySet, newKey, type ExerciseFormBlock, type SetFormRow } from "./form-values";
+import { emptySet, type ExerciseFormBlock, type SetFormRow } from "./form-values";
 import { MAX_WEIGHT_KG } from "./limits";
 import { maxWeightIn, setInputSchema } from "./schemas";
 
@@ -41,21 +41,6 @@ export function moveBlock(blocks: Blocks, bi: number, dir: -1 | 1): Blocks {
   return next;
 }
 
-const str = (v: number | null) => (v === null ? "" : String(v));
-
-/** A stored set → a row as the form shows it (weight in the user's unit). */
-export function recordToRow(s: SetRecord, unit: Unit, weightText: (kg: number | null, unit: Unit) => string): SetFormRow {
-  return {
-    key: newKey(),
-    setType: s.setType,
-    weight: weightText(s.weightKg, unit),
-    reps: str(s.reps),
-    rpe: str(s.rpe),
-    notes: s.notes ?? "",
-    durationSeconds: str(s.durationSeconds),
-    distanceM: str(s.distanceM),
-  };
-}
 
 /**
  * A row as typed → stored measures, with the form's own error messages ("Reps must be a whole
