@@ -49,7 +49,8 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
       <p>Nothing you entered has been lost: anything that was saved before this error is still saved. Try again in a moment.</p>
       {digest ? (
         <p className="text-sm text-ink-muted">
-          If it keeps happening, tell the operator this reference: <code className="rounded bg-sunken px-1.5 py-0.5 font-mono text-ink">{digest}</code>
+          If it keeps happening, tell the operator this reference:{" "}
+          <code className="rounded bg-sunken px-1.5 py-0.5 font-mono text-ink">{digest}</code>
         </p>
       ) : null}
     </StatusPage>

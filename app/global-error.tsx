@@ -27,7 +27,17 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
             <button
               type="button"
               onClick={() => retry()}
-              style={{ height: 44, padding: "0 20px", borderRadius: 12, border: 0, background: "#0f1411", color: "#f6f7f2", fontWeight: 600, fontSize: 15, cursor: "pointer" }}
+              style={{
+                height: 44,
+                padding: "0 20px",
+                borderRadius: 12,
+                border: 0,
+                background: "#0f1411",
+                color: "#f6f7f2",
+                fontWeight: 600,
+                fontSize: 15,
+                cursor: "pointer",
+              }}
             >
               Try again
             </button>
@@ -35,7 +45,19 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
             {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
             <a
               href="/"
-              style={{ height: 44, padding: "0 20px", borderRadius: 12, border: "1px solid #c3cabe", background: "#fff", color: "#0f1411", fontWeight: 600, fontSize: 15, display: "inline-flex", alignItems: "center", textDecoration: "none" }}
+              style={{
+                height: 44,
+                padding: "0 20px",
+                borderRadius: 12,
+                border: "1px solid #c3cabe",
+                background: "#fff",
+                color: "#0f1411",
+                fontWeight: 600,
+                fontSize: 15,
+                display: "inline-flex",
+                alignItems: "center",
+                textDecoration: "none",
+              }}
             >
               Spotter home
             </a>

@@ -68,7 +68,9 @@ async function run(b: BenchDatabase) {
     };
     const t0 = performance.now();
     const results = await Promise.all(
-      Array.from({ length: DUPLICATES }, () => handleStripeWebhook(b.db, payload, signPayload(payload, SECRET), { secret: SECRET, stripe: server.stripe, sync })),
+      Array.from({ length: DUPLICATES }, () =>
+        handleStripeWebhook(b.db, payload, signPayload(payload, SECRET), { secret: SECRET, stripe: server.stripe, sync }),
+      ),
     );
     const burstMs = performance.now() - t0;
     const byStatus = results.reduce<Record<number, number>>((m, r) => ((m[r.status] = (m[r.status] ?? 0) + 1), m), {});

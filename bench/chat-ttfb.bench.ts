@@ -112,7 +112,9 @@ function writeSection(rows: { name: string; n: number; p50: number; p95: number;
     "Run: `npm run tsx -- bench/chat-ttfb.bench.ts [requests]`.",
     "",
   ].join("\n");
-  let doc = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks\n\nSpeed targets are measured by the scripts in `bench/`, not by timed tests. Each section is written by its script.\n\n";
+  let doc = fs.existsSync(file)
+    ? fs.readFileSync(file, "utf8")
+    : "# Benchmarks\n\nSpeed targets are measured by the scripts in `bench/`, not by timed tests. Each section is written by its script.\n\n";
   const start = doc.search(/^## Chat\s*$/m);
   if (start === -1) {
     doc = `${doc.trimEnd()}\n\n${section}`;

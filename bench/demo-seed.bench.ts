@@ -62,7 +62,13 @@ const ms = (x: number) => `${Math.round(x)} ms`;
 
 async function bench(open: () => Promise<Fresh>) {
   const rows: { sync: number[]; noop: number[]; seed: number[]; seedCpu: number[]; label: string; sessions: number; sets: number } = {
-    sync: [], noop: [], seed: [], seedCpu: [], label: "", sessions: 0, sets: 0,
+    sync: [],
+    noop: [],
+    seed: [],
+    seedCpu: [],
+    label: "",
+    sessions: 0,
+    sets: 0,
   };
   for (let i = 0; i < RUNS; i++) {
     const fresh = await open();

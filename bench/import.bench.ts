@@ -44,13 +44,18 @@ function report(l: Line) {
 
 /** Best of `repeat` runs, each into a fresh database (the machine is shared; best-of filters others' bursts). */
 async function endToEnd(format: string, text: string, open: () => Promise<BenchDatabase>) {
-  let best: { first: Awaited<ReturnType<typeof measure<ImportResult>>>; again: Awaited<ReturnType<typeof measure<ImportResult>>>; label: string } | null = null;
+  let best: {
+    first: Awaited<ReturnType<typeof measure<ImportResult>>>;
+    again: Awaited<ReturnType<typeof measure<ImportResult>>>;
+    label: string;
+  } | null = null;
   for (let i = 0; i < repeat; i++) {
     const target = await open();
     try {
       const first = await measure(() => importWorkoutFile(target.db, { userId: target.userId, content: text, unit: "kg" }));
       const r = first.result;
-      if (r.rows !== rows || r.sets + r.skipped.count !== rows) throw new Error(`unexpected result ${JSON.stringify({ ...r, skipped: r.skipped.count })}`);
+      if (r.rows !== rows || r.sets + r.skipped.count !== rows)
+        throw new Error(`unexpected result ${JSON.stringify({ ...r, skipped: r.skipped.count })}`);
       const again = await measure(() => importWorkoutFile(target.db, { userId: target.userId, content: text, unit: "kg" }));
       if (again.result.sessions !== 0 || again.result.sets !== 0) throw new Error("re-import wrote something");
       console.log(`  run ${i + 1}: ${(first.wallMs / 1000).toFixed(2)} s wall, ${(first.cpuMs / 1000).toFixed(2)} s cpu`);
@@ -61,8 +66,24 @@ async function endToEnd(format: string, text: string, open: () => Promise<BenchD
   }
   const { first, again, label } = best!;
   const tag = repeat > 1 ? ` (best of ${repeat})` : "";
-  report({ format, stage: `end to end${tag}`, backend: label, rows, wallMs: first.wallMs, cpuMs: first.cpuMs, note: `${first.result.sessions} sessions, ${first.result.sets} sets` });
-  report({ format, stage: "re-import (no-op)", backend: label, rows, wallMs: again.wallMs, cpuMs: again.cpuMs, note: `${again.result.alreadyPresentSessions} already present` });
+  report({
+    format,
+    stage: `end to end${tag}`,
+    backend: label,
+    rows,
+    wallMs: first.wallMs,
+    cpuMs: first.cpuMs,
+    note: `${first.result.sessions} sessions, ${first.result.sets} sets`,
+  });
+  report({
+    format,
+    stage: "re-import (no-op)",
+    backend: label,
+    rows,
+    wallMs: again.wallMs,
+    cpuMs: again.cpuMs,
+    note: `${again.result.alreadyPresentSessions} already present`,
+  });
 }
 
 async function main() {

@@ -74,7 +74,9 @@ async function main() {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, SPOTTER_DATA_DIR: dataDir, DATABASE_URL: "", AUTH_URL: base, NODE_ENV: "production" },
   });
-  const exited = new Promise<never>((_, reject) => server.on("exit", (code) => reject(new Error(`next start exited (${code}); is port ${port} free?`))));
+  const exited = new Promise<never>((_, reject) =>
+    server.on("exit", (code) => reject(new Error(`next start exited (${code}); is port ${port} free?`))),
+  );
   try {
     await Promise.race([waitForHealth(Date.now() + 180_000), exited]);
     const results = [];
@@ -90,7 +92,9 @@ async function main() {
     for (const r of results) {
       console.log(`\n${r.route}`);
       for (const f of [...r.files].sort((a, b) => b.gzip - a.gzip)) console.log(`  ${kb(f.gzip).padStart(9)}  ${f.src}`);
-      console.log(`  total ${kb(r.files.reduce((s, f) => s + f.gzip, 0))} gzipped (+ ${kb(r.inlineGzip)} inline, ${kb(r.legacy.reduce((s, f) => s + f.gzip, 0))} nomodule)`);
+      console.log(
+        `  total ${kb(r.files.reduce((s, f) => s + f.gzip, 0))} gzipped (+ ${kb(r.inlineGzip)} inline, ${kb(r.legacy.reduce((s, f) => s + f.gzip, 0))} nomodule)`,
+      );
     }
     const largest = results[0].files.sort((a, b) => b.gzip - a.gzip).slice(0, 5);
     writeBenchmarkSection(

@@ -110,7 +110,9 @@ async function main() {
     await seedUsers(pool, "bench-h", HEAVY_USERS, HEAVY_SESSIONS, HEAVY_SETS_PER_SESSION);
     await pool.query("vacuum analyze");
     const counts = (
-      await pool.query<{ u: string; s: string }>("select (select count(*) from users where id like 'bench-u%') as u, (select count(*) from exercise_sets where user_id like 'bench-u%') as s")
+      await pool.query<{ u: string; s: string }>(
+        "select (select count(*) from users where id like 'bench-u%') as u, (select count(*) from exercise_sets where user_id like 'bench-u%') as s",
+      )
     ).rows[0];
     const seedSeconds = (performance.now() - t0) / 1000;
     console.log(`seeded ${counts.u} users, ${counts.s} sets in ${seedSeconds.toFixed(0)} s`);
@@ -161,7 +163,9 @@ async function main() {
       }
       for (const mode of modes) all[mode].push(...t[mode]);
       const [d, s] = [t.direct, t.sandboxed];
-      rows.push(`| ${label} | ${fmt(pct(d, 50))} | ${fmt(pct(d, 95))} | ${fmt(pct(s, 50))} | ${fmt(pct(s, 95))} | ${(pct(s, 50) / pct(d, 50)).toFixed(2)} |`);
+      rows.push(
+        `| ${label} | ${fmt(pct(d, 50))} | ${fmt(pct(d, 95))} | ${fmt(pct(s, 50))} | ${fmt(pct(s, 95))} | ${(pct(s, 50) / pct(d, 50)).toFixed(2)} |`,
+      );
       console.log(rows[rows.length - 1]);
     }
     // Demo-sized users: the same queries, direct and sandboxed only.

@@ -38,10 +38,7 @@ export const describeDatabase: DescribeService = (e: Env = env()) => {
   return { service: "database", title: "Database", id: "postgres", label: "PostgreSQL", mode: "external" };
 };
 
-type Handle =
-  | { kind: "pglite"; db: Db; embedded: EmbeddedDatabase }
-  | { kind: "pg"; db: Db; pool: PgPool }
-  | { kind: "neon"; db: Db; pool: PgPool };
+type Handle = { kind: "pglite"; db: Db; embedded: EmbeddedDatabase } | { kind: "pg"; db: Db; pool: PgPool } | { kind: "neon"; db: Db; pool: PgPool };
 
 const g = globalThis as unknown as { __spotterDb?: Handle };
 

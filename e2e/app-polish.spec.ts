@@ -32,7 +32,10 @@ test("an emoji name renders whole initials, and no signed-in page logs an error 
   for (const path of SIGNED_IN_PAGES) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
-    const avatar = page.getByRole("button", { name: /^Account menu for/ }).locator("span").first();
+    const avatar = page
+      .getByRole("button", { name: /^Account menu for/ })
+      .locator("span")
+      .first();
     await expect(avatar).toHaveText("ZO");
   }
   await page.goto("/chat");
@@ -73,7 +76,12 @@ test("dark mode follows the system, the toggle overrides it, the choice persists
     { name: "desktop", viewport: { width: 1280, height: 800 } },
     { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
   ]) {
-    const context = await browser.newContext({ colorScheme: "dark", viewport: device.viewport, isMobile: device.isMobile, hasTouch: device.hasTouch });
+    const context = await browser.newContext({
+      colorScheme: "dark",
+      viewport: device.viewport,
+      isMobile: device.isMobile,
+      hasTouch: device.hasTouch,
+    });
     const page = await context.newPage();
     const errors = collectErrors(page);
     // Records whether html.dark was set before <body> existed, i.e. before the first paint.

@@ -60,7 +60,10 @@ test("chat: answers from the user's data with a chart, logs a workout, stops a r
   await expect(table).toBeVisible();
   const cells = (await table.locator("td").allInnerTexts()).map((t) => Number(t.replace(/,/g, ""))).filter((n) => Number.isFinite(n));
   for (const n of claimed) {
-    expect(cells.some((c) => Math.abs(c - n) < 0.051), `${n} kg from the answer is in the data table`).toBe(true);
+    expect(
+      cells.some((c) => Math.abs(c - n) < 0.051),
+      `${n} kg from the answer is in the data table`,
+    ).toBe(true);
   }
 
   await chart.getByRole("button", { name: "Show SQL" }).click();

@@ -77,7 +77,9 @@ test("coach answers: March workouts and the stalled lifts match the stored data"
   while (sessions.length > listed.length) sessions = sessions.slice(0, -1); // a session that ended after the server seeded
   const shown = (d: Date) => {
     const p = Object.fromEntries(
-      new Intl.DateTimeFormat("en-US", { timeZone: DEMO.timezone, day: "numeric", month: "short", year: "numeric" }).formatToParts(d).map((x) => [x.type, x.value]),
+      new Intl.DateTimeFormat("en-US", { timeZone: DEMO.timezone, day: "numeric", month: "short", year: "numeric" })
+        .formatToParts(d)
+        .map((x) => [x.type, x.value]),
     );
     return `${p.day} ${p.month} ${p.year}`;
   };
@@ -93,7 +95,10 @@ test("coach answers: March workouts and the stalled lifts match the stored data"
       points.push({ name, day: s.date, e1rm: Math.round(x.weightKg * (1 + x.reps / 30) * 100) / 100 });
     }
   }
-  const last = points.map((p) => p.day).sort().at(-1)!;
+  const last = points
+    .map((p) => p.day)
+    .sort()
+    .at(-1)!;
   const start = new Date(Date.parse(`${last}T00:00:00Z`) - 41 * 86_400_000).toISOString().slice(0, 10);
   const stalled: string[] = [];
   const moving: string[] = [];

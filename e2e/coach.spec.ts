@@ -65,7 +65,10 @@ async function chat(page: Page, text: string): Promise<Locator> {
   return reply;
 }
 
-test("coach creator: a beginner and an advanced lifter get different coaches, and the coach answers in the chat", async ({ page, browser }, testInfo) => {
+test("coach creator: a beginner and an advanced lifter get different coaches, and the coach answers in the chat", async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(240_000);
 
   // Beginner: sign-up lands on the coach creator.

@@ -43,6 +43,8 @@ const skipped = (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0) + (p?.stats?.
 if (!unitOk && failed === 0) failed = 1;
 if (!buildOk) failed += 1;
 if (buildOk && !e2eOk && !(p?.stats?.unexpected > 0)) failed += 1;
-console.log(`\nvitest ${unitOk ? "ok" : "FAILED"}, build ${buildOk ? "ok" : "FAILED"}, playwright ${e2eOk ? "ok" : buildOk ? "FAILED" : "not run"}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(
+  `\nvitest ${unitOk ? "ok" : "FAILED"}, build ${buildOk ? "ok" : "FAILED"}, playwright ${e2eOk ? "ok" : buildOk ? "FAILED" : "not run"}; total ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(unitOk && buildOk && e2eOk ? 0 : 1);

@@ -28,8 +28,9 @@ describe("npm run admin -- billing", () => {
     resetEnvCache();
   });
   afterAll(() => {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
     resetEnvCache();
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -56,7 +56,9 @@ async function ask(question: string, opts: { persona?: CoachPersona; history?: M
 
 /** The main query of a reply (not the look-up of exercise names or of the data's span) and its result. */
 function main(run: Run): { call: { toolName: string; input: any }; result: any; index: number } {
-  const index = run.calls.findLastIndex((c) => c.toolName === "query_training_data" && !/^(which exercises in your history|the span of your logged)/.test(c.input.purpose));
+  const index = run.calls.findLastIndex(
+    (c) => c.toolName === "query_training_data" && !/^(which exercises in your history|the span of your logged)/.test(c.input.purpose),
+  );
   return { call: run.calls[index], result: run.results[index].output, index };
 }
 
@@ -272,7 +274,20 @@ describe("logging through log_workout", () => {
   });
 
   it("saveWorkoutDraft re-validates a draft coming back from the browser", async () => {
-    const bad = { workouts: [{ date: "2026-11-26", startedAt: NOW.toISOString(), name: "x", exercises: [{ input: "x", name: "x", sets: [{ setType: "normal", reps: -1, weightKg: 1, rpe: null, durationSeconds: null, distanceM: null }] }] }], unit: "kg", warnings: [] };
+    const bad = {
+      workouts: [
+        {
+          date: "2026-11-26",
+          startedAt: NOW.toISOString(),
+          name: "x",
+          exercises: [
+            { input: "x", name: "x", sets: [{ setType: "normal", reps: -1, weightKg: 1, rpe: null, durationSeconds: null, distanceM: null }] },
+          ],
+        },
+      ],
+      unit: "kg",
+      warnings: [],
+    };
     await expect(saveWorkoutDraft(getDb().db, userId, bad as WorkoutDraft)).rejects.toThrow(/invalid/);
   });
 });

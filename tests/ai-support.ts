@@ -76,7 +76,13 @@ export async function seedLifter(db: Db, email: string, opts: { secretNote?: str
         }),
       );
     }
-    await db.insert(bodyMetrics).values({ userId: user.id, date: day(monday).toISOString().slice(0, 10), bodyweightKg: 82 - 0.3 * w, sleepHours: 7 + (w % 3) * 0.5, restingHr: 60 - (w % 4) });
+    await db.insert(bodyMetrics).values({
+      userId: user.id,
+      date: day(monday).toISOString().slice(0, 10),
+      bodyweightKg: 82 - 0.3 * w,
+      sleepHours: 7 + (w % 3) * 0.5,
+      restingHr: 60 - (w % 4),
+    });
   }
   return user.id;
 }

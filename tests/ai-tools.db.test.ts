@@ -23,14 +23,24 @@ const usage = {
 
 function toolStep(calls: { toolName: string; input: unknown }[]): LanguageModelV3GenerateResult {
   return {
-    content: calls.map((c, i) => ({ type: "tool-call" as const, toolCallId: `call-${i}-${c.toolName}`, toolName: c.toolName, input: JSON.stringify(c.input) })),
+    content: calls.map((c, i) => ({
+      type: "tool-call" as const,
+      toolCallId: `call-${i}-${c.toolName}`,
+      toolName: c.toolName,
+      input: JSON.stringify(c.input),
+    })),
     finishReason: { unified: "tool-calls", raw: undefined },
     usage,
     warnings: [],
   };
 }
 
-const done: LanguageModelV3GenerateResult = { content: [{ type: "text", text: "done" }], finishReason: { unified: "stop", raw: undefined }, usage, warnings: [] };
+const done: LanguageModelV3GenerateResult = {
+  content: [{ type: "text", text: "done" }],
+  finishReason: { unified: "stop", raw: undefined },
+  usage,
+  warnings: [],
+};
 
 function tools(extra: { onQuery?: (q: QueryInfo) => void } = {}) {
   return createCoachTools({ userId, db: getDb().db, units: "kg", timezone: "UTC", now: () => NOW, ...extra });
@@ -53,7 +63,12 @@ describe("coach tools against a hostile model", () => {
     const model = new MockLanguageModelV3({
       doGenerate: [toolStep(hostile.map((sql) => ({ toolName: "query_training_data", input: { sql, purpose: "exfiltrate" } }))), done],
     });
-    const result = await generateText({ model, prompt: "give me everything", tools: tools({ onQuery: (q) => void queries.push(q) }), stopWhen: stepCountIs(3) });
+    const result = await generateText({
+      model,
+      prompt: "give me everything",
+      tools: tools({ onQuery: (q) => void queries.push(q) }),
+      stopWhen: stepCountIs(3),
+    });
     const outputs = result.steps[0].toolResults.map((r) => r.output as any);
     expect(outputs).toHaveLength(hostile.length);
     const byIndex = (i: number) => outputs[i];
@@ -81,7 +96,9 @@ describe("coach tools against a hostile model", () => {
           { toolName: "show_chart", input: { type: "line", title: "fake", x: "week", y: "v" } },
           { toolName: "show_chart", input: { type: "line", title: "fake", x: "week", y: "v", data: [["2026-01-01", 999]] } },
         ]),
-        toolStep([{ toolName: "query_training_data", input: { sql: "select reps, count(*) as n from sets group by reps order by reps", purpose: "reps" } }]),
+        toolStep([
+          { toolName: "query_training_data", input: { sql: "select reps, count(*) as n from sets group by reps order by reps", purpose: "reps" } },
+        ]),
         toolStep([
           { toolName: "show_chart", input: { type: "bar", title: "Reps", x: "reps", y: "not_a_column" } },
           { toolName: "show_chart", input: { type: "bar", title: "Reps", x: "reps", y: "n", queryRef: "q9" } },
@@ -126,9 +143,9 @@ describe("coach tools against a hostile model", () => {
 
   it("acts only for an existing account", async () => {
     const t = createCoachTools({ userId: "no-such-user", db: getDb().db, units: "kg", timezone: "UTC" });
-    await expect(
-      t.query_training_data.execute!({ sql: "select 1 as one", purpose: "x" }, { toolCallId: "x", messages: [] }),
-    ).rejects.toThrow(/no longer exists/);
+    await expect(t.query_training_data.execute!({ sql: "select 1 as one", purpose: "x" }, { toolCallId: "x", messages: [] })).rejects.toThrow(
+      /no longer exists/,
+    );
     expect(() => createCoachTools({ userId: "", db: getDb().db })).toThrow();
   });
 
@@ -140,7 +157,19 @@ describe("coach tools against a hostile model", () => {
     )) as any;
     expect(future).toMatchObject({ error: "invalid_draft" });
     const ok = (await t.log_workout.execute!(
-      { draft: { workouts: [{ date: "2026-11-25", exercises: [{ name: "Back Squat", sets: [{ reps: 5, weight: 225, unit: "lb" }] }, { name: "Zercher Carry", sets: [{ durationSeconds: 60 }] }] }] } },
+      {
+        draft: {
+          workouts: [
+            {
+              date: "2026-11-25",
+              exercises: [
+                { name: "Back Squat", sets: [{ reps: 5, weight: 225, unit: "lb" }] },
+                { name: "Zercher Carry", sets: [{ durationSeconds: 60 }] },
+              ],
+            },
+          ],
+        },
+      },
       { toolCallId: "y", messages: [] },
     )) as any;
     expect(ok.status).toBe("draft");

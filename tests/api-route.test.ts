@@ -8,10 +8,18 @@ const { userRoute, publicRoute, errorResponse, queryObject, ROUTE_UNAUTHENTICATE
 const { UserError, NotFoundError, PlanRequiredError, RateLimitedError } = await import("@/lib/errors/user-error");
 const { ValidationError } = await import("@/lib/validation/validation-error");
 
-const alice: { id: string; email: string; name: string | null } = { id: "11111111-1111-4111-8111-111111111111", email: "alice@example.com", name: "Alice" };
+const alice: { id: string; email: string; name: string | null } = {
+  id: "11111111-1111-4111-8111-111111111111",
+  email: "alice@example.com",
+  name: "Alice",
+};
 
 function post(body: unknown, url = "http://app.test/api/x") {
-  return new Request(url, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json" } });
+  return new Request(url, {
+    method: "POST",
+    body: typeof body === "string" ? body : JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
 }
 const params = (p: Record<string, string>) => ({ params: Promise.resolve(p) });
 
@@ -84,7 +92,10 @@ describe("userRoute", () => {
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: "This conversation does not exist.", code: "not_found" });
     expect(handler).not.toHaveBeenCalled();
-    const ok = await userRoute({ params: z.object({ id: z.uuid() }) }, async ({ params: p }) => p)(new Request("http://app.test"), params({ id: alice.id }));
+    const ok = await userRoute({ params: z.object({ id: z.uuid() }) }, async ({ params: p }) => p)(
+      new Request("http://app.test"),
+      params({ id: alice.id }),
+    );
     expect(await ok.json()).toEqual({ id: alice.id });
   });
 

@@ -43,7 +43,9 @@ describe("auth server actions", () => {
     });
 
     it("ignores a foreign next and goes to /workouts", async () => {
-      expect(await redirectTarget(signInAction(null, form({ email: "a@example.com", password: "x", next: "https://evil.example" })))).toBe("/workouts");
+      expect(await redirectTarget(signInAction(null, form({ email: "a@example.com", password: "x", next: "https://evil.example" })))).toBe(
+        "/workouts",
+      );
     });
 
     it("explains wrong credentials without saying which part was wrong", async () => {
@@ -57,7 +59,10 @@ describe("auth server actions", () => {
 
     it("says how long to wait when throttled", async () => {
       signIn.mockRejectedValue(new ThrottledSignin(new Date(Date.now() + 9.5 * 60_000)));
-      expect(await signInAction(null, form({ email: "a@example.com", password: "x" }))).toMatchObject({ ok: false, error: "Too many attempts. Please try again in 10 minutes." });
+      expect(await signInAction(null, form({ email: "a@example.com", password: "x" }))).toMatchObject({
+        ok: false,
+        error: "Too many attempts. Please try again in 10 minutes.",
+      });
     });
 
     it("validates before calling Auth.js", async () => {
@@ -104,13 +109,16 @@ describe("auth server actions", () => {
 
     it("if the automatic sign-in is refused, sends the new user to sign in with a notice", async () => {
       signIn.mockRejectedValue(new CredentialsSignin());
-      const to = await redirectTarget(signUpAction(null, form({ email: `late-${Date.now()}@example.com`, password: "correct-horse-1", next: "/settings" })));
+      const to = await redirectTarget(
+        signUpAction(null, form({ email: `late-${Date.now()}@example.com`, password: "correct-horse-1", next: "/settings" })),
+      );
       expect(to).toBe("/sign-in?notice=account-created&next=%2Fsettings");
     });
 
     it("limits sign-ups per IP (10 per hour)", async () => {
       requestHeaders.value = new Headers({ "x-forwarded-for": "192.0.2.200" });
-      for (let i = 0; i < 10; i++) await redirectTarget(signUpAction(null, form({ email: `bulk${i}-${Date.now()}@example.com`, password: "correct-horse-1" })));
+      for (let i = 0; i < 10; i++)
+        await redirectTarget(signUpAction(null, form({ email: `bulk${i}-${Date.now()}@example.com`, password: "correct-horse-1" })));
       expect(await signUpAction(null, form({ email: `bulk-x-${Date.now()}@example.com`, password: "correct-horse-1" }))).toMatchObject({
         ok: false,
         error: expect.stringMatching(/^Too many attempts\. Please try again in \d+ minutes?\.$/),
@@ -121,15 +129,24 @@ describe("auth server actions", () => {
   describe("magicLinkAction", () => {
     it("requests a link and reports where it went", async () => {
       signIn.mockResolvedValue("http://localhost/api/auth/verify-request?provider=email&type=email");
-      expect(await magicLinkAction(null, form({ email: "M@Example.com" }))).toEqual({ ok: true, data: { email: "m@example.com", delivery: "server-log" } });
+      expect(await magicLinkAction(null, form({ email: "M@Example.com" }))).toEqual({
+        ok: true,
+        data: { email: "m@example.com", delivery: "server-log" },
+      });
       expect(signIn).toHaveBeenCalledWith("email", { email: "m@example.com", redirectTo: "/workouts", redirect: false });
     });
 
     it("maps throttling and delivery failures to clear messages", async () => {
       signIn.mockRejectedValueOnce(new MagicLinkError("throttled", new Date(Date.now() + 60_000)));
-      expect(await magicLinkAction(null, form({ email: "m@example.com" }))).toMatchObject({ ok: false, error: "Too many attempts. Please try again in 1 minute." });
+      expect(await magicLinkAction(null, form({ email: "m@example.com" }))).toMatchObject({
+        ok: false,
+        error: "Too many attempts. Please try again in 1 minute.",
+      });
       signIn.mockRejectedValueOnce(new MagicLinkError("delivery"));
-      expect(await magicLinkAction(null, form({ email: "m@example.com" }))).toMatchObject({ ok: false, error: expect.stringContaining("couldn't send the sign-in email") });
+      expect(await magicLinkAction(null, form({ email: "m@example.com" }))).toMatchObject({
+        ok: false,
+        error: expect.stringContaining("couldn't send the sign-in email"),
+      });
     });
   });
 

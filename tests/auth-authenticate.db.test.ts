@@ -54,7 +54,9 @@ describe("authenticateWithPassword", () => {
     const email = fresh();
     await createUser(db(), { email, password: "correct-horse-1" });
     for (let i = 0; i < LOGIN_LIMITS.perEmail.limit; i++) {
-      expect(await authenticateWithPassword(db(), { email, password: `wrong-${i}-horse`, ip: `198.51.100.${i}` })).toMatchObject({ code: "invalid_credentials" });
+      expect(await authenticateWithPassword(db(), { email, password: `wrong-${i}-horse`, ip: `198.51.100.${i}` })).toMatchObject({
+        code: "invalid_credentials",
+      });
     }
     verify.mockClear();
     const throttled = await authenticateWithPassword(db(), { email: email.toUpperCase(), password: "correct-horse-1", ip: "198.51.100.99" });
@@ -77,7 +79,9 @@ describe("authenticateWithPassword", () => {
   it("throttles an IP after 20 failures across many accounts", async () => {
     const attacker = "192.0.2.77";
     for (let i = 0; i < LOGIN_LIMITS.perIp.limit; i++) {
-      expect(await authenticateWithPassword(db(), { email: fresh(), password: "guess-guess-1", ip: attacker })).toMatchObject({ code: "invalid_credentials" });
+      expect(await authenticateWithPassword(db(), { email: fresh(), password: "guess-guess-1", ip: attacker })).toMatchObject({
+        code: "invalid_credentials",
+      });
     }
     const email = fresh();
     await createUser(db(), { email, password: "correct-horse-1" });

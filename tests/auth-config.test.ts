@@ -39,7 +39,13 @@ describe("Auth.js configuration", () => {
   });
 
   it("offers password and email-link sign-in always, OAuth only when fully configured", () => {
-    setEnv({ AUTH_SECRET: "configured-secret-0123456789abcdef", AUTH_GITHUB_ID: undefined, AUTH_GITHUB_SECRET: undefined, AUTH_GOOGLE_ID: undefined, AUTH_GOOGLE_SECRET: undefined });
+    setEnv({
+      AUTH_SECRET: "configured-secret-0123456789abcdef",
+      AUTH_GITHUB_ID: undefined,
+      AUTH_GITHUB_SECRET: undefined,
+      AUTH_GOOGLE_ID: undefined,
+      AUTH_GOOGLE_SECRET: undefined,
+    });
     expect(providerIds()).toEqual(["credentials", "email"]);
     expect(enabledOAuthProviders()).toEqual([]);
 

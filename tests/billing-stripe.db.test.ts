@@ -51,17 +51,31 @@ describe("billing against the local test-mode Stripe, through the real SDK", () 
       expect(err).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
       expect(err).toMatchObject({ statusCode: 400, code: "parameter_unknown", param: "colour", message: "Received unknown parameter: colour" });
       const nested = await stripe()
-        .stripe.checkout.sessions.create({ mode: "subscription", customer: "cus_x", success_url: "http://x", line_items: [{ price: "p", quantity: 1, colour: "red" }] } as unknown as Stripe.Checkout.SessionCreateParams)
+        .stripe.checkout.sessions.create({
+          mode: "subscription",
+          customer: "cus_x",
+          success_url: "http://x",
+          line_items: [{ price: "p", quantity: 1, colour: "red" }],
+        } as unknown as Stripe.Checkout.SessionCreateParams)
         .catch((e) => e);
       expect(nested).toMatchObject({ statusCode: 400, code: "parameter_unknown", param: "line_items[0][colour]" });
     });
 
     it("missing params, unknown ids and bad keys fail the way Stripe's do", async () => {
-      await expect(stripe().stripe.prices.create({ currency: "usd", unit_amount: 100 } as Stripe.PriceCreateParams)).rejects.toMatchObject({ statusCode: 400, code: "parameter_missing" });
-      await expect(stripe().stripe.customers.retrieve("cus_doesnotexist")).rejects.toMatchObject({ statusCode: 404, code: "resource_missing", message: "No such customer: 'cus_doesnotexist'" });
+      await expect(stripe().stripe.prices.create({ currency: "usd", unit_amount: 100 } as Stripe.PriceCreateParams)).rejects.toMatchObject({
+        statusCode: 400,
+        code: "parameter_missing",
+      });
+      await expect(stripe().stripe.customers.retrieve("cus_doesnotexist")).rejects.toMatchObject({
+        statusCode: 404,
+        code: "resource_missing",
+        message: "No such customer: 'cus_doesnotexist'",
+      });
       const { stripeForOrigin } = await import("@/lib/billing/stripe-client");
       const wrongKey = stripeForOrigin(stripe().origin, "sk_test_local_wrong");
-      await expect(wrongKey.customers.list?.() ?? wrongKey.customers.retrieve("cus_x")).rejects.toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
+      await expect(wrongKey.customers.list?.() ?? wrongKey.customers.retrieve("cus_x")).rejects.toBeInstanceOf(
+        Stripe.errors.StripeAuthenticationError,
+      );
     });
 
     it("sets up products and prices idempotently, by lookup key", async () => {
@@ -92,7 +106,9 @@ describe("billing against the local test-mode Stripe, through the real SDK", () 
       const cus = await stripe().stripe.customers.retrieve(customer);
       expect(!cus.deleted && cus.metadata.userId).toBe(user.id);
       const types = (await recordedEvents(db(), customer)).map((e) => JSON.parse(e).type);
-      expect(types).toEqual(expect.arrayContaining(["customer.created", "customer.subscription.created", "invoice.paid", "checkout.session.completed"]));
+      expect(types).toEqual(
+        expect.arrayContaining(["customer.created", "customer.subscription.created", "invoice.paid", "checkout.session.completed"]),
+      );
     });
 
     it("the success page syncs at once, before any webhook, and only for the session's own user", async () => {
@@ -178,7 +194,10 @@ describe("billing against the local test-mode Stripe, through the real SDK", () 
       await stripe().stripe.testHelpers.testClocks.advance("clock_spotter_local", { frozen_time: (await nowSeconds(db())) + 10 * DAY });
       const sub = (await stripe().stripe.subscriptions.list({ customer })).data[0];
       const trainer = (await stripe().stripe.prices.list({ lookup_keys: ["spotter_trainer_monthly"] })).data[0];
-      await stripe().stripe.subscriptions.update(sub.id, { items: [{ id: sub.items.data[0].id, price: trainer.id }], proration_behavior: "always_invoice" });
+      await stripe().stripe.subscriptions.update(sub.id, {
+        items: [{ id: sub.items.data[0].id, price: trainer.id }],
+        proration_behavior: "always_invoice",
+      });
       await stripe().flush();
       expect((await getEntitlements(db(), user.id)).plan).toBe("trainer");
       const inv = (await stripe().stripe.invoices.list({ customer, limit: 1 })).data[0];
@@ -215,7 +234,9 @@ describe("billing against the local test-mode Stripe, through the real SDK", () 
       await db().delete(stripeEvents).where(eq(stripeEvents.id, id));
       expect((await deliver(payload, {}, "whsec_someone_else")).status).toBe(400);
       const tampered = payload.replace('"livemode": false', '"livemode": true');
-      expect((await handleStripeWebhook(db(), tampered, signPayload(payload, TEST_WEBHOOK_SECRET), { secret: TEST_WEBHOOK_SECRET })).status).toBe(400);
+      expect((await handleStripeWebhook(db(), tampered, signPayload(payload, TEST_WEBHOOK_SECRET), { secret: TEST_WEBHOOK_SECRET })).status).toBe(
+        400,
+      );
       expect((await handleStripeWebhook(db(), payload, null, { secret: TEST_WEBHOOK_SECRET })).status).toBe(400);
       expect(await db().select().from(stripeEvents).where(eq(stripeEvents.id, id))).toHaveLength(0);
       expect((await deliver(payload)).status).toBe(200);
@@ -224,7 +245,9 @@ describe("billing against the local test-mode Stripe, through the real SDK", () 
     it("5 parallel deliveries of one event → exactly one sync", async () => {
       const { customer } = await subscribe("pro");
       const payload = (await recordedEvents(db(), customer)).at(-1)!;
-      await db().delete(stripeEvents).where(eq(stripeEvents.id, JSON.parse(payload).id));
+      await db()
+        .delete(stripeEvents)
+        .where(eq(stripeEvents.id, JSON.parse(payload).id));
       let syncs = 0;
       const sync: typeof syncCustomer = async (...args) => {
         syncs++;
@@ -235,7 +258,10 @@ describe("billing against the local test-mode Stripe, through the real SDK", () 
       expect(syncs).toBe(1);
       expect(results.filter((r) => r.body.outcome === "synced")).toHaveLength(1);
       for (const r of results) expect([200, 409]).toContain(r.status);
-      const [ev] = await db().select().from(stripeEvents).where(eq(stripeEvents.id, JSON.parse(payload).id));
+      const [ev] = await db()
+        .select()
+        .from(stripeEvents)
+        .where(eq(stripeEvents.id, JSON.parse(payload).id));
       expect(ev).toMatchObject({ state: "completed", attempts: 1, payload });
     });
 
@@ -264,7 +290,9 @@ describe("billing against the local test-mode Stripe, through the real SDK", () 
       stripe().webhookOverride = async () => (++calls === 1 ? { status: 503, body: { error: "down" } } : null);
       await engine.updateSubscription(db(), sub.id, { cancel_at_period_end: true });
       expect(await stripe().flush()).toMatchObject({ failed: 1 });
-      const pending = await db().execute<{ attempts: number; delivery: string }>(sql`select attempts, delivery from stripe_local_events where customer = ${customer} and delivery = 'pending'`);
+      const pending = await db().execute<{ attempts: number; delivery: string }>(
+        sql`select attempts, delivery from stripe_local_events where customer = ${customer} and delivery = 'pending'`,
+      );
       expect(pending.rows).toHaveLength(1);
       expect(Number(pending.rows[0].attempts)).toBe(1);
       await db().execute(sql`update stripe_local_events set next_attempt_at = now() where customer = ${customer}`);

@@ -19,7 +19,14 @@ function fakeStripe(state: { subscriptions: unknown[]; customerDeleted?: boolean
   return {
     customers: {
       retrieve: async (id: string) =>
-        state.customerDeleted ? { id, object: "customer", deleted: true } : { id, object: "customer", metadata: {}, invoice_settings: { default_payment_method: { id: "pm_1", card: { brand: "mastercard", last4: "4444" } } } },
+        state.customerDeleted
+          ? { id, object: "customer", deleted: true }
+          : {
+              id,
+              object: "customer",
+              metadata: {},
+              invoice_settings: { default_payment_method: { id: "pm_1", card: { brand: "mastercard", last4: "4444" } } },
+            },
     },
     subscriptions: { list: async () => ({ object: "list", data: state.subscriptions, has_more: false }) },
   } as unknown as Stripe;
@@ -51,7 +58,14 @@ describe("webhooks with recorded Stripe event payloads", () => {
     expect(await deliver(fixture("checkout.session.completed"), fakeStripe(api))).toMatchObject({ status: 200, body: { outcome: "synced" } });
     expect(await deliver(updated, fakeStripe(api))).toMatchObject({ status: 200, body: { outcome: "synced" } });
     const [row] = await db().select().from(subscriptions).where(eq(subscriptions.userId, u.id));
-    expect(row).toMatchObject({ plan: "pro", status: "active", cancelAtPeriodEnd: true, billingInterval: "month", priceLookupKey: "spotter_pro_monthly", stripeSubscriptionId: "sub_1QfX2aKq3y8Zr0AaSUBpro01" });
+    expect(row).toMatchObject({
+      plan: "pro",
+      status: "active",
+      cancelAtPeriodEnd: true,
+      billingInterval: "month",
+      priceLookupKey: "spotter_pro_monthly",
+      stripeSubscriptionId: "sub_1QfX2aKq3y8Zr0AaSUBpro01",
+    });
     expect(row.currentPeriodEnd!.toISOString()).toBe("2026-02-01T00:00:00.000Z");
     expect(row.currentPeriodStart!.toISOString()).toBe("2026-01-01T00:00:00.000Z");
     const [customer] = await db().select().from(billingCustomers).where(eq(billingCustomers.userId, u.id));
@@ -75,7 +89,14 @@ describe("webhooks with recorded Stripe event payloads", () => {
     failed.id = "evt_pastdue_variant";
     failed.data.object.customer = "cus_TfRealShape0001b";
     const sub = JSON.parse(fixture("customer.subscription.updated")).data.object;
-    Object.assign(sub, { id: "sub_pastdue_variant", customer: "cus_TfRealShape0001b", status: "past_due", cancel_at: null, cancel_at_period_end: false, latest_invoice: failed.data.object });
+    Object.assign(sub, {
+      id: "sub_pastdue_variant",
+      customer: "cus_TfRealShape0001b",
+      status: "past_due",
+      cancel_at: null,
+      cancel_at_period_end: false,
+      latest_invoice: failed.data.object,
+    });
     const payload = JSON.stringify(failed, null, 2);
     expect((await deliver(payload, fakeStripe({ subscriptions: [sub] }))).status).toBe(200);
     const [row] = await db().select().from(subscriptions).where(eq(subscriptions.userId, u.id));

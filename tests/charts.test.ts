@@ -45,10 +45,14 @@ describe("buildChartOption", () => {
 
   it("rejects columns that are not in the result, naming the ones that are", () => {
     expect(() => buildChartOption({ type: "line", title: "x", x: "week", y: "e1rm" }, weekly)).toThrow(ChartSpecError);
-    expect(() => buildChartOption({ type: "line", title: "x", x: "week", y: "e1rm" }, weekly)).toThrow(/"e1rm".*Available columns: "week", "best_e1rm_kg"/);
+    expect(() => buildChartOption({ type: "line", title: "x", x: "week", y: "e1rm" }, weekly)).toThrow(
+      /"e1rm".*Available columns: "week", "best_e1rm_kg"/,
+    );
     expect(() => buildChartOption({ type: "pie", title: "x", category: "nope", value: "sets" }, weekly)).toThrow(/"nope"/);
     expect(() => buildChartOption({ type: "line", title: "x", x: "week" }, weekly)).toThrow(/needs at least one "y"/);
-    expect(() => buildChartOption({ type: "line", title: "x", x: "week", y: "best_e1rm_kg" }, { columns: weekly.columns, rows: [] })).toThrow(/no rows/);
+    expect(() => buildChartOption({ type: "line", title: "x", x: "week", y: "best_e1rm_kg" }, { columns: weekly.columns, rows: [] })).toThrow(
+      /no rows/,
+    );
   });
 
   it("rejects specs with unknown fields or non-column names (strict schema)", () => {
@@ -157,6 +161,8 @@ describe("buildChartOption", () => {
     expect(o.series[0].data).toHaveLength(12);
     expect(o.series[0].data[11]).toEqual({ name: "Other", value: 4 + 3 + 2 + 1 });
     const many = Array.from({ length: 13 }, (_, i) => ({ week: "2026-10-05", name: `E${i}`, v: 1 }));
-    expect(() => buildChartOption({ type: "line", title: "t", x: "week", y: "v", series: "name" }, { columns: ["week", "name", "v"], rows: many })).toThrow(/Too many series/);
+    expect(() =>
+      buildChartOption({ type: "line", title: "t", x: "week", y: "v", series: "name" }, { columns: ["week", "name", "v"], rows: many }),
+    ).toThrow(/Too many series/);
   });
 });

@@ -54,7 +54,10 @@ async function rows(conversationId: string) {
 }
 
 function textOf(parts: unknown): string {
-  return (parts as { type: string; text?: string }[]).filter((p) => p.type === "text").map((p) => p.text).join("");
+  return (parts as { type: string; text?: string }[])
+    .filter((p) => p.type === "text")
+    .map((p) => p.text)
+    .join("");
 }
 
 describe("POST /api/chat", () => {
@@ -79,7 +82,12 @@ describe("POST /api/chat", () => {
     expect(decodeURIComponent(res.headers.get("x-spotter-model") ?? "")).toBe("Test coach");
     const chunks = await readSse(res);
     const id = conversationIdFrom(chunks);
-    expect(chunks.filter((c) => c.type === "text-delta").map((c) => c.delta).join("")).toBe("Hello from the coach.");
+    expect(
+      chunks
+        .filter((c) => c.type === "text-delta")
+        .map((c) => c.delta)
+        .join(""),
+    ).toBe("Hello from the coach.");
     expect(chunks.find((c) => c.type === "data-title")).toMatchObject({ data: { title: "How has my squat progressed" } });
     const stored = await rows(id);
     expect(stored.map((r) => [r.role, r.status, textOf(r.parts)])).toEqual([
@@ -216,9 +224,7 @@ describe("POST /api/chat", () => {
     expect(Date.now() - conv.lastMessageAt.getTime()).toBeLessThan(60_000);
 
     // The user's other quiet conversation was flipped to 'inactive' along the way.
-    await expect
-      .poll(async () => (await db().db.select().from(conversations).where(eq(conversations.id, quiet.id)))[0].status)
-      .toBe("inactive");
+    await expect.poll(async () => (await db().db.select().from(conversations).where(eq(conversations.id, quiet.id)))[0].status).toBe("inactive");
 
     // A conversation written to within 30 minutes is not "resumed".
     const again = await readSse(await send({ conversationId: id, message: msg("still here") }));
@@ -300,7 +306,13 @@ describe("POST /api/chat", () => {
     const user = (state.user = await makeUser("charts"));
     const [ex] = await db()
       .db.insert(exercises)
-      .values({ slug: `squat-test-${user.id.slice(0, 8)}`, name: "Squat (Barbell)", category: "strength", equipment: "barbell", ownerUserId: user.id })
+      .values({
+        slug: `squat-test-${user.id.slice(0, 8)}`,
+        name: "Squat (Barbell)",
+        category: "strength",
+        equipment: "barbell",
+        ownerUserId: user.id,
+      })
       .returning();
     for (let w = 0; w < 4; w++) {
       const [s] = await db()
@@ -404,9 +416,11 @@ describe("database guarantees", () => {
     const a = await makeUser("fk-a");
     const b = await makeUser("fk-b");
     const [conv] = await db().db.insert(conversations).values({ userId: a.id }).returning();
+    await expect(db().db.insert(messages).values({ conversationId: conv.id, userId: b.id, role: "user", parts: [] })).rejects.toThrow();
     await expect(
-      db().db.insert(messages).values({ conversationId: conv.id, userId: b.id, role: "user", parts: [] }),
+      db().db.execute(
+        sql`insert into message_visualizations (message_id, user_id, chart_type, option, sql) values (gen_random_uuid(), ${a.id}, 'radar', '{}', 'x')`,
+      ),
     ).rejects.toThrow();
-    await expect(db().db.execute(sql`insert into message_visualizations (message_id, user_id, chart_type, option, sql) values (gen_random_uuid(), ${a.id}, 'radar', '{}', 'x')`)).rejects.toThrow();
   });
 });

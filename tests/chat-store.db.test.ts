@@ -10,7 +10,10 @@ import { useTestDatabase } from "./helpers/db";
 const db = useTestDatabase();
 
 async function makeUser(name: string) {
-  const [u] = await db().db.insert(users).values({ email: `${name}-${crypto.randomUUID()}@store.test` }).returning();
+  const [u] = await db()
+    .db.insert(users)
+    .values({ email: `${name}-${crypto.randomUUID()}@store.test` })
+    .returning();
   return u;
 }
 
@@ -43,7 +46,13 @@ async function draftMessage(userId: string) {
       role: "assistant",
       parts: [
         { type: "text", text: "Here is your workout." },
-        { type: "tool-log_workout", toolCallId: "call-1", state: "output-available", input: { text: "bench 3x8 at 60kg" }, output: { status: "draft", draft, summary: "" } },
+        {
+          type: "tool-log_workout",
+          toolCallId: "call-1",
+          state: "output-available",
+          input: { text: "bench 3x8 at 60kg" },
+          output: { status: "draft", draft, summary: "" },
+        },
       ],
     })
     .returning();
@@ -105,7 +114,14 @@ describe("conversation store", () => {
     const conv = await createConversation(db().db, a.id);
     await db()
       .db.insert(messages)
-      .values({ conversationId: conv.id, userId: a.id, role: "assistant", status: "streaming", parts: [], createdAt: new Date(Date.now() - 3600_000) });
+      .values({
+        conversationId: conv.id,
+        userId: a.id,
+        role: "assistant",
+        status: "streaming",
+        parts: [],
+        createdAt: new Date(Date.now() - 3600_000),
+      });
     const [m] = await loadConversationMessages(db().db, a.id, conv.id);
     expect(m.metadata).toMatchObject({ status: "error", errorMessage: expect.stringMatching(/interrupted/) });
   });
@@ -133,7 +149,9 @@ describe("workout draft confirmation", () => {
       [60, 6],
     ]);
     const [m] = await db().db.select().from(messages).where(eq(messages.id, message.id));
-    expect(m.parts).toContainEqual(expect.objectContaining({ type: "data-draft-status", id: "call-1", data: expect.objectContaining({ status: "saved" }) }));
+    expect(m.parts).toContainEqual(
+      expect.objectContaining({ type: "data-draft-status", id: "call-1", data: expect.objectContaining({ status: "saved" }) }),
+    );
     await expect(discardDraft(db().db, a.id, { messageId: message.id, toolCallId: "call-1" })).rejects.toThrow(/already logged/);
   });
 

@@ -20,9 +20,12 @@ function parts(step: ScriptStep): LanguageModelV3StreamPart[] {
   if ("toolCalls" in step) {
     return [
       { type: "stream-start", warnings: [] },
-      ...step.toolCalls.map(
-        (c): LanguageModelV3StreamPart => ({ type: "tool-call", toolCallId: `call-${++toolSeq}`, toolName: c.toolName, input: JSON.stringify(c.input) }),
-      ),
+      ...step.toolCalls.map((c): LanguageModelV3StreamPart => ({
+        type: "tool-call",
+        toolCallId: `call-${++toolSeq}`,
+        toolName: c.toolName,
+        input: JSON.stringify(c.input),
+      })),
       { type: "finish", finishReason: { unified: "tool-calls", raw: undefined }, usage: usage(10, 5) },
     ];
   }

@@ -13,7 +13,12 @@ const usage = {
 const empty = Object.fromEntries(Object.keys(modelExtractionSchema.shape).map((k) => [k, null]));
 
 function reply(obj: Record<string, unknown>): LanguageModelV3GenerateResult {
-  return { content: [{ type: "text", text: JSON.stringify({ ...empty, alreadyTold: false, skip: false, corrects: [], removedGoals: [], ...obj }) }], finishReason: { unified: "stop", raw: undefined }, usage, warnings: [] };
+  return {
+    content: [{ type: "text", text: JSON.stringify({ ...empty, alreadyTold: false, skip: false, corrects: [], removedGoals: [], ...obj }) }],
+    finishReason: { unified: "stop", raw: undefined },
+    usage,
+    warnings: [],
+  };
 }
 
 describe("model extraction (structured output)", () => {
@@ -22,11 +27,23 @@ describe("model extraction (structured output)", () => {
     const model = new MockLanguageModelV3({
       doGenerate: async (opts) => {
         calls.push(opts);
-        return reply({ goals: ["hypertrophy"], injuries: [{ area: "shoulder", side: "left", status: "current", condition: null, quote: "bad left shoulder", restrictions: [] }], frequency: 4 });
+        return reply({
+          goals: ["hypertrophy"],
+          injuries: [{ area: "shoulder", side: "left", status: "current", condition: null, quote: "bad left shoulder", restrictions: [] }],
+          frequency: 4,
+        });
       },
     });
-    const r = await createModelExtractor(model)("Bigger arms. CrossFit for 2 years, 4 days a week, bad left shoulder", { asking: "goals", question: "Goals?" });
-    expect(r.updates).toMatchObject({ goals: ["hypertrophy"], injuries: [{ area: "shoulder", side: "left", quote: "bad left shoulder" }], frequency: 4, experienceYears: 2 });
+    const r = await createModelExtractor(model)("Bigger arms. CrossFit for 2 years, 4 days a week, bad left shoulder", {
+      asking: "goals",
+      question: "Goals?",
+    });
+    expect(r.updates).toMatchObject({
+      goals: ["hypertrophy"],
+      injuries: [{ area: "shoulder", side: "left", quote: "bad left shoulder" }],
+      frequency: 4,
+      experienceYears: 2,
+    });
     const format = calls[0].responseFormat as { type: string; schema: { additionalProperties?: boolean; required?: string[] } };
     expect(format.type).toBe("json");
     expect(format.schema.additionalProperties).toBe(false);
@@ -41,7 +58,9 @@ describe("model extraction (structured output)", () => {
 
   it("falls back to the offline rules when the model fails or answers off-schema", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const broken = new MockLanguageModelV3({ doGenerate: async () => ({ ...reply({}), content: [{ type: "text", text: '{"goals": ["strength"], "extra": 1}' }] }) });
+    const broken = new MockLanguageModelV3({
+      doGenerate: async () => ({ ...reply({}), content: [{ type: "text", text: '{"goals": ["strength"], "extra": 1}' }] }),
+    });
     const r = await createModelExtractor(broken)("4 days a week", { asking: "frequency", question: "How often?" });
     expect(r.updates).toEqual({ frequency: 4 });
     const down = new MockLanguageModelV3({
@@ -85,12 +104,32 @@ describe("model extraction obeys the same merge rules as the offline rules", () 
   it("rule quotes are the lifter's words: an invented quote is replaced by the answer's sentence", () => {
     const text = "Shoulder impingement: no behind-the-neck pressing. Old disc bulge: careful with high-volume good mornings.";
     const [inj] = groundQuotes(
-      [{ area: "shoulder", side: null, status: "current", condition: "impingement", quote: "my shoulder is injured", restrictions: [{ movement: "behind-the-neck pressing", scope: "avoid", quote: "never press behind the neck" }] }],
+      [
+        {
+          area: "shoulder",
+          side: null,
+          status: "current",
+          condition: "impingement",
+          quote: "my shoulder is injured",
+          restrictions: [{ movement: "behind-the-neck pressing", scope: "avoid", quote: "never press behind the neck" }],
+        },
+      ],
       text,
     );
     expect(inj.quote).toBe("Shoulder impingement: no behind-the-neck pressing.");
     expect(inj.restrictions[0].quote).toBe("Shoulder impingement: no behind-the-neck pressing.");
-    const card = generateCoachCard({ fields: { injuries: { value: [inj], source: "answer", confidence: 0.9, turn: 1 } }, level: "advanced", training: null });
-    expect(card.safety.avoid).toEqual([expect.objectContaining({ movement: "behind-the-neck pressing", scope: "avoid", origin: "stated", source: "Shoulder impingement: no behind-the-neck pressing." })]);
+    const card = generateCoachCard({
+      fields: { injuries: { value: [inj], source: "answer", confidence: 0.9, turn: 1 } },
+      level: "advanced",
+      training: null,
+    });
+    expect(card.safety.avoid).toEqual([
+      expect.objectContaining({
+        movement: "behind-the-neck pressing",
+        scope: "avoid",
+        origin: "stated",
+        source: "Shoulder impingement: no behind-the-neck pressing.",
+      }),
+    ]);
   });
 });

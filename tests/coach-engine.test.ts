@@ -111,7 +111,16 @@ describe("coach interview engine", () => {
     expect(optional).not.toContain("methodology");
     expect(optional).not.toContain("competition");
     expect(optional).toContain("age");
-    const adv = run(["strength, I compete in powerlifting", "10 years, RPE and periodization", "5 days a week", "no injuries", "garage gym", "direct", "Aiden", "kg"]);
+    const adv = run([
+      "strength, I compete in powerlifting",
+      "10 years, RPE and periodization",
+      "5 days a week",
+      "no injuries",
+      "garage gym",
+      "direct",
+      "Aiden",
+      "kg",
+    ]);
     const advOptional = [];
     s = adv;
     while (s.currentField) {

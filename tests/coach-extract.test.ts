@@ -6,7 +6,9 @@ describe("coach interview extraction (offline rules)", () => {
     const r = extractAnswer("I've done CrossFit for 2 years, 4 days a week, bad left shoulder", { asking: "goals" });
     expect(r.updates.experienceYears).toBe(2);
     expect(r.updates.frequency).toBe(4);
-    expect(r.updates.injuries).toMatchObject([{ area: "shoulder", side: "left", status: "current", quote: expect.stringContaining("bad left shoulder") }]);
+    expect(r.updates.injuries).toMatchObject([
+      { area: "shoulder", side: "left", status: "current", quote: expect.stringContaining("bad left shoulder") },
+    ]);
     // Nothing was said about goals: the asked field stays empty rather than guessed.
     expect(r.updates.goals).toBeUndefined();
   });
@@ -58,7 +60,10 @@ describe("coach interview extraction (offline rules)", () => {
     expect(extractAnswer("whatever you think", { asking: "methodology" }).updates.methodology).toBe("none");
     expect(extractAnswer("I have a powerlifting meet in 16 weeks", { asking: "goals" }).updates.competition).toBe("powerlifting");
     expect(extractAnswer("I have a powerlifting meet in 16 weeks", { asking: "goals" }).updates.timeline).toBe("within 16 weeks");
-    expect(extractAnswer("about 7 hours of sleep, stress is high", { asking: "recovery" }).updates.recovery).toEqual({ sleepHours: 7, stress: "high" });
+    expect(extractAnswer("about 7 hours of sleep, stress is high", { asking: "recovery" }).updates.recovery).toEqual({
+      sleepHours: 7,
+      stress: "high",
+    });
     const m = extractAnswer("I love deadlifts but hate burpees", { asking: "favoriteMovements" }).updates;
     expect(m.favoriteMovements).toEqual(["deadlifts"]);
     expect(m.dislikedMovements).toEqual(["burpees"]);
@@ -70,6 +75,9 @@ describe("coach interview extraction (offline rules)", () => {
     expect(extractAnswer("skip", { asking: "age" }).skip).toBe(true);
     expect(extractAnswer("rather not say", { asking: "age" }).skip).toBe(true);
     expect(extractAnswer("yes, that's right", { asking: "history_confirm" }).affirm).toBe(true);
-    expect(extractAnswer("not quite, I train 5 days a week", { asking: "history_confirm" })).toMatchObject({ affirm: false, updates: { frequency: 5 } });
+    expect(extractAnswer("not quite, I train 5 days a week", { asking: "history_confirm" })).toMatchObject({
+      affirm: false,
+      updates: { frequency: 5 },
+    });
   });
 });

@@ -16,7 +16,16 @@ function interview(texts: string[]): InterviewState {
 }
 const card = (s: InterviewState) => generateCoachCard({ fields: s.fields, level: currentLevel(s), training: null });
 
-const BEGINNER = ["I want to lose weight and get fitter", "I'm new to this, never lifted", "3 days a week", "my left knee is a bit dodgy", "I go to a local gym", "lots of encouragement please", "Alice", "kg"];
+const BEGINNER = [
+  "I want to lose weight and get fitter",
+  "I'm new to this, never lifted",
+  "3 days a week",
+  "my left knee is a bit dodgy",
+  "I go to a local gym",
+  "lots of encouragement please",
+  "Alice",
+  "kg",
+];
 const ADVANCED = [
   "Strength. I compete in powerlifting and want a bigger total",
   "9 years; I run RPE-based block periodization and track e1RM",
@@ -55,7 +64,14 @@ describe("coach generation", () => {
     expect(a.safety.avoid.map((x) => x.movement)).toContain("overhead pressing");
     expect(a.safety.injuries).toEqual(["right shoulder (past impingement)"]);
     // "careful with overhead work" is care at the scope said, with the lifter's words as its source.
-    expect(a.safety.avoid).toEqual([expect.objectContaining({ movement: "overhead pressing", scope: "caution", origin: "stated", source: "old right shoulder impingement, careful with overhead work" })]);
+    expect(a.safety.avoid).toEqual([
+      expect.objectContaining({
+        movement: "overhead pressing",
+        scope: "caution",
+        origin: "stated",
+        source: "old right shoulder impingement, careful with overhead work",
+      }),
+    ]);
     expect(a.communication.units).toBe("lb");
     expect(b.prompts.communication).toMatch(/plain words/i);
     expect(a.prompts.communication).toMatch(/RPE/);
@@ -104,13 +120,18 @@ describe("data stored before rules carried their scope and source", () => {
     old.safety.avoid = [{ movement: "overhead pressing", reason: "protects your shoulder" }];
     old.athlete.goals = ["strength"];
     const parsed = coachCardSchema.parse(old);
-    expect(parsed.safety.avoid).toEqual([{ movement: "overhead pressing", reason: "protects your shoulder", scope: "avoid", origin: null, source: null }]);
+    expect(parsed.safety.avoid).toEqual([
+      { movement: "overhead pressing", reason: "protects your shoulder", scope: "avoid", origin: null, source: null },
+    ]);
     expect(personaFromCard(parsed).avoid).toEqual(["overhead pressing"]);
   });
 
   it("an old interview's injury labels ('left shoulder') read as structured injuries", () => {
     const s = interview(BEGINNER);
-    const legacy = { ...s, fields: { ...s.fields, injuries: { value: ["left shoulder", "knee"], source: "answer" as const, confidence: 0.9, turn: 3 } } };
+    const legacy = {
+      ...s,
+      fields: { ...s.fields, injuries: { value: ["left shoulder", "knee"], source: "answer" as const, confidence: 0.9, turn: 3 } },
+    };
     const c = card(legacy);
     expect(c.safety.injuries).toEqual(["left shoulder", "knee"]);
     expect(c.safety.avoid.map((a) => a.movement)).toContain("overhead pressing");

@@ -6,11 +6,28 @@ import { createOfflineCoachModel } from "@/lib/ai/offline/model";
 import { buildSystemPrompt } from "@/lib/ai/system-prompt";
 import { offlineExtractor } from "@/lib/coach/ai-extract";
 import { getChatPersona } from "@/lib/coach/chat-persona";
-import { CoachLimitError, createCoach, getCoach, getPrimaryCoach, listCoaches, listCoachVersions, saveCoachVersion, setPrimaryCoach } from "@/lib/coach/coaches";
+import {
+  CoachLimitError,
+  createCoach,
+  getCoach,
+  getPrimaryCoach,
+  listCoaches,
+  listCoachVersions,
+  saveCoachVersion,
+  setPrimaryCoach,
+} from "@/lib/coach/coaches";
 import { applyCoachEdit, CoachEditError } from "@/lib/coach/edit";
 import { generateCoachCard } from "@/lib/coach/generate";
 import { loadTrainingSummary } from "@/lib/coach/history";
-import { abandonInterview, answerInterview, finishInterview, getInterview, INTERVIEW_TTL_DAYS, listInterviews, startInterview } from "@/lib/coach/interviews";
+import {
+  abandonInterview,
+  answerInterview,
+  finishInterview,
+  getInterview,
+  INTERVIEW_TTL_DAYS,
+  listInterviews,
+  startInterview,
+} from "@/lib/coach/interviews";
 import { DEFAULT_CHAT_PERSONA } from "@/lib/coach/persona";
 import { loadCoachSettings, systemPromptFor } from "@/lib/chat/coach";
 import { SANDBOX_SCHEMA_DOC } from "@/lib/sql";
@@ -32,7 +49,16 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }
 
 const actions = await import("@/lib/coach/actions");
 
-const BEGINNER = ["I want to lose weight and get fitter", "I'm new to this, never lifted", "3 days a week", "my left knee is a bit dodgy", "a local gym", "lots of encouragement please", "Alice", "kg"];
+const BEGINNER = [
+  "I want to lose weight and get fitter",
+  "I'm new to this, never lifted",
+  "3 days a week",
+  "my left knee is a bit dodgy",
+  "a local gym",
+  "lots of encouragement please",
+  "Alice",
+  "kg",
+];
 const ADVANCED = [
   "Strength. I compete in powerlifting and want a bigger total",
   "9 years; I run RPE-based block periodization and track e1RM",
@@ -77,7 +103,9 @@ describe("interviews in the database", () => {
     const started = await startInterview(db(), alice.id);
     expect(started).toMatchObject({ status: "in_progress", currentField: "goals", progress: { filled: 0, total: 8 } });
     await answerInterview(db(), alice.id, started.id, "I want to get stronger", { extractor: offlineExtractor });
-    const r = await answerInterview(db(), alice.id, started.id, "I've done CrossFit for 2 years, 4 days a week, bad left shoulder", { extractor: offlineExtractor });
+    const r = await answerInterview(db(), alice.id, started.id, "I've done CrossFit for 2 years, 4 days a week, bad left shoulder", {
+      extractor: offlineExtractor,
+    });
     expect(r!.interview.progress.filled).toBe(4);
     expect(r!.interview.currentField).toBe("equipment");
 
@@ -86,7 +114,10 @@ describe("interviews in the database", () => {
     expect(resumed.currentField).toBe("equipment");
     expect(resumed.progress).toEqual(r!.interview.progress);
     expect(resumed.transcript).toEqual(r!.interview.transcript);
-    expect(resumed.transcript.filter((t) => t.role === "user").map((t) => t.text)).toEqual(["I want to get stronger", "I've done CrossFit for 2 years, 4 days a week, bad left shoulder"]);
+    expect(resumed.transcript.filter((t) => t.role === "user").map((t) => t.text)).toEqual([
+      "I want to get stronger",
+      "I've done CrossFit for 2 years, 4 days a week, bad left shoulder",
+    ]);
 
     // Queryable metadata next to the jsonb transcript.
     const [row] = await db().select().from(coachInterviews).where(eq(coachInterviews.id, started.id));
@@ -223,7 +254,7 @@ describe("coaches: versions, primary, limits", () => {
     const remaining = await listCoaches(db(), alice.id);
     expect(remaining).toHaveLength(1);
     expect(remaining[0].isPrimary).toBe(true);
-    expect((await getInterview(db(), alice.id, advanced.interview.id))).toMatchObject({ status: "completed", coachId: null });
+    expect(await getInterview(db(), alice.id, advanced.interview.id)).toMatchObject({ status: "completed", coachId: null });
     // The database itself refuses a second primary.
     const again = await finishWithCoach(alice.id, ADVANCED);
     expect(await setPrimaryCoach(db(), alice.id, again.coach!.id)).toBe(true);
@@ -251,12 +282,27 @@ describe("ownership", () => {
     const coach = (await getPrimaryCoach(db(), alice.id))!;
     const open = await startInterview(db(), lifterId);
     session.user = bob;
-    expect(await actions.answerInterviewAction({ interviewId: open.id, text: "yes" })).toMatchObject({ ok: false, error: "This interview doesn't exist." });
+    expect(await actions.answerInterviewAction({ interviewId: open.id, text: "yes" })).toMatchObject({
+      ok: false,
+      error: "This interview doesn't exist.",
+    });
     expect(await actions.finishInterviewAction({ interviewId: open.id })).toMatchObject({ ok: false, error: "This interview doesn't exist." });
     expect(await actions.abandonInterviewAction({ interviewId: open.id })).toMatchObject({ ok: false });
     expect(await actions.setPrimaryCoachAction({ coachId: coach.id })).toMatchObject({ ok: false, error: "This coach doesn't exist." });
     expect(await actions.deleteCoachAction({ coachId: coach.id })).toMatchObject({ ok: false, error: "This coach doesn't exist." });
-    const edit = { coachId: coach.id, name: "Hacked", persona: "alice", enthusiasm: 1, supportiveness: 1, directness: 0, style: "encouraging", methodology: "conjugate", avoid: "", maxWeeklyVolumeIncreasePct: 1, deloadEveryWeeks: 4 } as const;
+    const edit = {
+      coachId: coach.id,
+      name: "Hacked",
+      persona: "alice",
+      enthusiasm: 1,
+      supportiveness: 1,
+      directness: 0,
+      style: "encouraging",
+      methodology: "conjugate",
+      avoid: "",
+      maxWeeklyVolumeIncreasePct: 1,
+      deloadEveryWeeks: 4,
+    } as const;
     expect(await actions.updateCoachAction(edit)).toMatchObject({ ok: false, error: "This coach doesn't exist." });
     expect((await getCoach(db(), alice.id, coach.id))!.name).toBe(coach.name);
     expect((await getInterview(db(), lifterId, open.id))!.transcript).toHaveLength(open.transcript.length);

@@ -21,8 +21,12 @@ import { personaFromCard } from "@/lib/coach/persona";
 const DIR = path.join(__dirname, "coach-transcripts");
 const NOW = new Date("2026-11-26T10:00:00Z");
 
-const ruleSchema = z.object({ movement: z.string(), scope: z.string().optional(), origin: z.string().optional(), source: z.string().optional() }).strict();
-const injurySchema = z.object({ area: z.string(), side: z.string().nullable().optional(), status: z.string().optional(), condition: z.string().optional() }).strict();
+const ruleSchema = z
+  .object({ movement: z.string(), scope: z.string().optional(), origin: z.string().optional(), source: z.string().optional() })
+  .strict();
+const injurySchema = z
+  .object({ area: z.string(), side: z.string().nullable().optional(), status: z.string().optional(), condition: z.string().optional() })
+  .strict();
 const transcriptSchema = z
   .object({
     id: z.string(),
@@ -96,7 +100,11 @@ function check(t: Transcript, state: InterviewState, card: CoachCard) {
       if (want.condition) expect(got.condition ?? "", why(`${want.area} condition`)).toContain(want.condition);
     }
   }
-  for (const a of e.forbidAreas ?? []) expect(injuries.map((i) => i.area), why(`no injury area ${a}`)).not.toContain(a);
+  for (const a of e.forbidAreas ?? [])
+    expect(
+      injuries.map((i) => i.area),
+      why(`no injury area ${a}`),
+    ).not.toContain(a);
 
   const rules = card.safety.avoid;
   for (const want of e.rules ?? []) {
@@ -109,7 +117,10 @@ function check(t: Transcript, state: InterviewState, card: CoachCard) {
   if (e.exactRules) expect(rules.map((r) => r.movement).sort(), why("exactly these rules")).toEqual((e.rules ?? []).map((r) => r.movement).sort());
   for (const f of e.forbidRules ?? []) {
     const re = new RegExp(f, "i");
-    expect(rules.filter((r) => re.test(r.movement)).map((r) => r.movement), why(`no rule matching /${f}/`)).toEqual([]);
+    expect(
+      rules.filter((r) => re.test(r.movement)).map((r) => r.movement),
+      why(`no rule matching /${f}/`),
+    ).toEqual([]);
   }
   // Every rule shows where it came from (a dislike may have no quote only when it came from nowhere).
   for (const r of rules) {
@@ -127,17 +138,27 @@ function check(t: Transcript, state: InterviewState, card: CoachCard) {
   const asked = state.transcript.filter((x) => x.role === "coach").map((x) => x.field);
   for (const a of e.asked ?? []) expect(asked, why(`asked ${a}`)).toContain(a);
   for (const a of e.notAsked ?? []) expect(asked, why(`not asked ${a}`)).not.toContain(a);
-  const coachText = state.transcript.filter((x) => x.role === "coach").map((x) => x.text).join("\n");
+  const coachText = state.transcript
+    .filter((x) => x.role === "coach")
+    .map((x) => x.text)
+    .join("\n");
   for (const s of e.coachSays ?? []) expect(coachText, why(`coach says /${s}/`)).toMatch(new RegExp(s, "i"));
 
   const persona = personaFromCard(card);
   for (const m of e.chatAvoids ?? []) expect(persona.avoid ?? [], why(`chat avoids ${m}`)).toContain(m);
-  for (const m of e.chatAllows ?? []) expect((persona.avoid ?? []).filter((a) => a.toLowerCase().includes(m.toLowerCase())), why(`chat allows ${m}`)).toEqual([]);
+  for (const m of e.chatAllows ?? [])
+    expect(
+      (persona.avoid ?? []).filter((a) => a.toLowerCase().includes(m.toLowerCase())),
+      why(`chat allows ${m}`),
+    ).toEqual([]);
 }
 
 // ---- the model path: a mock model that states the same facts as structured output -------------
 
-const usage = { inputTokens: { total: 10, noCache: 10, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 10, text: 10, reasoning: undefined } };
+const usage = {
+  inputTokens: { total: 10, noCache: 10, cacheRead: undefined, cacheWrite: undefined },
+  outputTokens: { total: 10, text: 10, reasoning: undefined },
+};
 const nulls = Object.fromEntries(Object.keys(modelExtractionSchema.shape).map((k) => [k, null]));
 
 function mirrorModel(): MockLanguageModelV3 {
@@ -147,7 +168,15 @@ function mirrorModel(): MockLanguageModelV3 {
       const asking = /Field being asked: (\w+)/.exec(prompt)?.[1];
       const answer = JSON.parse(`"${/Answer: ((?:[^"\\]|\\.)*)"/.exec(prompt)![1]}"`) as string;
       const x = extractAnswer(answer, { asking: asking === "none" ? null : (asking as FieldKey) });
-      const body = { ...nulls, ...x.updates, alreadyTold: x.alreadyTold, skip: x.skip, affirm: x.affirm, corrects: x.corrects, removedGoals: x.removes.goals ?? [] };
+      const body = {
+        ...nulls,
+        ...x.updates,
+        alreadyTold: x.alreadyTold,
+        skip: x.skip,
+        affirm: x.affirm,
+        corrects: x.corrects,
+        removedGoals: x.removes.goals ?? [],
+      };
       return { content: [{ type: "text", text: JSON.stringify(body) }], finishReason: { unified: "stop", raw: undefined }, usage, warnings: [] };
     },
   });
@@ -157,7 +186,9 @@ const results: { id: string; path: string; ok: boolean }[] = [];
 afterAll(() => {
   const offline = results.filter((r) => r.path === "offline");
   const passed = offline.filter((r) => r.ok).length;
-  console.log(`coach transcripts: ${passed}/${offline.length} pass offline, ${results.filter((r) => r.path === "model" && r.ok).length}/${results.filter((r) => r.path === "model").length} through the model path`);
+  console.log(
+    `coach transcripts: ${passed}/${offline.length} pass offline, ${results.filter((r) => r.path === "model" && r.ok).length}/${results.filter((r) => r.path === "model").length} through the model path`,
+  );
 });
 
 describe("coach interview transcripts", () => {

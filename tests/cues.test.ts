@@ -43,7 +43,12 @@ const variants: Record<CueTrigger, Partial<CueFacts>[]> = {
   onboarding: [{}, { firstName: null }],
   "pre-start": [{}, { workoutName: null, lastTime: null }],
   "set-start": [{}, { lastTime: null }, { target: null }],
-  "set-end": [{}, { pr: { kind: "weight", value: 105, previous: 102.5, previousWhen: "October" } }, { pr: { kind: "reps", value: 8, previous: 6 } }, { done: null }],
+  "set-end": [
+    {},
+    { pr: { kind: "weight", value: 105, previous: 102.5, previousWhen: "October" } },
+    { pr: { kind: "reps", value: 8, previous: 6 } },
+    { done: null },
+  ],
   strainsync: [
     { strain: { reason: "rpe-rising", from: 7.5, to: 9 } },
     { strain: { reason: "reps-falling", from: 5, to: 3 } },
@@ -114,7 +119,11 @@ describe("grounding", () => {
 
   it("names the old record in a PR cue", () => {
     for (const p of PERSONAS) {
-      const cue = templateCue({ trigger: "set-end", persona: p, facts: richFacts({ pr: { kind: "weight", value: 105, previous: 102.5, previousWhen: "October" } }) });
+      const cue = templateCue({
+        trigger: "set-end",
+        persona: p,
+        facts: richFacts({ pr: { kind: "weight", value: 105, previous: 102.5, previousWhen: "October" } }),
+      });
       expect(cue.kind).toBe("pr");
       expect(cue.text).toContain("105");
       expect(cue.text).toContain("102.5");
@@ -133,7 +142,10 @@ describe("safety", () => {
   });
 
   it("does not push for more load on an avoided movement or while effort drifts", () => {
-    for (const over of [{ safety: { avoid: ["overhead pressing"] }, exercise: { name: "Overhead Press", setNumber: 2, totalSets: 3, compound: true } }, { strain: { reason: "rpe-rising" as const, from: 8, to: 9.5 } }])
+    for (const over of [
+      { safety: { avoid: ["overhead pressing"] }, exercise: { name: "Overhead Press", setNumber: 2, totalSets: 3, compound: true } },
+      { strain: { reason: "rpe-rising" as const, from: 8, to: 9.5 } },
+    ])
       for (let seed = 0; seed < 10; seed++) {
         const cue = templateCue({ trigger: "set-start", persona: "aiden", facts: richFacts(over), seed: String(seed) });
         expect(cue.text).not.toMatch(/\bTry\b/);
@@ -144,7 +156,9 @@ describe("safety", () => {
     expect(cueProblem("Push through the pain, 5 more.", "set-start", richFacts())).toMatch(/pain|numbers/);
     expect(cueProblem("Go to failure on this one.", "set-start", richFacts())).toMatch(/failure/);
     expect(cueProblem("Nice and smooth.", "set-start", richFacts())).toBeNull();
-    expect(cueProblem("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen", "set-end", richFacts())).toMatch(/15 words/);
+    expect(
+      cueProblem("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen", "set-end", richFacts()),
+    ).toMatch(/15 words/);
   });
 });
 
@@ -161,7 +175,9 @@ describe("triggers fire when and only when their conditions hold", () => {
 
   it("set-end always; strainsync only on rising RPE, falling reps or pain", () => {
     const base = { type: "set-complete" as const, lastTime: { weightKg: 100, reps: 5 }, pr: false };
-    expect(triggersFor({ ...base, done: { weightKg: 100, reps: 5, rpe: 8 }, previous: { weightKg: 100, reps: 5, rpe: 7.5 } }).map((t) => t.trigger)).toEqual(["set-end"]);
+    expect(
+      triggersFor({ ...base, done: { weightKg: 100, reps: 5, rpe: 8 }, previous: { weightKg: 100, reps: 5, rpe: 7.5 } }).map((t) => t.trigger),
+    ).toEqual(["set-end"]);
     expect(triggersFor({ ...base, done: { weightKg: 100, reps: 5, rpe: 9 }, previous: { weightKg: 100, reps: 5, rpe: 8 } })[1]).toEqual({
       trigger: "strainsync",
       strain: { reason: "rpe-rising", from: 8, to: 9 },
@@ -169,7 +185,10 @@ describe("triggers fire when and only when their conditions hold", () => {
     expect(triggersFor({ ...base, done: { weightKg: 100, reps: 3 }, previous: null })[1]?.strain).toEqual({ reason: "reps-falling", from: 5, to: 3 });
     // Fewer reps at a heavier weight than last time is not drift.
     expect(triggersFor({ ...base, done: { weightKg: 110, reps: 3 }, previous: null })).toHaveLength(1);
-    expect(triggersFor({ ...base, done: { weightKg: 100, reps: 5 }, previous: null, painReported: true }).map((t) => t.trigger)).toEqual(["set-end", "strainsync"]);
+    expect(triggersFor({ ...base, done: { weightKg: 100, reps: 5 }, previous: null, painReported: true }).map((t) => t.trigger)).toEqual([
+      "set-end",
+      "strainsync",
+    ]);
   });
 
   it("long rest nudges once, past twice the planned rest", () => {
@@ -241,7 +260,10 @@ describe("model seam", () => {
     });
 
   it("uses a grounded, short, safe model text", async () => {
-    const cue = await generateCue({ trigger: "set-start", persona: "alice", facts: richFacts() }, { model: model("Last time 100 × 5. Go get 102.5.") });
+    const cue = await generateCue(
+      { trigger: "set-start", persona: "alice", facts: richFacts() },
+      { model: model("Last time 100 × 5. Go get 102.5.") },
+    );
     expect(cue).toMatchObject({ source: "model", text: "Last time 100 × 5. Go get 102.5." });
   });
 

@@ -113,8 +113,7 @@ describe("pricing comparison rows", () => {
     expect(rows.find((r) => r.key === "clientSeats")!.comingSoon).toBe(true);
     expect(rows.find((r) => r.key === "chatMessagesPerDay")!.comingSoon).toBe(false);
     for (const plan of PLAN_ORDER)
-      for (const h of ENTITLEMENTS[plan].highlights)
-        if (/client athletes|live workout/i.test(h.text)) expect(h.feature, h.text).toBeDefined();
+      for (const h of ENTITLEMENTS[plan].highlights) if (/client athletes|live workout/i.test(h.text)) expect(h.feature, h.text).toBeDefined();
   });
 
   it("formats prices", () => {

@@ -17,7 +17,11 @@ describe("exercise name limit", () => {
   });
 
   it("a confirmed chat draft is held to the same limit and message", () => {
-    const r = draftExerciseSchema.safeParse({ input: "x", name: "y".repeat(121), sets: [{ setType: "normal", reps: 5, weightKg: null, rpe: null, durationSeconds: null, distanceM: null }] });
+    const r = draftExerciseSchema.safeParse({
+      input: "x",
+      name: "y".repeat(121),
+      sets: [{ setType: "normal", reps: 5, weightKg: null, rpe: null, durationSeconds: null, distanceM: null }],
+    });
     expect(r.success).toBe(false);
     expect(r.error!.issues[0].message).toMatch(/at most 120 characters — this one has 121/);
   });
@@ -35,7 +39,11 @@ describe("exercise name limit", () => {
   });
 
   it("chat logging shortens a long name and says so on the card", () => {
-    const draft = parseWorkoutText(`${"very ".repeat(40)}long press 3x5 @ 60kg`, { unit: "kg", now: new Date("2026-11-26T18:00:00Z"), timezone: "UTC" });
+    const draft = parseWorkoutText(`${"very ".repeat(40)}long press 3x5 @ 60kg`, {
+      unit: "kg",
+      now: new Date("2026-11-26T18:00:00Z"),
+      timezone: "UTC",
+    });
     const name = draft.workouts[0].exercises[0].name;
     expect(name.length).toBeLessThanOrEqual(EXERCISE_NAME_MAX);
     expect(draft.warnings.join("\n")).toMatch(/at most 120 characters — this one has 2\d\d\. It was shortened/);

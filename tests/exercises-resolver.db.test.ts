@@ -23,11 +23,13 @@ describe("catalog sync + resolver", () => {
 
   it("syncs the whole catalog idempotently without touching users' rows", async () => {
     const db = t().db;
-    const count = async () =>
-      (await db.execute<{ n: number }>(sql`select count(*)::int as n from exercises where owner_user_id is null`)).rows[0].n;
+    const count = async () => (await db.execute<{ n: number }>(sql`select count(*)::int as n from exercises where owner_user_id is null`)).rows[0].n;
     expect(Number(await count())).toBe(EXERCISE_CATALOG.length);
     // a stale name in the database is corrected; a second sync changes nothing
-    await db.update(exercises).set({ name: "Old name" }).where(and(eq(exercises.slug, "squat-barbell"), isNull(exercises.ownerUserId)));
+    await db
+      .update(exercises)
+      .set({ name: "Old name" })
+      .where(and(eq(exercises.slug, "squat-barbell"), isNull(exercises.ownerUserId)));
     const again = await syncCatalog(db);
     expect(again).toEqual({ inserted: 0, updated: 1, aliasesInserted: 0 });
     expect(await syncCatalog(db)).toEqual({ inserted: 0, updated: 0, aliasesInserted: 0 });

@@ -15,11 +15,27 @@ const allSets = (r: ParseResult) => r.workouts.flatMap((w) => w.sets);
 describe("detectFormat", () => {
   it.each([
     ["Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE", "strong", ","],
-    ['"Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";"Weight (kg)";"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"', "strong-semicolon", ";"],
-    ["Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;Distance Unit;Seconds;Notes;Workout Notes;Workout Duration", "strong-legacy", ";"],
+    [
+      '"Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";"Weight (kg)";"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"',
+      "strong-semicolon",
+      ";",
+    ],
+    [
+      "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;Distance Unit;Seconds;Notes;Workout Notes;Workout Duration",
+      "strong-legacy",
+      ";",
+    ],
     ["Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE", "strong-legacy", ","],
-    ['"title","start_time","end_time","description","exercise_title","superset_id","exercise_notes","set_index","set_type","weight_kg","reps","distance_km","duration_seconds","rpe"', "hevy", ","],
-    ["title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_lbs,reps,distance_miles,duration_seconds,rpe", "hevy-imperial", ","],
+    [
+      '"title","start_time","end_time","description","exercise_title","superset_id","exercise_notes","set_index","set_type","weight_kg","reps","distance_km","duration_seconds","rpe"',
+      "hevy",
+      ",",
+    ],
+    [
+      "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_lbs,reps,distance_miles,duration_seconds,rpe",
+      "hevy-imperial",
+      ",",
+    ],
     ["Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time", "fitnotes", ","],
     ["Date,Exercise,Category,Weight (lbs),Reps,Distance,Distance Unit,Time,Comment", "fitnotes", ","],
   ])("%s → %s", (header, format, delimiter) => {
@@ -27,9 +43,12 @@ describe("detectFormat", () => {
     expect(detectFormat(`\ufeff${header}\r\nrest`)).toEqual({ format, delimiter });
   });
 
-  it.each(["", "id,name,price", "Date,Exercise,Reps", "\u0000\u0001PK\u0003", "title,start_time,exercise_title,set_type"])("unknown header %j → null", (h) => {
-    expect(detectFormat(h)).toBeNull();
-  });
+  it.each(["", "id,name,price", "Date,Exercise,Reps", "\u0000\u0001PK\u0003", "title,start_time,exercise_title,set_type"])(
+    "unknown header %j → null",
+    (h) => {
+      expect(detectFormat(h)).toBeNull();
+    },
+  );
 });
 
 describe("parseStrong — comma dialect with BOM, CRLF, multi-line notes, W/F/D, Rest Timer", () => {
@@ -178,7 +197,12 @@ describe("parseHevy", () => {
     const dataLines = text.split("\n").filter((l) => l.trim() !== "").length - 1;
     expect(dataLines).toBe(7211);
     expect([r.rows, allSets(r).length, r.skipped.length, r.warnings.length]).toEqual([7211, 7211, 0, 0]);
-    const starts = new Set(text.split("\n").slice(1).map((l) => l.split('","')[1]));
+    const starts = new Set(
+      text
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split('","')[1]),
+    );
     expect(r.workouts).toHaveLength(starts.size);
     expect(r.workouts).toHaveLength(335);
     expect(allSets(r).filter((s) => s.setType === "drop")).toHaveLength(43);
@@ -222,7 +246,8 @@ describe("parseWorkoutFile — files that are not exports", () => {
   });
 
   it("an unclosed quote is reported with its line", () => {
-    const text = 'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n2025-01-01 10:00:00,"X,1h,Squat,1,100,5,0,0,,,\n';
+    const text =
+      'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n2025-01-01 10:00:00,"X,1h,Squat,1,100,5,0,0,,,\n';
     expect(() => parseWorkoutFile(text, { unit: "kg" })).toThrow(/not valid CSV near line/);
   });
 

@@ -21,10 +21,16 @@ describe("parseLocalDateTime", () => {
     expect(parseLocalDateTime(input)).toBe(expected);
   });
 
-  it.each(["", "yesterday", "2025-02-29 10:00:00", "2025-13-01", "31 Jun 2024, 15:36", "2025-01-30 25:00:00", "2025-01-30 13:00:00 pm", "30/01/2025"])(
-    "%j → null",
-    (input) => expect(parseLocalDateTime(input)).toBeNull(),
-  );
+  it.each([
+    "",
+    "yesterday",
+    "2025-02-29 10:00:00",
+    "2025-13-01",
+    "31 Jun 2024, 15:36",
+    "2025-01-30 25:00:00",
+    "2025-01-30 13:00:00 pm",
+    "30/01/2025",
+  ])("%j → null", (input) => expect(parseLocalDateTime(input)).toBeNull());
 });
 
 describe("localToUtc", () => {
@@ -91,7 +97,15 @@ describe("numbers", () => {
   });
 
   it("maps Strong set orders", () => {
-    expect(["1", "12", "W", "f", "D", "Rest Timer", "Note"].map(strongSetType)).toEqual(["normal", "normal", "warmup", "failure", "drop", null, null]);
+    expect(["1", "12", "W", "f", "D", "Rest Timer", "Note"].map(strongSetType)).toEqual([
+      "normal",
+      "normal",
+      "warmup",
+      "failure",
+      "drop",
+      null,
+      null,
+    ]);
   });
 });
 

@@ -39,13 +39,31 @@ describe("importWorkoutFile", () => {
     const userId = await newUser();
     const text = fixture("strong-sample.csv");
     const r = await importWorkoutFile(db(), { userId, fileName: "strong.csv", content: text });
-    const names = new Set(text.trim().split("\n").slice(1).map((l) => l.split('"')[3]));
-    expect(r).toMatchObject({ format: "strong-legacy", rows: 250, sessions: 15, sets: 250, alreadyPresentSessions: 0, skipped: { count: 0, reasons: [] } });
+    const names = new Set(
+      text
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split('"')[3]),
+    );
+    expect(r).toMatchObject({
+      format: "strong-legacy",
+      rows: 250,
+      sessions: 15,
+      sets: 250,
+      alreadyPresentSessions: 0,
+      skipped: { count: 0, reasons: [] },
+    });
     expect(r.exercisesMatched + r.exercisesCreated).toBe(names.size);
     expect(r.exercisesMatched).toBeGreaterThan(r.exercisesCreated);
     expect(await counts(userId)).toMatchObject({ sessions: 15, sets: 250, custom: r.exercisesCreated, runs: 1 });
 
-    const [s] = await db().select().from(workoutSessions).where(and(eq(workoutSessions.userId, userId), eq(workoutSessions.name, "Fridays"))).orderBy(workoutSessions.startedAt).limit(1);
+    const [s] = await db()
+      .select()
+      .from(workoutSessions)
+      .where(and(eq(workoutSessions.userId, userId), eq(workoutSessions.name, "Fridays")))
+      .orderBy(workoutSessions.startedAt)
+      .limit(1);
     expect(s.startedAt.toISOString()).toBe("2025-08-29T13:15:19.000Z"); // profile time zone UTC
     expect(s.endedAt!.getTime() - s.startedAt.getTime()).toBe(40 * 60_000);
     expect(s.source).toBe("import:strong");
@@ -83,15 +101,24 @@ describe("importWorkoutFile", () => {
     expect(first).toMatchObject({ format: "hevy", rows: 7211, sessions: 335, sets: 7211, alreadyPresentSessions: 0 });
     const after = await counts(userId);
     expect(after).toMatchObject({ sessions: 335, sets: 7211, runs: 1 });
-    const exercisesBefore = await db().select({ n: sql<number>`count(*)::int` }).from(exercises);
+    const exercisesBefore = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(exercises);
 
     const second = await importWorkoutFile(db(), { userId, content: new TextEncoder().encode(text) });
     expect(second).toMatchObject({ sessions: 0, sets: 0, alreadyPresentSessions: 335, exercisesCreated: 0, exercisesMatched: 0 });
     expect(await counts(userId)).toEqual({ ...after, runs: 2 });
-    expect(await db().select({ n: sql<number>`count(*)::int` }).from(exercises)).toEqual(exercisesBefore);
+    expect(
+      await db()
+        .select({ n: sql<number>`count(*)::int` })
+        .from(exercises),
+    ).toEqual(exercisesBefore);
 
     // Hevy times are Berlin wall clock: 15 Sep 2025 07:48 CEST = 05:48 UTC, ended 09:13 CEST.
-    const [s] = await db().select().from(workoutSessions).where(and(eq(workoutSessions.userId, userId), eq(workoutSessions.startedAt, new Date("2025-09-15T05:48:00Z"))));
+    const [s] = await db()
+      .select()
+      .from(workoutSessions)
+      .where(and(eq(workoutSessions.userId, userId), eq(workoutSessions.startedAt, new Date("2025-09-15T05:48:00Z"))));
     expect(s.name).toBe("Lower // Ramp // Strength // 1");
     expect(s.endedAt!.toISOString()).toBe("2025-09-15T07:13:00.000Z");
   });
@@ -127,7 +154,9 @@ describe("importWorkoutFile", () => {
     const kgUser = await newUser({ units: "lb" });
     await importWorkoutFile(db(), { userId: kgUser, content: fixture("strong-lb.csv"), unit: "kg" });
     const weights = async (userId: string) =>
-      (await db().execute<{ w: string | null }>(sql`select weight_kg::text as w from exercise_sets where user_id = ${userId} order by position`)).rows.map((r) => r.w);
+      (
+        await db().execute<{ w: string | null }>(sql`select weight_kg::text as w from exercise_sets where user_id = ${userId} order by position`)
+      ).rows.map((r) => r.w);
     expect(await weights(lbUser)).toEqual(["102.06", "61.46", null]);
     expect(await weights(kgUser)).toEqual(["225.00", "135.50", null]);
   });
@@ -210,7 +239,9 @@ describe("importWorkoutFile", () => {
       where (s.user_id = ${a} and w.user_id <> ${a}) or (s.user_id = ${b} and w.user_id <> ${b})`);
     expect(shared.rows[0].n).toBe(0);
     if (ra.exercisesCreated > 0) {
-      const custom = await db().execute<{ owner: string }>(sql`select owner_user_id as owner from exercises e join exercise_sets s on s.exercise_id = e.id where s.user_id = ${b} and e.owner_user_id is not null`);
+      const custom = await db().execute<{ owner: string }>(
+        sql`select owner_user_id as owner from exercises e join exercise_sets s on s.exercise_id = e.id where s.user_id = ${b} and e.owner_user_id is not null`,
+      );
       expect(new Set(custom.rows.map((r) => r.owner))).toEqual(new Set([b]));
     }
   });
@@ -222,7 +253,9 @@ describe("importWorkoutFile", () => {
     expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toThrow();
     const r = await importWorkoutFile(db(), { userId, content: bytes });
     expect(r.sets).toBe(3);
-    const names = await db().execute<{ name: string }>(sql`select e.name from exercise_sets s join exercises e on e.id = s.exercise_id where s.user_id = ${userId} order by s.position`);
+    const names = await db().execute<{ name: string }>(
+      sql`select e.name from exercise_sets s join exercises e on e.id = s.exercise_id where s.user_id = ${userId} order by s.position`,
+    );
     expect(names.rows[0].name).toBe("Développé couché");
   });
 
@@ -236,7 +269,11 @@ describe("importWorkoutFile", () => {
       ["a ZIP archive", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0x08, 0]), /looks binary/],
       ["NUL bytes", new Uint8Array([0x44, 0x61, 0, 0, 0x74, 0x65, 0x0a]), /binary/],
       ["header only", fixture("strong-header-only.csv"), /no rows/],
-      ["no usable row", fixture("strong-no-usable-rows.csv"), /None of the 2 rows could be imported \(line 2: Date "not a date" is not a date; line 3: rest timer/],
+      [
+        "no usable row",
+        fixture("strong-no-usable-rows.csv"),
+        /None of the 2 rows could be imported \(line 2: Date "not a date" is not a date; line 3: rest timer/,
+      ],
     ])("%s → ImportFormatError", async (_label, content, message) => {
       const userId = await newUser();
       const err = await importWorkoutFile(db(), { userId, content }).catch((e: unknown) => e);
@@ -262,7 +299,9 @@ describe("importWorkoutFile", () => {
     await db().execute(sql`create table import_trigger_probe (n int not null)`);
     await db().execute(sql`create function import_trigger_probe_fn() returns trigger language plpgsql as $$
       begin insert into import_trigger_probe values (1); return new; end $$`);
-    await db().execute(sql`create trigger import_trigger_probe after insert on exercise_sets for each row execute function import_trigger_probe_fn()`);
+    await db().execute(
+      sql`create trigger import_trigger_probe after insert on exercise_sets for each row execute function import_trigger_probe_fn()`,
+    );
     try {
       const r = await importWorkoutFile(db(), { userId, content: fixture("strong-sample.csv") });
       expect(r.sets).toBe(250);

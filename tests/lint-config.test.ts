@@ -21,7 +21,9 @@ export function Counter({ on }: { on: boolean }) {
   return <p>{n}</p>;
 }
 `;
-    expect(await ruleIds("components/lint-probe.tsx", code)).toEqual(expect.arrayContaining(["react-hooks/rules-of-hooks", "react-hooks/set-state-in-effect"]));
+    expect(await ruleIds("components/lint-probe.tsx", code)).toEqual(
+      expect.arrayContaining(["react-hooks/rules-of-hooks", "react-hooks/set-state-in-effect"]),
+    );
   }, 60_000);
 
   it("reports Next.js rules (a raw <img>) in app/", async () => {

@@ -65,7 +65,11 @@ describe("live cues API", () => {
     const cue = await (await post()).json();
     const res = await audio(cue.id);
     expect(res.status).toBe(402);
-    expect(await res.json()).toMatchObject({ code: "voice_requires_upgrade", upgradeUrl: "/pricing", error: expect.stringMatching(/Upgrade to Pro/) });
+    expect(await res.json()).toMatchObject({
+      code: "voice_requires_upgrade",
+      upgradeUrl: "/pricing",
+      error: expect.stringMatching(/Upgrade to Pro/),
+    });
   });
 
   it("Pro: the cue's audio is real WAV audio; a second fetch is cached and not counted", async () => {
@@ -79,7 +83,9 @@ describe("live cues API", () => {
     expect(wavDurationSeconds(Buffer.from(await first.arrayBuffer()))).toBeGreaterThan(0.3);
     const again = await audio(cue.id);
     expect(again.headers.get("x-speech-cached")).toBe("1");
-    const used = await db().db.execute(sql`select coalesce(sum(count), 0)::int as n from rate_limit_buckets where key = ${`speechGenerations:user:${u.id}`}`);
+    const used = await db().db.execute(
+      sql`select coalesce(sum(count), 0)::int as n from rate_limit_buckets where key = ${`speechGenerations:user:${u.id}`}`,
+    );
     expect(Number((used.rows[0] as { n: number }).n)).toBe(1);
     const row = await db().db.execute(sql`select cached, speech_ms from live_cues where id = ${cue.id}`);
     expect(row.rows[0]).toMatchObject({ cached: true });
@@ -97,7 +103,10 @@ describe("live cues API", () => {
   it("records playback and thumbs", async () => {
     await makeUser("pro");
     const cue = await (await post()).json();
-    const res = await patchRoute(new Request("http://app.test/x", { method: "PATCH", body: JSON.stringify({ played: true, playbackStartMs: 240, feedback: -1 }) }), ctx(cue.id));
+    const res = await patchRoute(
+      new Request("http://app.test/x", { method: "PATCH", body: JSON.stringify({ played: true, playbackStartMs: 240, feedback: -1 }) }),
+      ctx(cue.id),
+    );
     expect(res.status).toBe(200);
     const row = await db().db.execute(sql`select played, playback_start_ms, feedback from live_cues where id = ${cue.id}`);
     expect(row.rows[0]).toMatchObject({ played: true, playback_start_ms: 240, feedback: -1 });

@@ -30,9 +30,7 @@ describe("consumeRateLimit (Postgres-backed fixed window)", () => {
   });
 
   it("grants exactly `limit` of 20 concurrent consumes", async () => {
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () => consumeRateLimit(db().db, "t:concurrent", { limit: 5, windowSeconds: 900 })),
-    );
+    const results = await Promise.all(Array.from({ length: 20 }, () => consumeRateLimit(db().db, "t:concurrent", { limit: 5, windowSeconds: 900 })));
     expect(results.filter((r) => r.allowed)).toHaveLength(5);
     expect(results.map((r) => r.count).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });

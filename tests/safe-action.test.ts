@@ -5,7 +5,8 @@ import { z } from "zod";
 const currentUser = vi.hoisted(() => ({ value: null as null | { id: string; email: string; name: string | null } }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => currentUser.value) }));
 
-const { ActionError, authedAction, formDataToObject, publicAction, INTERNAL_MESSAGE, UNAUTHENTICATED_MESSAGE } = await import("@/lib/actions/safe-action");
+const { ActionError, authedAction, formDataToObject, publicAction, INTERNAL_MESSAGE, UNAUTHENTICATED_MESSAGE } =
+  await import("@/lib/actions/safe-action");
 const { getCurrentUser } = await import("@/lib/auth/session");
 
 const schema = z.object({
@@ -140,7 +141,11 @@ describe("authedAction", () => {
 
   it("validates for signed-in callers", async () => {
     currentUser.value = user;
-    expect(await authedAction(schema, async () => 1)({ title: "x", reps: -1 })).toMatchObject({ ok: false, code: "validation", fieldErrors: { reps: ["At least one rep."] } });
+    expect(await authedAction(schema, async () => 1)({ title: "x", reps: -1 })).toMatchObject({
+      ok: false,
+      code: "validation",
+      fieldErrors: { reps: ["At least one rep."] },
+    });
   });
 
   it("reports a failing session lookup as an internal error, not as signed out", async () => {

@@ -34,7 +34,10 @@ describe("schema constraints", () => {
     await syncCatalog(db);
     alice = (await createUser(db, { email: "alice@schema.test" })).id;
     bob = (await createUser(db, { email: "bob@schema.test" })).id;
-    [{ id: session }] = await db.insert(workoutSessions).values({ userId: alice, name: "Legs", startedAt: new Date() }).returning({ id: workoutSessions.id });
+    [{ id: session }] = await db
+      .insert(workoutSessions)
+      .values({ userId: alice, name: "Legs", startedAt: new Date() })
+      .returning({ id: workoutSessions.id });
     squat = (await findExerciseByName(db, alice, "Squat (Barbell)"))!.id;
   });
 
@@ -65,24 +68,39 @@ describe("schema constraints", () => {
   });
 
   it("rejects a set whose user is not the session's owner", async () => {
-    const e = await pgError(t().db.insert(exerciseSets).values(set({ userId: bob })));
+    const e = await pgError(
+      t()
+        .db.insert(exerciseSets)
+        .values(set({ userId: bob })),
+    );
     expect(e).toEqual({ code: FK, constraint: "exercise_sets_session_owner_fk" });
   });
 
   it("rejects two sets at the same position of a session", async () => {
-    await t().db.insert(exerciseSets).values(set({ position: 7 }));
-    expect((await pgError(t().db.insert(exerciseSets).values(set({ position: 7 })))).code).toBe(UNIQUE);
+    await t()
+      .db.insert(exerciseSets)
+      .values(set({ position: 7 }));
+    expect(
+      (
+        await pgError(
+          t()
+            .db.insert(exerciseSets)
+            .values(set({ position: 7 })),
+        )
+      ).code,
+    ).toBe(UNIQUE);
   });
 
   it("rejects bad sessions and body metrics", async () => {
     const db = t().db;
     const start = new Date("2026-01-01T10:00:00Z");
-    expect((await pgError(db.insert(workoutSessions).values({ userId: alice, name: "x", startedAt: start, endedAt: new Date("2026-01-01T09:00:00Z") }))).constraint).toBe(
-      "workout_sessions_ended_check",
-    );
-    expect((await pgError(db.insert(workoutSessions).values({ userId: alice, name: "x", startedAt: start, source: "import:Evil App" }))).constraint).toBe(
-      "workout_sessions_source_check",
-    );
+    expect(
+      (await pgError(db.insert(workoutSessions).values({ userId: alice, name: "x", startedAt: start, endedAt: new Date("2026-01-01T09:00:00Z") })))
+        .constraint,
+    ).toBe("workout_sessions_ended_check");
+    expect(
+      (await pgError(db.insert(workoutSessions).values({ userId: alice, name: "x", startedAt: start, source: "import:Evil App" }))).constraint,
+    ).toBe("workout_sessions_source_check");
     expect((await pgError(db.insert(bodyMetrics).values({ userId: alice, date: "2026-01-01" }))).constraint).toBe("body_metrics_recorded_check");
     expect((await pgError(db.insert(bodyMetrics).values({ userId: alice, date: "2026-01-01", restingHr: 300 }))).constraint).toBe(
       "body_metrics_resting_hr_check",
@@ -101,8 +119,26 @@ describe("schema constraints", () => {
 
   it("enforces the plan and profile vocabularies", async () => {
     const db = t().db;
-    expect((await pgError(db.update(subscriptions).set({ plan: "gold" as never }).where(eq(subscriptions.userId, alice)))).code).toBe(CHECK);
-    expect((await pgError(db.update(userProfiles).set({ units: "stone" as never }).where(eq(userProfiles.userId, alice)))).code).toBe(CHECK);
+    expect(
+      (
+        await pgError(
+          db
+            .update(subscriptions)
+            .set({ plan: "gold" as never })
+            .where(eq(subscriptions.userId, alice)),
+        )
+      ).code,
+    ).toBe(CHECK);
+    expect(
+      (
+        await pgError(
+          db
+            .update(userProfiles)
+            .set({ units: "stone" as never })
+            .where(eq(userProfiles.userId, alice)),
+        )
+      ).code,
+    ).toBe(CHECK);
   });
 
   it("keeps a user's custom exercise invisible to everybody else", async () => {
@@ -143,11 +179,21 @@ describe("schema constraints", () => {
           (select count(*) from exercise_aliases where owner_user_id = ${carol})::int as aliases`)
       ).rows[0];
     expect(Object.values(await count()).every((n) => Number(n) > 0)).toBe(true);
-    const before = await db.select({ id: exercises.id }).from(exercises).where(sql`owner_user_id is null`);
+    const before = await db
+      .select({ id: exercises.id })
+      .from(exercises)
+      .where(sql`owner_user_id is null`);
     await db.delete(users).where(eq(users.id, carol));
     expect(Object.values(await count()).map(Number)).toEqual([0, 0, 0, 0, 0, 0, 0]);
     // built-in exercises and other users' data survive
-    expect((await db.select({ id: exercises.id }).from(exercises).where(sql`owner_user_id is null`)).length).toBe(before.length);
+    expect(
+      (
+        await db
+          .select({ id: exercises.id })
+          .from(exercises)
+          .where(sql`owner_user_id is null`)
+      ).length,
+    ).toBe(before.length);
     expect((await db.select().from(workoutSessions).where(eq(workoutSessions.userId, alice))).length).toBeGreaterThan(0);
     expect((await db.select().from(exerciseAliases).where(eq(exerciseAliases.ownerUserId, alice))).length).toBeGreaterThan(0);
   });

@@ -56,7 +56,13 @@ describe("activeServices", () => {
     expect(s.database).toEqual({ service: "database", title: "Database", id: "pglite", label: "Embedded PGlite (.data/)", mode: "embedded" });
     expect(s.model).toEqual({ service: "model", title: "Coach model", id: "offline", label: "Built-in offline coach", mode: "embedded" });
     expect(s.speech).toMatchObject({ service: "speech", title: "Voice", id: "flite", label: "Embedded voices (Flite)", mode: "embedded" });
-    expect(s.billing).toMatchObject({ service: "billing", title: "Billing", id: "stripe-local", label: "Local test-mode Stripe — no money moves", mode: "embedded" });
+    expect(s.billing).toMatchObject({
+      service: "billing",
+      title: "Billing",
+      id: "stripe-local",
+      label: "Local test-mode Stripe — no money moves",
+      mode: "embedded",
+    });
     expect(s.mail).toEqual({ service: "mail", title: "Email", id: "log", label: "Server log (SMTP not configured)", mode: "embedded" });
     expect(list().map((d) => d.service)).toEqual(["database", "model", "speech", "billing", "mail"]);
   });
@@ -148,7 +154,11 @@ describe("seam descriptions", () => {
   });
 
   it("the chat header and the footer show the same model words (written once)", () => {
-    for (const e of [{}, { OPENAI_API_KEY: "sk-x" }, { OPENAI_API_KEY: "sk-x", OPENAI_MODEL: "llama3", OPENAI_BASE_URL: "http://localhost:11434/v1" }]) {
+    for (const e of [
+      {},
+      { OPENAI_API_KEY: "sk-x" },
+      { OPENAI_API_KEY: "sk-x", OPENAI_MODEL: "llama3", OPENAI_BASE_URL: "http://localhost:11434/v1" },
+    ]) {
       setEnv(e);
       const { id, label } = getChatModel();
       expect(describeModel()).toMatchObject({ id, label });

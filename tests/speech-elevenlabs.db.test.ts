@@ -56,11 +56,19 @@ describe("ElevenLabs client against a local fake", () => {
     expect(audio.toString()).toBe("ID3fake-mp3");
     expect(seen[0].url).toMatch(/^\/v1\/text-to-speech\/voice-123\?output_format=mp3_/);
     expect(seen[0].headers["xi-api-key"]).toBe("test-key");
-    expect(seen[0].body).toEqual({ text: "one hundred for five", model_id: "eleven_flash_v2_5", voice_settings: { stability: 0.5, similarity_boost: 0.75 } });
+    expect(seen[0].body).toEqual({
+      text: "one hundred for five",
+      model_id: "eleven_flash_v2_5",
+      voice_settings: { stability: 0.5, similarity_boost: 0.75 },
+    });
   });
 
   it("waits out a 429 (Retry-After) and then succeeds", async () => {
-    script = [{ status: 429, headers: { "retry-after": "0" } }, { status: 429, headers: { "retry-after": "0" } }, { status: 200, body: Buffer.from("ok-audio") }];
+    script = [
+      { status: 429, headers: { "retry-after": "0" } },
+      { status: 429, headers: { "retry-after": "0" } },
+      { status: 200, body: Buffer.from("ok-audio") },
+    ];
     expect((await client().synthesize("v", "hi", settings)).toString()).toBe("ok-audio");
     expect(seen).toHaveLength(3);
   });
@@ -69,7 +77,9 @@ describe("ElevenLabs client against a local fake", () => {
     script = [{ status: 503 }, { status: 200, body: Buffer.from("second-try") }];
     expect((await client().synthesize("v", "hi", settings)).toString()).toBe("second-try");
     script = [{ status: 500 }, { status: 502 }];
-    const err = await client().synthesize("v", "hi", settings).catch((e) => e);
+    const err = await client()
+      .synthesize("v", "hi", settings)
+      .catch((e) => e);
     expect(err).toBeInstanceOf(ElevenLabsError);
     expect(err.status).toBe(502);
     expect(err.message).not.toContain("secret-echo");
@@ -98,7 +108,8 @@ describe("ElevenLabs client against a local fake", () => {
 
 describe("speech seam with ElevenLabs keyed", () => {
   const db = useTestDatabase();
-  const e = (): Env => ({ ELEVENLABS_API_KEY: "test-key", ELEVENLABS_BASE_URL: baseUrl, ELEVENLABS_TIMEOUT_MS: 2000, ELEVENLABS_VOICE_ALICE: "alice-voice" }) as Env;
+  const e = (): Env =>
+    ({ ELEVENLABS_API_KEY: "test-key", ELEVENLABS_BASE_URL: baseUrl, ELEVENLABS_TIMEOUT_MS: 2000, ELEVENLABS_VOICE_ALICE: "alice-voice" }) as Env;
 
   it("uses ElevenLabs with the configured voice, then serves the clip from the cache", async () => {
     const first = await speak(db().db, "alice", "Try 102.5 kg.", e());

@@ -9,7 +9,10 @@ afterAll(() => stopEmbeddedVoices());
 
 describe("embedded voices (Flite in a worker thread)", () => {
   it("speaks as Alice (slt) and Aiden (rms): real, different WAV audio", async () => {
-    const [alice, aiden] = await Promise.all([fliteSynthesize("slt", "one hundred two point five kilos"), fliteSynthesize("rms", "one hundred two point five kilos")]);
+    const [alice, aiden] = await Promise.all([
+      fliteSynthesize("slt", "one hundred two point five kilos"),
+      fliteSynthesize("rms", "one hundred two point five kilos"),
+    ]);
     for (const wav of [alice, aiden]) {
       expect(wav.toString("ascii", 0, 4)).toBe("RIFF");
       expect(wavDurationSeconds(wav)).toBeGreaterThan(0.8);

@@ -27,7 +27,8 @@ describe("SQL sandbox: realistic analytic queries", () => {
   });
 
   it("scopes every relation to the querying user", async () => {
-    const counts = "select (select count(*) from sessions) as sessions, (select count(*) from sets) as sets, (select count(*) from body_metrics) as metrics, (select count(*) from exercises where is_custom) as custom";
+    const counts =
+      "select (select count(*) from sessions) as sessions, (select count(*) from sets) as sets, (select count(*) from body_metrics) as metrics, (select count(*) from exercises where is_custom) as custom";
     expect((await runSandboxedQuery({ userId: USER_A, sql: counts })).rows).toEqual([
       { sessions: SEED.a.sessions.length, sets: SEED.a.sets.length, metrics: SEED.a.metrics.length, custom: 1 },
     ]);
@@ -43,7 +44,10 @@ describe("SQL sandbox: realistic analytic queries", () => {
   });
 
   it("evaluates dates in the user's time zone and returns ISO timestamps with its offset", async () => {
-    const r = await runSandboxedQuery({ userId: USER_B, sql: "select started_at, started_at::date as d, extract(hour from started_at) as h from sessions order by 1 limit 1" });
+    const r = await runSandboxedQuery({
+      userId: USER_B,
+      sql: "select started_at, started_at::date as d, extract(hour from started_at) as h from sessions order by 1 limit 1",
+    });
     // B trains at 10:00 UTC = 11:00 in Europe/Berlin (winter).
     expect(r.rows).toEqual([{ started_at: "2024-01-02T11:00:00+01:00", d: "2024-01-02", h: 11 }]);
   });
@@ -65,7 +69,10 @@ describe("SQL sandbox: realistic analytic queries", () => {
   it("falls back to UTC when the profile's time zone is unknown to PostgreSQL", async () => {
     await db().db.execute(sql`update user_profiles set timezone = 'Mars/Olympus_Mons' where user_id = ${USER_A}`);
     try {
-      const r = await runSandboxedQuery({ userId: USER_A, sql: "select extract(hour from started_at) as h from sessions order by started_at limit 1" });
+      const r = await runSandboxedQuery({
+        userId: USER_A,
+        sql: "select extract(hour from started_at) as h from sessions order by started_at limit 1",
+      });
       expect(r.rows).toEqual([{ h: 10 }]);
     } finally {
       await db().db.execute(sql`update user_profiles set timezone = 'UTC' where user_id = ${USER_A}`);

@@ -10,7 +10,10 @@ const TSX = path.resolve("node_modules/.bin/tsx");
 function admin(dataDir: string, args: string[]) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const { DATABASE_URL: _u, ...base } = process.env;
-    const child = spawn(TSX, ["--import", "./scripts/server-only-hook.mjs", "scripts/admin.ts", ...args], { cwd: process.cwd(), env: { ...base, SPOTTER_DATA_DIR: dataDir, SPOTTER_SEED_DEMO: "1" } });
+    const child = spawn(TSX, ["--import", "./scripts/server-only-hook.mjs", "scripts/admin.ts", ...args], {
+      cwd: process.cwd(),
+      env: { ...base, SPOTTER_DATA_DIR: dataDir, SPOTTER_SEED_DEMO: "1" },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -46,10 +49,16 @@ describe("admin query command", { timeout: 240_000 }, () => {
 
   it("--batch runs each line independently and prints one result per line", async () => {
     const file = path.join(dir, "batch.jsonl");
-    fs.writeFileSync(file, [JSON.stringify("select 1 as one"), JSON.stringify("select pg_sleep(1)"), "", "not json", JSON.stringify("select 1/0 as x")].join("\n"));
+    fs.writeFileSync(
+      file,
+      [JSON.stringify("select 1 as one"), JSON.stringify("select pg_sleep(1)"), "", "not json", JSON.stringify("select 1/0 as x")].join("\n"),
+    );
     const r = await admin(dir, ["query", "--email", DEMO_EMAIL, "--batch", file]);
     expect(r.code).toBe(2);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(4);
     expect(lines[0]).toEqual({ ok: true, columns: ["one"], rows: [{ one: 1 }] });
     expect(lines[1]).toMatchObject({ ok: false, error: "rejected", reason: expect.stringMatching(/^function pg_sleep is not allowed/) });

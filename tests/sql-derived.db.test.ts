@@ -14,7 +14,9 @@ describe("SQL sandbox: derived set columns", () => {
     const session = "00000002-0000-4000-8000-0000000000aa";
     await h.db.execute(sql`insert into exercises (id, slug, name, category, equipment, primary_muscles, secondary_muscles, owner_user_id)
       values (${assisted}, 'sbx-pull-up-assisted', 'Pull Up (Assisted)', 'machine', 'machine', '{lats}', '{}', null)`);
-    await h.db.execute(sql`insert into workout_sessions (id, user_id, started_at, name, source) values (${session}, ${USER_A}, '2031-01-01T10:00:00Z', 'Derived', 'manual')`);
+    await h.db.execute(
+      sql`insert into workout_sessions (id, user_id, started_at, name, source) values (${session}, ${USER_A}, '2031-01-01T10:00:00Z', 'Derived', 'manual')`,
+    );
     await h.db.execute(sql`insert into exercise_sets (session_id, user_id, exercise_id, position, set_number, set_type, weight_kg, reps)
       values (${session}, ${USER_A}, ${EX.squat}, 0, 1, 'normal', 100, 5), (${session}, ${USER_A}, ${EX.squat}, 1, 2, 'normal', 60, 20),
              (${session}, ${USER_A}, ${assisted}, 2, 1, 'normal', 30, 8)`);

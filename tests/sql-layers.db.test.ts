@@ -20,7 +20,11 @@ describe("SQL sandbox layers in isolation", () => {
   async function inTransaction<T>(fn: (q: Q) => Promise<T>, begin = "begin"): Promise<T> {
     const h = db();
     if (h.kind === "pglite") {
-      return h.embedded.runWithDeadline(async (tx: EmbeddedClient) => fn(async (s, p = []) => (await tx.query(s, p)).rows as Record<string, unknown>[]), 20_000, begin);
+      return h.embedded.runWithDeadline(
+        async (tx: EmbeddedClient) => fn(async (s, p = []) => (await tx.query(s, p)).rows as Record<string, unknown>[]),
+        20_000,
+        begin,
+      );
     }
     const client = await h.pool.connect();
     try {
@@ -57,14 +61,23 @@ describe("SQL sandbox layers in isolation", () => {
       // only the bookkeeping row: no data for B, nothing of A's
       expect(rows.filter((r) => r.exercise_name !== null)).toEqual([]);
       const asA = await inTransaction((q) => q(wrapQuery(v, 1000), [USER_A]));
-      expect(asA.filter((r) => r.exercise_name !== null)).toHaveLength(SEED.a.sets.filter((s) => ["A Custom Curl", "Bench Press"].includes(s.exerciseName)).length);
+      expect(asA.filter((r) => r.exercise_name !== null)).toHaveLength(
+        SEED.a.sets.filter((s) => ["A Custom Curl", "Bench Press"].includes(s.exerciseName)).length,
+      );
     });
 
     it("binds every relation, including custom exercises, to $1", async () => {
-      const v = await validateSandboxSql("select (select count(*) from sessions) as s, (select count(*) from sets) as x, (select count(*) from body_metrics) as m, (select string_agg(name, ',') from exercises where is_custom) as c");
+      const v = await validateSandboxSql(
+        "select (select count(*) from sessions) as s, (select count(*) from sets) as x, (select count(*) from body_metrics) as m, (select string_agg(name, ',') from exercises where is_custom) as c",
+      );
       if (!v.ok) throw new Error(v.reason);
       const [b] = await inTransaction((q) => q(wrapQuery(v, 10), [USER_B]));
-      expect([Number(b.s), Number(b.x), Number(b.m), b.c]).toEqual([SEED.b.sessions.length, SEED.b.sets.length, SEED.b.metrics.length, "B Secret Press"]);
+      expect([Number(b.s), Number(b.x), Number(b.m), b.c]).toEqual([
+        SEED.b.sessions.length,
+        SEED.b.sets.length,
+        SEED.b.metrics.length,
+        "B Secret Press",
+      ]);
     });
   });
 
@@ -98,7 +111,13 @@ describe("SQL sandbox layers in isolation", () => {
     });
 
     it("cannot read anything else", async () => {
-      for (const sql of ["select * from users", "select * from accounts", "select * from exercise_aliases", "select * from pg_authid", "select * from user_profiles"]) {
+      for (const sql of [
+        "select * from users",
+        "select * from accounts",
+        "select * from exercise_aliases",
+        "select * from pg_authid",
+        "select * from user_profiles",
+      ]) {
         const e = await asSandbox(USER_A, (q) => sqlError(q, sql));
         expect(e.message, sql).toMatch(/permission denied/);
       }

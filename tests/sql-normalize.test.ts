@@ -25,7 +25,10 @@ describe("SQL sandbox result normalisation", () => {
 
   it("parses arrays, JSON and booleans from text or pre-parsed values", () => {
     expect(normalizeValue('{quads,"lower back",NULL}', 1009)).toEqual(["quads", "lower back", null]);
-    expect(normalizeValue("{{1.5,2},{3,4}}", 1231)).toEqual([[1.5, 2], [3, 4]]);
+    expect(normalizeValue("{{1.5,2},{3,4}}", 1231)).toEqual([
+      [1.5, 2],
+      [3, 4],
+    ]);
     expect(normalizeValue(["1", "2"], 1231)).toEqual([1, 2]);
     expect(normalizeValue('{"2024-01-01 10:00:00+00"}', 1185)).toEqual(["2024-01-01T10:00:00Z"]);
     expect(normalizeValue('{"a":[1,{"b":null}]}', 3802)).toEqual({ a: [1, { b: null }] });

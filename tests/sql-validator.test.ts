@@ -55,7 +55,11 @@ describe("SQL sandbox validator", () => {
   it("survives pathological nesting without recursing", async () => {
     // Redundant parentheses produce no parse nodes: harmless.
     expect(await validateSandboxSql(`select ${"(".repeat(4000)}1${")".repeat(4000)} as x`)).toMatchObject({ ok: true });
-    for (const deep of [`select ${"1+".repeat(4900)}1`, `select ${"array[".repeat(1400)}1${"]".repeat(1400)}`, `select ${"-x*(".repeat(1900)}1${")".repeat(1900)}`]) {
+    for (const deep of [
+      `select ${"1+".repeat(4900)}1`,
+      `select ${"array[".repeat(1400)}1${"]".repeat(1400)}`,
+      `select ${"-x*(".repeat(1900)}1${")".repeat(1900)}`,
+    ]) {
       const result = await validateSandboxSql(deep);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.reason).toMatch(/^the query is too large or too deeply nested|^syntax error/);

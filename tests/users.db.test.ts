@@ -82,7 +82,14 @@ describe("users", () => {
       goals: ["Bench 100 kg"],
       dateOfBirth: "1990-05-17",
     });
-    expect(updated).toMatchObject({ units: "lb", timezone: "America/New_York", fitnessLevel: "advanced", displayName: "Pat", goals: ["Bench 100 kg"], dateOfBirth: "1990-05-17" });
+    expect(updated).toMatchObject({
+      units: "lb",
+      timezone: "America/New_York",
+      fitnessLevel: "advanced",
+      displayName: "Pat",
+      goals: ["Bench 100 kg"],
+      dateOfBirth: "1990-05-17",
+    });
     await updateProfile(db, u.id, { units: "kg" });
     expect(await getProfile(db, u.id)).toMatchObject({ units: "kg", timezone: "America/New_York" });
 

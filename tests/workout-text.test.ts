@@ -78,7 +78,17 @@ const cases: [text: string, expected: Expected, opts?: Partial<typeof base> & { 
   ["benched 100kg x 3 today", [{ exercises: [["Bench Press", times(1, S(3, 100))]] }]],
   ["squat 3x5 @ 225 lbs", [{ exercises: [["Squat", times(3, S(5, 102.06))]] }]],
   ["bench 3x5 @ 135", [{ exercises: [["Bench Press", times(3, S(5, 61.23))]] }], { unit: "lb" }],
-  ["bench 3x8 @ 60\nsquat 3x5 @ 100 rpe 8\nlast set 4", [{ exercises: [["Bench Press", times(3, S(8, 60))], ["Squat", [S(5, 100, { rpe: 8 }), S(5, 100, { rpe: 8 }), S(4, 100, { rpe: 8 })]]] }]],
+  [
+    "bench 3x8 @ 60\nsquat 3x5 @ 100 rpe 8\nlast set 4",
+    [
+      {
+        exercises: [
+          ["Bench Press", times(3, S(8, 60))],
+          ["Squat", [S(5, 100, { rpe: 8 }), S(5, 100, { rpe: 8 }), S(4, 100, { rpe: 8 })]],
+        ],
+      },
+    ],
+  ],
   [
     "yesterday: bench 3x8 @ 60; today: squat 3x5 @ 100",
     [
@@ -88,7 +98,15 @@ const cases: [text: string, expected: Expected, opts?: Partial<typeof base> & { 
   ],
   [
     "on Monday I did bench 3x8 @ 60kg and squat 3x5 @ 100kg",
-    [{ date: "2026-11-23", exercises: [["Bench Press", times(3, S(8, 60))], ["Squat", times(3, S(5, 100))]] }],
+    [
+      {
+        date: "2026-11-23",
+        exercises: [
+          ["Bench Press", times(3, S(8, 60))],
+          ["Squat", times(3, S(5, 100))],
+        ],
+      },
+    ],
   ],
   ["2025-03-01: deadlift 1x5 @ 180", [{ date: "2025-03-01", exercises: [["Deadlift", [S(5, 180)]]] }]],
   [
@@ -111,11 +129,7 @@ const cases: [text: string, expected: Expected, opts?: Partial<typeof base> & { 
     ],
     { recent },
   ],
-  [
-    "same as last time but 5kg heavier",
-    [{ date: "2026-11-26", exercises: [["Squat (Barbell)", times(3, S(5, 105))]] }],
-    { recent },
-  ],
+  ["same as last time but 5kg heavier", [{ date: "2026-11-26", exercises: [["Squat (Barbell)", times(3, S(5, 105))]] }], { recent }],
   [
     "same as monday but +2.5kg on pull ups",
     [
@@ -183,7 +197,11 @@ describe("parseWorkoutText", () => {
       const ex = parseWorkoutText(text, base).workouts[0].exercises;
       expect(ex).toHaveLength(1);
       expect(ex[0].name.toLowerCase()).not.toMatch(/log|record/);
-      expect(ex[0].sets.map((s) => [s.reps, s.weightKg])).toEqual([[8, 60], [8, 60], [8, 60]]);
+      expect(ex[0].sets.map((s) => [s.reps, s.weightKg])).toEqual([
+        [8, 60],
+        [8, 60],
+        [8, 60],
+      ]);
     }
   });
 
@@ -203,28 +221,208 @@ const b225 = 102.06;
 // Issue 13: nothing the user wrote may be dropped or changed without the draft card saying so.
 const faithful: [text: string, opts: typeof base, name: string | null, sets: [reps: number | null, kg: number | null][], warning?: RegExp][] = [
   // a set count after a single set repeats it
-  ["225 lb bench for 5 reps, 3 sets", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
-  ["bench 225 for 5 reps, 3 sets", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
-  ["225 lb bench for 5 reps x 3 sets", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
-  ["bench 225x5, 3 sets", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
-  ["bench 225 for 5 (3 sets)", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
-  ["bench 5 reps at 225 for 3 sets", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
-  ["bench 100kg for 5 reps 3 sets", base, "Bench Press", [[5, 100], [5, 100], [5, 100]]],
-  ["bench 5 @ 225, x3", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
-  ["bench 225 x5 x3 sets", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
-  ["bench 225 5 reps 3 sets", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
-  ["bench 60kg 3 sets 8 reps", base, "Bench Press", [[8, 60], [8, 60], [8, 60]]],
-  ["bench 60kg, 3 sets, 8 reps", base, "Bench Press", [[8, 60], [8, 60], [8, 60]]],
-  ["bench 3 sets of 5 with 225", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
+  [
+    "225 lb bench for 5 reps, 3 sets",
+    lb,
+    "Bench Press",
+    [
+      [5, b225],
+      [5, b225],
+      [5, b225],
+    ],
+  ],
+  [
+    "bench 225 for 5 reps, 3 sets",
+    lb,
+    "Bench Press",
+    [
+      [5, b225],
+      [5, b225],
+      [5, b225],
+    ],
+  ],
+  [
+    "225 lb bench for 5 reps x 3 sets",
+    lb,
+    "Bench Press",
+    [
+      [5, b225],
+      [5, b225],
+      [5, b225],
+    ],
+  ],
+  [
+    "bench 225x5, 3 sets",
+    lb,
+    "Bench Press",
+    [
+      [5, b225],
+      [5, b225],
+      [5, b225],
+    ],
+  ],
+  [
+    "bench 225 for 5 (3 sets)",
+    lb,
+    "Bench Press",
+    [
+      [5, b225],
+      [5, b225],
+      [5, b225],
+    ],
+  ],
+  [
+    "bench 5 reps at 225 for 3 sets",
+    lb,
+    "Bench Press",
+    [
+      [5, b225],
+      [5, b225],
+      [5, b225],
+    ],
+  ],
+  [
+    "bench 100kg for 5 reps 3 sets",
+    base,
+    "Bench Press",
+    [
+      [5, 100],
+      [5, 100],
+      [5, 100],
+    ],
+  ],
+  [
+    "bench 5 @ 225, x3",
+    lb,
+    "Bench Press",
+    [
+      [5, b225],
+      [5, b225],
+      [5, b225],
+    ],
+  ],
+  [
+    "bench 225 x5 x3 sets",
+    lb,
+    "Bench Press",
+    [
+      [5, b225],
+      [5, b225],
+      [5, b225],
+    ],
+  ],
+  [
+    "bench 225 5 reps 3 sets",
+    lb,
+    "Bench Press",
+    [
+      [5, b225],
+      [5, b225],
+      [5, b225],
+    ],
+  ],
+  [
+    "bench 60kg 3 sets 8 reps",
+    base,
+    "Bench Press",
+    [
+      [8, 60],
+      [8, 60],
+      [8, 60],
+    ],
+  ],
+  [
+    "bench 60kg, 3 sets, 8 reps",
+    base,
+    "Bench Press",
+    [
+      [8, 60],
+      [8, 60],
+      [8, 60],
+    ],
+  ],
+  [
+    "bench 3 sets of 5 with 225",
+    lb,
+    "Bench Press",
+    [
+      [5, b225],
+      [5, b225],
+      [5, b225],
+    ],
+  ],
   // a number beside the name is the weight (in the user's unit), never part of the name
-  ["225 bench for 3x5", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
+  [
+    "225 bench for 3x5",
+    lb,
+    "Bench Press",
+    [
+      [5, b225],
+      [5, b225],
+      [5, b225],
+    ],
+  ],
   ["225 squat 5x5", lb, "Squat", Array.from({ length: 5 }, () => [5, b225] as [number, number])],
-  ["bench 225 for 3x5", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
-  ["bench 225 for 3 sets of 5", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
-  ["3 sets of bench at 225 for 5", lb, "Bench Press", [[5, b225], [5, b225], [5, b225]]],
-  ["100 bench for 3x5", base, "Bench Press", [[5, 100], [5, 100], [5, 100]]],
-  ["bench 225 for 5, 5, 4", lb, "Bench Press", [[5, b225], [5, b225], [4, b225]]],
-  ["bench 3x5 @ 102,5 kg", base, "Bench Press", [[5, 102.5], [5, 102.5], [5, 102.5]]],
+  [
+    "bench 225 for 3x5",
+    lb,
+    "Bench Press",
+    [
+      [5, b225],
+      [5, b225],
+      [5, b225],
+    ],
+  ],
+  [
+    "bench 225 for 3 sets of 5",
+    lb,
+    "Bench Press",
+    [
+      [5, b225],
+      [5, b225],
+      [5, b225],
+    ],
+  ],
+  [
+    "3 sets of bench at 225 for 5",
+    lb,
+    "Bench Press",
+    [
+      [5, b225],
+      [5, b225],
+      [5, b225],
+    ],
+  ],
+  [
+    "100 bench for 3x5",
+    base,
+    "Bench Press",
+    [
+      [5, 100],
+      [5, 100],
+      [5, 100],
+    ],
+  ],
+  [
+    "bench 225 for 5, 5, 4",
+    lb,
+    "Bench Press",
+    [
+      [5, b225],
+      [5, b225],
+      [4, b225],
+    ],
+  ],
+  [
+    "bench 3x5 @ 102,5 kg",
+    base,
+    "Bench Press",
+    [
+      [5, 102.5],
+      [5, 102.5],
+      [5, 102.5],
+    ],
+  ],
   // negative numbers are refused, visibly
   ["-100kg", base, null, [], /can't be negative/],
   ["bench 3x5 @ -100kg", base, null, [], /“bench 3x5 @ -100kg”.*can't be negative/],
@@ -233,18 +431,88 @@ const faithful: [text: string, opts: typeof base, name: string | null, sets: [re
   ["bench 3x-8 @ 60", base, null, [], /can't be negative/],
   ["bench 3x5 @ \u2212100kg", base, null, [], /can't be negative/],
   ["assisted pull ups 3x8 @ minus 20kg", base, null, [], /can't be negative/],
-  ["bench - 3x8 @ 60", base, "Bench Press", [[8, 60], [8, 60], [8, 60]]],
+  [
+    "bench - 3x8 @ 60",
+    base,
+    "Bench Press",
+    [
+      [8, 60],
+      [8, 60],
+      [8, 60],
+    ],
+  ],
   // what cannot be stored or was read differently is said
   ["bench 3x8 @ 5000kg", base, null, [], /5000 kg is more than/],
   ["bench 200 sets of 5", base, null, [], /200 sets is more than/],
-  ["bench 3x8 @ 60kg rpe 11", base, "Bench Press", [[8, 60], [8, 60], [8, 60]], /Ignored RPE 11/],
-  ["bench 3x8 @ 6o", base, "Bench Press", [[8, null], [8, null], [8, null]], /Not logged: “6o”/],
-  ["squat 4 x 6 at 100kg, 2 sets", base, "Squat", [[6, 100], [6, 100], [6, 100], [6, 100]], /“2 sets” doesn't match the 4 sets/],
-  ["squat 3x5 @ 225 lbs", base, "Squat", [[5, b225], [5, b225], [5, b225]], /225 lb is shown as 102\.1 kg/],
+  [
+    "bench 3x8 @ 60kg rpe 11",
+    base,
+    "Bench Press",
+    [
+      [8, 60],
+      [8, 60],
+      [8, 60],
+    ],
+    /Ignored RPE 11/,
+  ],
+  [
+    "bench 3x8 @ 6o",
+    base,
+    "Bench Press",
+    [
+      [8, null],
+      [8, null],
+      [8, null],
+    ],
+    /Not logged: “6o”/,
+  ],
+  [
+    "squat 4 x 6 at 100kg, 2 sets",
+    base,
+    "Squat",
+    [
+      [6, 100],
+      [6, 100],
+      [6, 100],
+      [6, 100],
+    ],
+    /“2 sets” doesn't match the 4 sets/,
+  ],
+  [
+    "squat 3x5 @ 225 lbs",
+    base,
+    "Squat",
+    [
+      [5, b225],
+      [5, b225],
+      [5, b225],
+    ],
+    /225 lb is shown as 102\.1 kg/,
+  ],
   ["bench 5x225", lb, "Bench Press", Array.from({ length: 5 }, () => [225, null] as [number, null]), /read as 5 sets of 225 reps/],
   ["bench 225 for 5 x3", lb, "Bench Press", Array.from({ length: 5 }, () => [3, b225] as [number, number]), /read as 5 sets of 3 reps/],
-  ["bench 3x8 @ 60 felt heavy", base, "Bench Press", [[8, 60], [8, 60], [8, 60]], /Not logged: “felt heavy”/],
-  ["Great session. bench 3x8 @ 60", base, "Bench Press", [[8, 60], [8, 60], [8, 60]], /Not logged: “great session”/],
+  [
+    "bench 3x8 @ 60 felt heavy",
+    base,
+    "Bench Press",
+    [
+      [8, 60],
+      [8, 60],
+      [8, 60],
+    ],
+    /Not logged: “felt heavy”/,
+  ],
+  [
+    "Great session. bench 3x8 @ 60",
+    base,
+    "Bench Press",
+    [
+      [8, 60],
+      [8, 60],
+      [8, 60],
+    ],
+    /Not logged: “great session”/,
+  ],
 ];
 
 describe("chat logging keeps what the user wrote, or says what it changed", () => {

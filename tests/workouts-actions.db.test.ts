@@ -37,7 +37,9 @@ describe("workout server actions", () => {
       .values([{ email: `aa-${stamp}@x.test` }, { email: `ab-${stamp}@x.test` }])
       .returning({ id: users.id, email: users.email, name: users.name });
     [alice, bob] = rows;
-    await db().db.insert(exercises).values({ slug: `a-squat-${stamp}`, name: "Squat (Barbell)", category: "strength", equipment: "barbell" });
+    await db()
+      .db.insert(exercises)
+      .values({ slug: `a-squat-${stamp}`, name: "Squat (Barbell)", category: "strength", equipment: "barbell" });
   });
   beforeEach(() => {
     session.user = null;
@@ -50,7 +52,10 @@ describe("workout server actions", () => {
 
   it("returns per-field errors for bad input", async () => {
     session.user = alice;
-    const r = await createWorkoutAction({ ...input, exercises: [{ exerciseName: "Squat (Barbell)", sets: [{ setType: "normal", weight: "-5", reps: "x", rpe: "", notes: "" }] }] });
+    const r = await createWorkoutAction({
+      ...input,
+      exercises: [{ exerciseName: "Squat (Barbell)", sets: [{ setType: "normal", weight: "-5", reps: "x", rpe: "", notes: "" }] }],
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.code).toBe("validation");

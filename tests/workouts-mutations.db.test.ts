@@ -52,7 +52,13 @@ describe("workout mutations", () => {
       name: "  ",
       startedAt: "2025-02-30T10:00",
       exercises: [
-        { exerciseName: "", sets: [{ weight: "abc", reps: "5.5", rpe: "11" }, { weight: "", reps: "" }] },
+        {
+          exerciseName: "",
+          sets: [
+            { weight: "abc", reps: "5.5", rpe: "11" },
+            { weight: "", reps: "" },
+          ],
+        },
         { exerciseName: "Squat", sets: [] },
       ],
     });
@@ -71,7 +77,11 @@ describe("workout mutations", () => {
       expect(paths, p).toContain(p);
     }
     expect(sessionInputSchema.safeParse({ ...baseInput, exercises: [] }).success).toBe(false);
-    const heavyLb = sessionInputSchema.safeParse({ ...baseInput, unit: "lb", exercises: [{ exerciseName: "X", sets: [{ weight: "4500", reps: "1" }] }] });
+    const heavyLb = sessionInputSchema.safeParse({
+      ...baseInput,
+      unit: "lb",
+      exercises: [{ exerciseName: "X", sets: [{ weight: "4500", reps: "1" }] }],
+    });
     expect(heavyLb.error?.issues[0].path.join(".")).toBe("exercises.0.sets.0.weight");
   });
 
@@ -119,7 +129,13 @@ describe("workout mutations", () => {
       notes: "",
       exercises: [
         { exerciseName: "Zorblax Press", sets: [{ weight: "20", reps: "10" }] },
-        { exerciseName: "bench press (barbell)", sets: [{ weight: "100", reps: "5" }, { weight: "100", reps: "4", setType: "failure" }] },
+        {
+          exerciseName: "bench press (barbell)",
+          sets: [
+            { weight: "100", reps: "5" },
+            { weight: "100", reps: "4", setType: "failure" },
+          ],
+        },
       ],
     });
     const result = await updateSession(db().db, alice, id, next, { timezone: "UTC" });

@@ -30,22 +30,56 @@ describe("records from the database", () => {
     // An imported session, then a manual one that beats it, then a warm-up-only "record" that must not count.
     const plan: { source: string; day: number; sets: [number, number, "normal" | "warmup"][] }[] = [
       { source: "import:strong", day: 1, sets: [[100, 5, "normal"]] },
-      { source: "manual", day: 8, sets: [[60, 10, "warmup"], [105, 5, "normal"]] },
-      { source: "chat", day: 15, sets: [[150, 5, "warmup"], [100, 5, "normal"]] },
+      {
+        source: "manual",
+        day: 8,
+        sets: [
+          [60, 10, "warmup"],
+          [105, 5, "normal"],
+        ],
+      },
+      {
+        source: "chat",
+        day: 15,
+        sets: [
+          [150, 5, "warmup"],
+          [100, 5, "normal"],
+        ],
+      },
     ];
     for (const p of plan) {
       const [s] = await d
         .insert(workoutSessions)
-        .values({ userId: alice, name: `D${p.day}`, source: p.source, importKey: p.source.startsWith("import") ? `k${p.day}` : null, startedAt: new Date(Date.UTC(2025, 0, p.day, 8)) })
+        .values({
+          userId: alice,
+          name: `D${p.day}`,
+          source: p.source,
+          importKey: p.source.startsWith("import") ? `k${p.day}` : null,
+          startedAt: new Date(Date.UTC(2025, 0, p.day, 8)),
+        })
         .returning({ id: workoutSessions.id });
       sessions.push(s.id);
       await d.insert(exerciseSets).values(
-        p.sets.map(([weightKg, reps, setType], position) => ({ sessionId: s.id, userId: alice, exerciseId: squat, position, setNumber: position + 1, setType, weightKg, reps })),
+        p.sets.map(([weightKg, reps, setType], position) => ({
+          sessionId: s.id,
+          userId: alice,
+          exerciseId: squat,
+          position,
+          setNumber: position + 1,
+          setType,
+          weightKg,
+          reps,
+        })),
       );
-      await d.insert(exerciseSets).values({ sessionId: s.id, userId: alice, exerciseId: assisted, position: p.sets.length, setNumber: 1, weightKg: 40 - p.day, reps: 8 });
+      await d
+        .insert(exerciseSets)
+        .values({ sessionId: s.id, userId: alice, exerciseId: assisted, position: p.sets.length, setNumber: 1, weightKg: 40 - p.day, reps: 8 });
     }
     // Bob's heavier squat must never leak into Alice's bests.
-    const [b] = await d.insert(workoutSessions).values({ userId: bob, name: "B", startedAt: new Date(Date.UTC(2025, 0, 2)) }).returning({ id: workoutSessions.id });
+    const [b] = await d
+      .insert(workoutSessions)
+      .values({ userId: bob, name: "B", startedAt: new Date(Date.UTC(2025, 0, 2)) })
+      .returning({ id: workoutSessions.id });
     await d.insert(exerciseSets).values({ sessionId: b.id, userId: bob, exerciseId: squat, position: 0, setNumber: 1, weightKg: 200, reps: 5 });
   });
 

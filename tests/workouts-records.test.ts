@@ -41,7 +41,14 @@ describe("records", () => {
 
   it("keeps the reps frontier: heavier weights with fewer reps", () => {
     const b = emptyBests();
-    for (const [w, r] of [[100, 5], [80, 10], [90, 8], [100, 6], [60, 3]] as const) addSet(b, { setType: "normal", weightKg: w, reps: r });
+    for (const [w, r] of [
+      [100, 5],
+      [80, 10],
+      [90, 8],
+      [100, 6],
+      [60, 3],
+    ] as const)
+      addSet(b, { setType: "normal", weightKg: w, reps: r });
     expect(b.repsFrontier).toEqual([
       { weightKg: 100, reps: 6 },
       { weightKg: 90, reps: 8 },
@@ -60,9 +67,21 @@ describe("records", () => {
 
   it("session volume counts working sets and must beat the best earlier session", () => {
     const h = [
-      ...session(1, "sq", [[60, 10, "warmup"], [100, 5], [100, 5]]), // 1000
-      ...session(2, "sq", [[100, 5], [100, 5], [100, 5]]), // 1500: volume PR
-      ...session(3, "sq", [[200, 10, "warmup"], [100, 5], [100, 5]]), // 1000: the warm-up does not count
+      ...session(1, "sq", [
+        [60, 10, "warmup"],
+        [100, 5],
+        [100, 5],
+      ]), // 1000
+      ...session(2, "sq", [
+        [100, 5],
+        [100, 5],
+        [100, 5],
+      ]), // 1500: volume PR
+      ...session(3, "sq", [
+        [200, 10, "warmup"],
+        [100, 5],
+        [100, 5],
+      ]), // 1000: the warm-up does not count
     ];
     const r = computeRecords(h);
     expect(r.bySession.get("s1")).toBeUndefined();
@@ -75,7 +94,13 @@ describe("records", () => {
 
   it("badges only a session's best set per kind, and only against sessions before it", () => {
     const s1 = session(1, "bp", [[80, 5]]);
-    const s2 = session(2, "bp", [[82.5, 5], [85, 3], [85, 2], [80, 6], [75, 6]]);
+    const s2 = session(2, "bp", [
+      [82.5, 5],
+      [85, 3],
+      [85, 2],
+      [80, 6],
+      [75, 6],
+    ]);
     const s3 = session(3, "bp", [[85, 3]]);
     // Given out of order: the history is sorted by time.
     const r = computeRecords([...s3, ...s1, ...s2]);

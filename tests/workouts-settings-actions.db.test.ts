@@ -78,7 +78,10 @@ describe("settings actions", () => {
     expect(ok).toEqual({ ok: true, data: { units: "lb", timezone: "Europe/Berlin" } });
     expect(await getProfile(db().db, user.id)).toMatchObject({ displayName: "Sammy", units: "lb", goals: ["Squat 140", "Bench 100"] });
 
-    const cleared = await updateProfileAction(null, form({ displayName: "", units: "lb", timezone: "Europe/Berlin", fitnessLevel: "intermediate", goals: "" }));
+    const cleared = await updateProfileAction(
+      null,
+      form({ displayName: "", units: "lb", timezone: "Europe/Berlin", fitnessLevel: "intermediate", goals: "" }),
+    );
     expect(cleared.ok).toBe(true);
     expect(await getProfile(db().db, user.id)).toMatchObject({ displayName: null, goals: [] });
 

@@ -4,7 +4,14 @@ import { exercises, exerciseSets, users, workoutSessions } from "@/db/schema";
 import { writeSessions } from "@/lib/workouts/write";
 import { useTestDatabase } from "./helpers/db";
 
-const set = (reps: number, weightKg: number | null) => ({ setType: "normal" as const, reps, weightKg, rpe: null, durationSeconds: null, distanceM: null });
+const set = (reps: number, weightKg: number | null) => ({
+  setType: "normal" as const,
+  reps,
+  weightKg,
+  rpe: null,
+  durationSeconds: null,
+  distanceM: null,
+});
 
 describe("writeSessions (the one writer for the form, chat drafts and the seed)", () => {
   const db = useTestDatabase();
@@ -14,7 +21,10 @@ describe("writeSessions (the one writer for the form, chat drafts and the seed)"
 
   beforeAll(async () => {
     const d = db().db;
-    [{ id: user }] = await d.insert(users).values({ email: `w-${Date.now()}@x.test` }).returning({ id: users.id });
+    [{ id: user }] = await d
+      .insert(users)
+      .values({ email: `w-${Date.now()}@x.test` })
+      .returning({ id: users.id });
     const ex = await d.select({ id: exercises.id }).from(exercises).limit(2);
     [a, b] = ex.map((e) => e.id);
   });
@@ -39,7 +49,12 @@ describe("writeSessions (the one writer for the form, chat drafts and the seed)"
     );
     expect(sets).toBe(4);
     const rows = await d
-      .select({ position: exerciseSets.position, setNumber: exerciseSets.setNumber, exerciseId: exerciseSets.exerciseId, weightKg: exerciseSets.weightKg })
+      .select({
+        position: exerciseSets.position,
+        setNumber: exerciseSets.setNumber,
+        exerciseId: exerciseSets.exerciseId,
+        weightKg: exerciseSets.weightKg,
+      })
       .from(exerciseSets)
       .where(eq(exerciseSets.sessionId, ids[0]))
       .orderBy(exerciseSets.position);

@@ -17,7 +17,10 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
         </Link>
         <div className="mx-auto flex w-full max-w-md flex-1 flex-col justify-center py-10">{children}</div>
       </main>
-      <aside className="surface-iron relative hidden overflow-hidden bg-iron px-12 py-16 text-chalk lg:flex lg:flex-col lg:justify-end" aria-label="About Spotter">
+      <aside
+        className="surface-iron relative hidden overflow-hidden bg-iron px-12 py-16 text-chalk lg:flex lg:flex-col lg:justify-end"
+        aria-label="About Spotter"
+      >
         <div aria-hidden className="absolute -top-24 -right-24 size-96 rounded-full bg-accent/15 blur-3xl" />
         <p className="font-display text-4xl leading-tight font-extrabold tracking-tight">
           Train with a coach

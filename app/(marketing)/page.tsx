@@ -38,7 +38,10 @@ function Feature({
   badge?: React.ReactNode;
 }) {
   return (
-    <section aria-labelledby={id} className="mx-auto grid max-w-6xl grid-cols-1 items-center gap-10 px-4 py-14 sm:px-6 md:grid-cols-2 md:gap-16 md:py-20">
+    <section
+      aria-labelledby={id}
+      className="mx-auto grid max-w-6xl grid-cols-1 items-center gap-10 px-4 py-14 sm:px-6 md:grid-cols-2 md:gap-16 md:py-20"
+    >
       <div className={flip ? "min-w-0 md:order-2" : "min-w-0"}>
         <div className="flex items-center gap-2">
           <Eyebrow>{eyebrow}</Eyebrow>
@@ -57,7 +60,11 @@ function Feature({
 const PRIVACY_POINTS = [
   { icon: Download, title: "Export everything", text: "Download your whole training log and conversations whenever you like. No lock-in." },
   { icon: Trash2, title: "Delete for real", text: "Deleting your account removes your workouts, chats and coaches from our database." },
-  { icon: EyeOff, title: "Training data only with consent", text: "Anonymised data helps improve coaching only if you opt in. Off by default, revocable." },
+  {
+    icon: EyeOff,
+    title: "Training data only with consent",
+    text: "Anonymised data helps improve coaching only if you opt in. Off by default, revocable.",
+  },
   { icon: HandCoins, title: "Never sold", text: "We do not sell or rent your data, and there are no ad trackers on Spotter." },
 ];
 
@@ -67,15 +74,15 @@ export default function Landing() {
     <>
       {/* Hero */}
       <div className="px-2 pt-2 sm:px-4 sm:pt-4">
-        <section
-          aria-labelledby="hero-title"
-          className="surface-iron relative mx-auto max-w-7xl overflow-hidden rounded-[2rem] bg-iron text-chalk"
-        >
+        <section aria-labelledby="hero-title" className="surface-iron relative mx-auto max-w-7xl overflow-hidden rounded-[2rem] bg-iron text-chalk">
           <div
             aria-hidden
             className="pointer-events-none absolute inset-0 opacity-[0.07] [background-image:linear-gradient(var(--color-chalk)_1px,transparent_1px),linear-gradient(90deg,var(--color-chalk)_1px,transparent_1px)] [background-size:44px_44px]"
           />
-          <div aria-hidden className="pointer-events-none absolute -top-56 -right-40 size-[40rem] bg-[radial-gradient(closest-side,rgb(182_242_58/0.22),transparent)]" />
+          <div
+            aria-hidden
+            className="pointer-events-none absolute -top-56 -right-40 size-[40rem] bg-[radial-gradient(closest-side,rgb(182_242_58/0.22),transparent)]"
+          />
           <div className="relative mx-auto grid max-w-6xl items-center gap-12 px-5 py-14 sm:px-8 md:py-20 lg:grid-cols-[1.1fr_1fr] lg:py-24">
             <div>
               <p className="inline-flex items-center gap-2 rounded-full border border-iron-line bg-iron-raised px-3 py-1 text-xs font-medium text-iron-muted">
@@ -85,8 +92,8 @@ export default function Landing() {
                 A coach that has read <span className="text-accent">every set</span> you have logged.
               </h1>
               <p className="mt-5 max-w-xl text-lg leading-relaxed text-chalk/80">
-                Spotter builds your coach from a short interview, logs workouts when you just talk, and answers with charts drawn
-                from your own training history. You see the query behind every chart.
+                Spotter builds your coach from a short interview, logs workouts when you just talk, and answers with charts drawn from your own
+                training history. You see the query behind every chart.
               </p>
               <div className="mt-8 flex flex-col gap-3 min-[400px]:flex-row">
                 <Button asChild variant="accent" size="lg">
@@ -125,15 +132,10 @@ export default function Landing() {
       </section>
 
       <div id="features" className="scroll-mt-20">
-        <Feature
-          id="feature-coach"
-          eyebrow="Coach creator"
-          title="Your coach starts with an interview, not a template."
-          visual={<InterviewMock />}
-        >
+        <Feature id="feature-coach" eyebrow="Coach creator" title="Your coach starts with an interview, not a template." visual={<InterviewMock />}>
           <p>
-            Tell Spotter what you are training for, how often you can lift, what hurts and how you like to be spoken to. It turns
-            your answers into a coach with a name, a coaching style and a plan that fits your week.
+            Tell Spotter what you are training for, how often you can lift, what hurts and how you like to be spoken to. It turns your answers into a
+            coach with a name, a coaching style and a plan that fits your week.
           </p>
           <p>Change your mind later? Re-run the interview or keep several coaches and switch between them.</p>
         </Feature>
@@ -167,12 +169,12 @@ export default function Landing() {
           }
         >
           <p>
-            Log a session in the words you would text a training partner. Spotter parses it, shows you exactly what it saved, and
-            lets you fix anything.
+            Log a session in the words you would text a training partner. Spotter parses it, shows you exactly what it saved, and lets you fix
+            anything.
           </p>
           <p>
-            Ask about progress and it queries <strong className="text-ink">your</strong> data, never anyone else&apos;s: a
-            read-only query, limited to your rows, printed under every chart so you can check the maths.
+            Ask about progress and it queries <strong className="text-ink">your</strong> data, never anyone else&apos;s: a read-only query, limited to
+            your rows, printed under every chart so you can check the maths.
           </p>
         </Feature>
 
@@ -184,8 +186,8 @@ export default function Landing() {
           visual={<LiveMock />}
         >
           <p>
-            Start a workout and your phone becomes a spotter: the next set on screen, rest timers that start themselves, and spoken
-            cues from Alice or Aiden so you never have to look down mid-set.
+            Start a workout and your phone becomes a spotter: the next set on screen, rest timers that start themselves, and spoken cues from Alice or
+            Aiden so you never have to look down mid-set.
           </p>
           <p>
             {isFeatureAvailable("liveWorkoutVoice")
@@ -202,8 +204,8 @@ export default function Landing() {
           visual={<ImportMock />}
         >
           <p>
-            Drop in the export file from the app you use today. Spotter recognises the format, matches exercise names to its
-            catalogue, converts pounds and kilograms, and skips anything already imported.
+            Drop in the export file from the app you use today. Spotter recognises the format, matches exercise names to its catalogue, converts
+            pounds and kilograms, and skips anything already imported.
           </p>
           <p>Every skipped row comes with a reason, so nothing disappears silently.</p>
         </Feature>
@@ -218,8 +220,7 @@ export default function Landing() {
               Your training data is yours.
             </h2>
             <p className="mt-4 text-lg leading-relaxed text-ink-soft">
-              A coach needs your numbers. It does not need to own them. These are promises the product is built around, not
-              settings buried in a menu.
+              A coach needs your numbers. It does not need to own them. These are promises the product is built around, not settings buried in a menu.
             </p>
           </div>
           <ul className="mt-10 grid gap-6 sm:grid-cols-2 lg:grid-cols-4">

@@ -4,19 +4,66 @@
  */
 
 const EXERCISES = [
-  "Squat (Barbell)", "Bench Press (Barbell)", "Deadlift (Barbell)", "Overhead Press (Barbell)", "Bent Over Row (Barbell)",
-  "Pull Up", "Chin Up", "Lat Pulldown (Cable)", "Seated Row (Cable)", "Leg Press", "Leg Extension (Machine)",
-  "Seated Leg Curl (Machine)", "Lying Leg Curl (Machine)", "Romanian Deadlift (Barbell)", "Hip Thrust (Barbell)",
-  "Incline Bench Press (Dumbbell)", "Bench Press (Dumbbell)", "Shoulder Press (Dumbbell)", "Lateral Raise (Dumbbell)",
-  "Bicep Curl (Barbell)", "Bicep Curl (Dumbbell)", "Hammer Curl (Dumbbell)", "Triceps Pushdown (Cable - Straight Bar)",
-  "Triceps Extension (Cable)", "Skullcrusher (Barbell)", "Chest Fly (Dumbbell)", "Pec Deck (Machine)", "Face Pull (Cable)",
-  "Calf Raise (Machine)", "Standing Calf Raise (Smith Machine)", "Front Squat (Barbell)", "Lunge (Dumbbell)",
-  "Bulgarian Split Squat (Dumbbell)", "Goblet Squat (Kettlebell)", "Hack Squat", "Shrug (Dumbbell)", "Cable Crunch",
-  "Plank", "Hanging Leg Raise", "Dip", "Push Up", "Incline Bench Press (Barbell)", "Arnold Press (Dumbbell)",
-  "Preacher Curl (Machine)", "Rear Delt Fly (Machine)", "Chest Press (Machine)", "Shoulder Press (Machine)",
-  "Good Morning (Barbell)", "Sumo Deadlift (Barbell)", "T Bar Row", "Pendlay Row (Barbell)", "Power Clean",
-  "Hip Abductor (Machine)", "Hip Adductor (Machine)", "Glute Kickback (Cable)", "Back Extension",
-  "Running (Treadmill)", "Rowing (Machine)", "Cycling (Indoor)", "My Odd Custom Movement",
+  "Squat (Barbell)",
+  "Bench Press (Barbell)",
+  "Deadlift (Barbell)",
+  "Overhead Press (Barbell)",
+  "Bent Over Row (Barbell)",
+  "Pull Up",
+  "Chin Up",
+  "Lat Pulldown (Cable)",
+  "Seated Row (Cable)",
+  "Leg Press",
+  "Leg Extension (Machine)",
+  "Seated Leg Curl (Machine)",
+  "Lying Leg Curl (Machine)",
+  "Romanian Deadlift (Barbell)",
+  "Hip Thrust (Barbell)",
+  "Incline Bench Press (Dumbbell)",
+  "Bench Press (Dumbbell)",
+  "Shoulder Press (Dumbbell)",
+  "Lateral Raise (Dumbbell)",
+  "Bicep Curl (Barbell)",
+  "Bicep Curl (Dumbbell)",
+  "Hammer Curl (Dumbbell)",
+  "Triceps Pushdown (Cable - Straight Bar)",
+  "Triceps Extension (Cable)",
+  "Skullcrusher (Barbell)",
+  "Chest Fly (Dumbbell)",
+  "Pec Deck (Machine)",
+  "Face Pull (Cable)",
+  "Calf Raise (Machine)",
+  "Standing Calf Raise (Smith Machine)",
+  "Front Squat (Barbell)",
+  "Lunge (Dumbbell)",
+  "Bulgarian Split Squat (Dumbbell)",
+  "Goblet Squat (Kettlebell)",
+  "Hack Squat",
+  "Shrug (Dumbbell)",
+  "Cable Crunch",
+  "Plank",
+  "Hanging Leg Raise",
+  "Dip",
+  "Push Up",
+  "Incline Bench Press (Barbell)",
+  "Arnold Press (Dumbbell)",
+  "Preacher Curl (Machine)",
+  "Rear Delt Fly (Machine)",
+  "Chest Press (Machine)",
+  "Shoulder Press (Machine)",
+  "Good Morning (Barbell)",
+  "Sumo Deadlift (Barbell)",
+  "T Bar Row",
+  "Pendlay Row (Barbell)",
+  "Power Clean",
+  "Hip Abductor (Machine)",
+  "Hip Adductor (Machine)",
+  "Glute Kickback (Cable)",
+  "Back Extension",
+  "Running (Treadmill)",
+  "Rowing (Machine)",
+  "Cycling (Indoor)",
+  "My Odd Custom Movement",
 ];
 
 function rng(seed: number) {
@@ -72,7 +119,7 @@ function* sessions(rows: number, seed: number): Generator<GenSession> {
           rpe: r() < 0.3 ? 6 + Math.floor(r() * 9) / 2 : null,
           seconds: cardio ? 600 + Math.floor(r() * 1800) : 0,
           distance: cardio ? Math.round(r() * 800) / 100 : 0,
-          note: r() < 0.02 ? "felt strong, \"grindy\" last rep" : "",
+          note: r() < 0.02 ? 'felt strong, "grindy" last rep' : "",
         });
       }
     }
@@ -102,8 +149,20 @@ export function generateStrongExport(rows: number, seed = 1): string {
     const duration = s.minutes >= 60 ? `${Math.floor(s.minutes / 60)}h ${s.minutes % 60}m` : `${s.minutes}m`;
     for (const x of s.sets) {
       out.push(
-        [date, q(s.name), duration, q(x.exercise), x.order, x.weight.toFixed(1), x.reps.toFixed(1), x.distance, x.seconds.toFixed(1),
-          x.note ? q(x.note) : "", s.notes ? q(s.notes) : "", x.rpe ?? ""].join(","),
+        [
+          date,
+          q(s.name),
+          duration,
+          q(x.exercise),
+          x.order,
+          x.weight.toFixed(1),
+          x.reps.toFixed(1),
+          x.distance,
+          x.seconds.toFixed(1),
+          x.note ? q(x.note) : "",
+          s.notes ? q(s.notes) : "",
+          x.rpe ?? "",
+        ].join(","),
       );
     }
   }
@@ -112,7 +171,9 @@ export function generateStrongExport(rows: number, seed = 1): string {
 
 /** Hevy metric export with `rows` set rows. */
 export function generateHevyExport(rows: number, seed = 2): string {
-  const out = ['"title","start_time","end_time","description","exercise_title","superset_id","exercise_notes","set_index","set_type","weight_kg","reps","distance_km","duration_seconds","rpe"'];
+  const out = [
+    '"title","start_time","end_time","description","exercise_title","superset_id","exercise_notes","set_index","set_type","weight_kg","reps","distance_km","duration_seconds","rpe"',
+  ];
   for (const s of sessions(rows, seed)) {
     const start = hevyDate(s.start);
     const end = hevyDate(new Date(s.start.getTime() + s.minutes * 60_000));
@@ -123,8 +184,22 @@ export function generateHevyExport(rows: number, seed = 2): string {
       previous = x.exercise;
       const cardio = x.distance > 0;
       out.push(
-        [q(s.name), q(start), q(end), q(s.notes), q(x.exercise), "", q(x.note), index, q(x.order === "W" ? "warmup" : "normal"),
-          cardio ? "" : x.weight, cardio ? "" : x.reps, cardio ? x.distance : "", x.seconds, x.rpe ?? ""].join(","),
+        [
+          q(s.name),
+          q(start),
+          q(end),
+          q(s.notes),
+          q(x.exercise),
+          "",
+          q(x.note),
+          index,
+          q(x.order === "W" ? "warmup" : "normal"),
+          cardio ? "" : x.weight,
+          cardio ? "" : x.reps,
+          cardio ? x.distance : "",
+          x.seconds,
+          x.rpe ?? "",
+        ].join(","),
       );
     }
   }

@@ -15,7 +15,11 @@ function subscribe(onChange: () => void) {
  * the chat composer stay visible). Light or dark follows the page's theme, including the toggle.
  */
 export function AppToaster() {
-  const dark = React.useSyncExternalStore(subscribe, () => document.documentElement.classList.contains("dark"), () => false);
+  const dark = React.useSyncExternalStore(
+    subscribe,
+    () => document.documentElement.classList.contains("dark"),
+    () => false,
+  );
   return (
     <Toaster
       richColors

@@ -30,7 +30,12 @@ export function ThemeToggle({ className }: { className?: string }) {
     for (const l of listeners) l();
   };
   return (
-    <div role="radiogroup" aria-label="Theme" className={cn("flex rounded-lg border border-line bg-sunken p-0.5", className)} data-testid="theme-toggle">
+    <div
+      role="radiogroup"
+      aria-label="Theme"
+      className={cn("flex rounded-lg border border-line bg-sunken p-0.5", className)}
+      data-testid="theme-toggle"
+    >
       {OPTIONS.map(({ value, label, icon: Icon }) => {
         const active = pref === value;
         return (

@@ -98,8 +98,8 @@ export function SignInForm({ next, demo, linkDelivery, initialMode = "password" 
               </Alert>
             ) : (
               <Alert tone="info" title="Link written to the server log">
-                Email delivery (SMTP) is not configured on this server, so the sign-in link for {linkState.data.email} was printed
-                in the server log — look for the line starting with <span className="font-mono">[spotter] MAGIC LINK</span>.
+                Email delivery (SMTP) is not configured on this server, so the sign-in link for {linkState.data.email} was printed in the server log —
+                look for the line starting with <span className="font-mono">[spotter] MAGIC LINK</span>.
               </Alert>
             )
           ) : null}

@@ -20,7 +20,17 @@ export function SignUpForm({ next }: { next?: string }) {
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="next" value={next ?? ""} />
       <FormError state={state} />
-      <AuthField id="sign-up-name" label="Name" name="name" autoComplete="name" optional maxLength={80} value={values.name} onChange={set("name")} error={fieldErrors?.name} />
+      <AuthField
+        id="sign-up-name"
+        label="Name"
+        name="name"
+        autoComplete="name"
+        optional
+        maxLength={80}
+        value={values.name}
+        onChange={set("name")}
+        error={fieldErrors?.name}
+      />
       <AuthField
         id="sign-up-email"
         label="Email"

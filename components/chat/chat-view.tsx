@@ -227,7 +227,10 @@ export function ChatView(props: ChatViewProps) {
   return (
     // Fills the app shell's main area edge to edge: viewport minus the header (and the phone's bottom nav).
     // data-fullbleed hides the shell's footer, so the page itself never scrolls.
-    <div data-fullbleed className="-mx-4 -my-6 flex h-[calc(100dvh-7.5rem-env(safe-area-inset-bottom))] min-h-0 sm:-mx-6 sm:-my-10 sm:h-[calc(100dvh-8rem-env(safe-area-inset-bottom))] md:h-[calc(100dvh-4rem)] lg:border-x lg:border-line">
+    <div
+      data-fullbleed
+      className="-mx-4 -my-6 flex h-[calc(100dvh-7.5rem-env(safe-area-inset-bottom))] min-h-0 sm:-mx-6 sm:-my-10 sm:h-[calc(100dvh-8rem-env(safe-area-inset-bottom))] md:h-[calc(100dvh-4rem)] lg:border-x lg:border-line"
+    >
       <aside className="hidden w-72 shrink-0 flex-col border-r border-line bg-surface/60 pt-3 lg:flex">{list()}</aside>
       <section className="flex min-w-0 flex-1 flex-col" aria-label="Chat">
         {/* The message area uses the full height: the slim header floats over it (messages scroll beneath). */}
@@ -285,7 +288,15 @@ export function ChatView(props: ChatViewProps) {
                 ) : null}
                 {!busy && lastIsUser && streamError ? (
                   <li>
-                    <Alert tone="danger" title="The coach could not answer" action={<Button size="sm" variant="secondary" onClick={retry}>Retry</Button>}>
+                    <Alert
+                      tone="danger"
+                      title="The coach could not answer"
+                      action={
+                        <Button size="sm" variant="secondary" onClick={retry}>
+                          Retry
+                        </Button>
+                      }
+                    >
                       {streamError}
                     </Alert>
                   </li>

@@ -76,7 +76,10 @@ export function Composer({ value, onChange, onSend, onStop, busy, disabled, hint
       </div>
       <div
         id="chat-input-hint"
-        className={cn("mt-1 flex-wrap justify-between gap-x-3 px-1 text-xs text-ink-muted", tooLong || hintOnPhones ? "flex" : "sr-only sm:not-sr-only sm:flex")}
+        className={cn(
+          "mt-1 flex-wrap justify-between gap-x-3 px-1 text-xs text-ink-muted",
+          tooLong || hintOnPhones ? "flex" : "sr-only sm:not-sr-only sm:flex",
+        )}
       >
         <span>{tooLong ? <span className="text-danger">{value.length - MAX_MESSAGE_CHARS} characters over the limit</span> : hint}</span>
         <span className="hidden sm:inline">Enter to send · Shift+Enter for a new line</span>

@@ -48,12 +48,7 @@ export function ConversationList({ items, activeId, hasMore, loadingMore, onLoad
             const active = c.id === activeId;
             return (
               <li key={c.id} className={cn("group flex items-center rounded-lg", active ? "bg-sunken" : "hover:bg-sunken/70")}>
-                <Link
-                  href={`/chat/${c.id}`}
-                  onClick={onNavigate}
-                  aria-current={active ? "page" : undefined}
-                  className="min-w-0 flex-1 px-3 py-2"
-                >
+                <Link href={`/chat/${c.id}`} onClick={onNavigate} aria-current={active ? "page" : undefined} className="min-w-0 flex-1 px-3 py-2">
                   <span className={cn("block truncate text-sm", active ? "font-semibold text-ink" : "text-ink-soft")}>{c.title}</span>
                   <span className="flex items-center gap-1.5 text-xs text-ink-muted">
                     {c.status === "active" ? <span className="size-1.5 rounded-full bg-accent-strong" aria-label="active" /> : null}
@@ -98,7 +93,15 @@ export function ConversationList({ items, activeId, hasMore, loadingMore, onLoad
   );
 }
 
-function RenameDialog({ item, onClose, onRenamed }: { item: ConversationListItem | null; onClose: () => void; onRenamed: (id: string, title: string) => void }) {
+function RenameDialog({
+  item,
+  onClose,
+  onRenamed,
+}: {
+  item: ConversationListItem | null;
+  onClose: () => void;
+  onRenamed: (id: string, title: string) => void;
+}) {
   const [title, setTitle] = React.useState("");
   const [error, setError] = React.useState<string | null>(null);
   const [pending, start] = React.useTransition();

@@ -37,14 +37,7 @@ echarts.use([
 export default function EChart({ option, height, label }: { option: Record<string, unknown>; height: number; label: string }) {
   return (
     <div role="img" aria-label={label}>
-      <ReactEChartsCore
-        echarts={echarts}
-        option={option}
-        notMerge
-        lazyUpdate
-        opts={{ renderer: "canvas" }}
-        style={{ height, width: "100%" }}
-      />
+      <ReactEChartsCore echarts={echarts} option={option} notMerge lazyUpdate opts={{ renderer: "canvas" }} style={{ height, width: "100%" }} />
     </div>
   );
 }

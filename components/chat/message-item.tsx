@@ -67,7 +67,12 @@ export const MessageItem = React.memo(function MessageItem({ message, streaming,
   const status = message.metadata?.status;
 
   return (
-    <li className="flex justify-start" data-testid="chat-message" data-role="assistant" data-status={stopped ? "stopped" : error ? "error" : (status ?? "")}>
+    <li
+      className="flex justify-start"
+      data-testid="chat-message"
+      data-role="assistant"
+      data-status={stopped ? "stopped" : error ? "error" : (status ?? "")}
+    >
       <div className="w-full min-w-0 max-w-full text-[0.95rem] leading-relaxed text-ink sm:max-w-[90%]">
         {visible.map((part, i) => {
           if (part.type === "text") {
@@ -93,7 +98,16 @@ export const MessageItem = React.memo(function MessageItem({ message, streaming,
               const failed = notLogged(part.output);
               if (failed) return <NothingLogged key={part.toolCallId} reason={failed.reason} warnings={failed.warnings} />;
             }
-            return <ToolStatus key={part.toolCallId} name={name} state={part.state} output={part.output} errorText={part.errorText} stopped={stopped || status === "stopped"} />;
+            return (
+              <ToolStatus
+                key={part.toolCallId}
+                name={name}
+                state={part.state}
+                output={part.output}
+                errorText={part.errorText}
+                stopped={stopped || status === "stopped"}
+              />
+            );
           }
           return null;
         })}
@@ -114,7 +128,11 @@ export const MessageItem = React.memo(function MessageItem({ message, streaming,
           </p>
         ) : null}
         {error ? (
-          <div role="alert" className="mt-2 flex flex-wrap items-center gap-2 rounded-xl border border-danger/25 bg-danger-soft px-3 py-2 text-sm" data-testid="chat-error">
+          <div
+            role="alert"
+            className="mt-2 flex flex-wrap items-center gap-2 rounded-xl border border-danger/25 bg-danger-soft px-3 py-2 text-sm"
+            data-testid="chat-error"
+          >
             <TriangleAlert aria-hidden className="size-4 shrink-0 text-danger" />
             <span className="min-w-0 flex-1 text-ink">{error}</span>
             {onRetry ? (
@@ -125,9 +143,7 @@ export const MessageItem = React.memo(function MessageItem({ message, streaming,
             ) : null}
           </div>
         ) : null}
-        {message.metadata?.model && !streaming ? (
-          <p className={cn("mt-1.5 text-[0.7rem] text-ink-muted")}>{message.metadata.model}</p>
-        ) : null}
+        {message.metadata?.model && !streaming ? <p className={cn("mt-1.5 text-[0.7rem] text-ink-muted")}>{message.metadata.model}</p> : null}
       </div>
     </li>
   );

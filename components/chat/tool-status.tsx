@@ -49,7 +49,13 @@ export function ToolStatus({
   errorText?: string;
   stopped?: boolean;
 }) {
-  const label = LABELS[name] ?? { running: `Running ${name}…`, done: `Ran ${name}`, failed: `${name} failed`, stopped: `${name} stopped`, icon: Check };
+  const label = LABELS[name] ?? {
+    running: `Running ${name}…`,
+    done: `Ran ${name}`,
+    failed: `${name} failed`,
+    stopped: `${name} stopped`,
+    icon: Check,
+  };
   const Icon = label.icon;
   // A tool may finish but refuse (e.g. the plan's daily chart allowance): show it as failed, with its reason.
   const refused = state === "output-available" && refusal(output);
@@ -66,7 +72,13 @@ export function ToolStatus({
       data-testid={`tool-${name}`}
       data-state={state}
     >
-      {running ? <Loader2 aria-hidden className="size-3.5 animate-spin" /> : failed ? <AlertTriangle aria-hidden className="size-3.5" /> : <Icon aria-hidden className="size-3.5" />}
+      {running ? (
+        <Loader2 aria-hidden className="size-3.5 animate-spin" />
+      ) : failed ? (
+        <AlertTriangle aria-hidden className="size-3.5" />
+      ) : (
+        <Icon aria-hidden className="size-3.5" />
+      )}
       <span className="truncate">
         {failed ? label.failed : done ? label.done : running ? label.running : label.stopped}
         {info ? <span className="tabular text-ink-muted"> · {info}</span> : null}

@@ -81,7 +81,13 @@ function fromEdit(workouts: EditWorkout[], base: WorkoutDraft): WorkoutDraft | s
       for (const [si, s] of e.sets.entries()) {
         // The session form's own validation and conversion (lib/workouts/form-model), so both say the same.
         const row = rowToRecord(
-          { ...s, key: "", notes: "", durationSeconds: s.durationSeconds === null ? "" : String(s.durationSeconds), distanceM: s.distanceM === null ? "" : String(s.distanceM) },
+          {
+            ...s,
+            key: "",
+            notes: "",
+            durationSeconds: s.durationSeconds === null ? "" : String(s.durationSeconds),
+            distanceM: s.distanceM === null ? "" : String(s.distanceM),
+          },
           base.unit,
         );
         if (!row.ok) return `${e.name}, set ${si + 1}: ${row.error}.`;
@@ -173,13 +179,21 @@ export function WorkoutDraftCard({
     const sessionHref = remaining.length === 1 ? `/workouts/${remaining[0]}` : "/workouts";
     if (allDeleted) {
       return (
-        <p className="my-3 rounded-card border border-dashed border-line-strong px-4 py-3 text-sm text-ink-muted" role="status" data-testid="draft-deleted">
+        <p
+          className="my-3 rounded-card border border-dashed border-line-strong px-4 py-3 text-sm text-ink-muted"
+          role="status"
+          data-testid="draft-deleted"
+        >
           Saved — {status.sets ?? 0} {status.sets === 1 ? "set" : "sets"} logged, then deleted from Workouts.
         </p>
       );
     }
     return (
-      <div className="my-3 flex flex-wrap items-center gap-2 rounded-card border border-success/25 bg-success-soft px-4 py-3 text-sm" role="status" data-testid="draft-saved">
+      <div
+        className="my-3 flex flex-wrap items-center gap-2 rounded-card border border-success/25 bg-success-soft px-4 py-3 text-sm"
+        role="status"
+        data-testid="draft-saved"
+      >
         <Check aria-hidden className="size-4 text-success" />
         <span className="font-medium text-ink">
           Saved — {status.sets ?? 0} {status.sets === 1 ? "set" : "sets"} logged.
@@ -201,11 +215,7 @@ export function WorkoutDraftCard({
 
   const locked = disabled || pending;
   return (
-    <section
-      className="my-3 rounded-card border border-line bg-surface shadow-card"
-      aria-label="Workout to confirm"
-      data-testid="workout-draft-card"
-    >
+    <section className="my-3 rounded-card border border-line bg-surface shadow-card" aria-label="Workout to confirm" data-testid="workout-draft-card">
       <header className="flex items-center gap-2 border-b border-line px-4 py-3">
         <Dumbbell aria-hidden className="size-4 text-accent-text" />
         <h3 className="text-sm font-semibold text-ink">Check before I log it</h3>
@@ -323,7 +333,11 @@ export function WorkoutDraftCard({
                     onClick={() =>
                       update((d) => {
                         const sets = d[wi].exercises[ei].sets;
-                        sets.push(sets.length ? { ...sets[sets.length - 1] } : { setType: "normal", weight: "", reps: "", rpe: "", durationSeconds: null, distanceM: null });
+                        sets.push(
+                          sets.length
+                            ? { ...sets[sets.length - 1] }
+                            : { setType: "normal", weight: "", reps: "", rpe: "", durationSeconds: null, distanceM: null },
+                        );
                       })
                     }
                   >

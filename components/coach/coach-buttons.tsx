@@ -4,12 +4,32 @@ import { Star, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import * as React from "react";
 import { toast } from "sonner";
-import { Button, Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui";
+import {
+  Button,
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
 type CoachAction = (input: { coachId: string }) => Promise<ActionResult<{ id: string }>>;
 
-export function MakePrimaryButton({ coachId, name, action, size = "md" }: { coachId: string; name: string; action: CoachAction; size?: "sm" | "md" }) {
+export function MakePrimaryButton({
+  coachId,
+  name,
+  action,
+  size = "md",
+}: {
+  coachId: string;
+  name: string;
+  action: CoachAction;
+  size?: "sm" | "md";
+}) {
   const router = useRouter();
   const [busy, start] = React.useTransition();
   return (
@@ -46,7 +66,10 @@ export function DeleteCoachButton({ coachId, name, action }: { coachId: string; 
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Delete {name}?</DialogTitle>
-          <DialogDescription>The coach and all its versions are removed. Your training data and chats stay. If it was your primary coach, your next coach takes over (or the default coach).</DialogDescription>
+          <DialogDescription>
+            The coach and all its versions are removed. Your training data and chats stay. If it was your primary coach, your next coach takes over
+            (or the default coach).
+          </DialogDescription>
         </DialogHeader>
         <DialogFooter>
           <DialogClose asChild>

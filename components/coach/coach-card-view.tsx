@@ -97,8 +97,8 @@ export function CoachCardView({ card }: { card: CoachCard }) {
             <p>No movements ruled out or limited.</p>
           )}
           <p>
-            Weekly training volume goes up by <strong className="text-ink">at most {card.safety.maxWeeklyVolumeIncreasePct} %</strong>. A lighter week every{" "}
-            {card.safety.deload.everyWeeks} weeks, or sooner:
+            Weekly training volume goes up by <strong className="text-ink">at most {card.safety.maxWeeklyVolumeIncreasePct} %</strong>. A lighter week
+            every {card.safety.deload.everyWeeks} weeks, or sooner:
           </p>
           <ul className="list-disc space-y-1 pl-5">
             {[...card.safety.deload.rules, ...card.safety.rules].map((r) => (
@@ -145,7 +145,13 @@ export function CoachCardView({ card }: { card: CoachCard }) {
               </>
             ) : null}
             <dt className="text-ink-muted">Nutrition</dt>
-            <dd>{card.communication.nutrition === "none" ? "training only" : card.communication.nutrition === "basic" ? "the basics" : "detailed (macros)"}</dd>
+            <dd>
+              {card.communication.nutrition === "none"
+                ? "training only"
+                : card.communication.nutrition === "basic"
+                  ? "the basics"
+                  : "detailed (macros)"}
+            </dd>
             <dt className="text-ink-muted">Style</dt>
             <dd>{STYLE[card.communication.style]}</dd>
             <dt className="text-ink-muted">Explains with</dt>

@@ -20,7 +20,10 @@ export interface CoachEditorProps {
   maxRamp: number;
   personas: EditorOption[];
   methodologies: EditorOption[];
-  action: (previous: ActionResult<{ id: string; version: number }> | null, formData: FormData) => Promise<ActionResult<{ id: string; version: number }>>;
+  action: (
+    previous: ActionResult<{ id: string; version: number }> | null,
+    formData: FormData,
+  ) => Promise<ActionResult<{ id: string; version: number }>>;
 }
 
 const TRAITS = [
@@ -34,7 +37,7 @@ export function CoachEditor({ coachId, card, maxRamp, personas, methodologies, a
   const router = useRouter();
   const [state, formAction, pending] = React.useActionState(action, null);
   const [traits, setTraits] = React.useState(card.persona.traits);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
 
   React.useEffect(() => {
     if (state?.ok) {
@@ -131,7 +134,10 @@ export function CoachEditor({ coachId, card, maxRamp, personas, methodologies, a
           aria-invalid={!!errors.avoid}
           aria-describedby="coach-avoid-hint coach-avoid-err"
         />
-        <FieldHint id="coach-avoid-hint">One per line. A line you keep keeps its limit (e.g. “low-volume only”) and where it came from; a new line is a full ban — your coach offers alternatives instead.</FieldHint>
+        <FieldHint id="coach-avoid-hint">
+          One per line. A line you keep keeps its limit (e.g. “low-volume only”) and where it came from; a new line is a full ban — your coach offers
+          alternatives instead.
+        </FieldHint>
         <FieldError id="coach-avoid-err" error={errors.avoid} />
       </div>
 

@@ -122,7 +122,9 @@ export function InterviewChat({ initial, answer, finish, modelLabel, maxChars }:
         ))}
         {pendingText ? (
           <li className="flex justify-end opacity-70" data-role="user" aria-busy="true">
-            <div className="max-w-[88%] rounded-2xl rounded-br-md bg-ink px-4 py-2.5 text-[0.95rem] whitespace-pre-wrap text-chalk sm:max-w-[78%]">{pendingText}</div>
+            <div className="max-w-[88%] rounded-2xl rounded-br-md bg-ink px-4 py-2.5 text-[0.95rem] whitespace-pre-wrap text-chalk sm:max-w-[78%]">
+              {pendingText}
+            </div>
           </li>
         ) : null}
       </ol>
@@ -133,7 +135,15 @@ export function InterviewChat({ initial, answer, finish, modelLabel, maxChars }:
         </Alert>
       ) : null}
       {blocked ? (
-        <Alert tone="warning" title="Your coach is ready to build" action={<Button asChild size="sm" variant="secondary"><Link href="/coach">Manage coaches</Link></Button>}>
+        <Alert
+          tone="warning"
+          title="Your coach is ready to build"
+          action={
+            <Button asChild size="sm" variant="secondary">
+              <Link href="/coach">Manage coaches</Link>
+            </Button>
+          }
+        >
           {blocked}
         </Alert>
       ) : null}
@@ -146,7 +156,12 @@ export function InterviewChat({ initial, answer, finish, modelLabel, maxChars }:
           }}
           className="flex flex-col gap-2"
         >
-          <div className={cn("flex items-end gap-2 rounded-2xl border border-line-strong bg-surface p-2 shadow-card focus-within:border-ink focus-within:ring-3 focus-within:ring-accent/60", tooLong && "border-danger")}>
+          <div
+            className={cn(
+              "flex items-end gap-2 rounded-2xl border border-line-strong bg-surface p-2 shadow-card focus-within:border-ink focus-within:ring-3 focus-within:ring-accent/60",
+              tooLong && "border-danger",
+            )}
+          >
             <label htmlFor="interview-answer" className="sr-only">
               Your answer
             </label>
@@ -169,12 +184,25 @@ export function InterviewChat({ initial, answer, finish, modelLabel, maxChars }:
               className="max-h-48 min-h-12 flex-1 resize-none bg-transparent px-2 py-2 text-base text-ink placeholder:text-ink-muted/80 focus:outline-none sm:text-sm"
               data-testid="interview-input"
             />
-            <Button type="submit" variant="accent" size="icon" disabled={busy || !text.trim() || tooLong} aria-label="Send answer" data-testid="interview-send">
+            <Button
+              type="submit"
+              variant="accent"
+              size="icon"
+              disabled={busy || !text.trim() || tooLong}
+              aria-label="Send answer"
+              data-testid="interview-send"
+            >
               <ArrowUp aria-hidden />
             </Button>
           </div>
           <div id="interview-answer-hint" className="flex flex-wrap items-center justify-between gap-2 text-xs text-ink-muted">
-            <span>{tooLong ? <span className="text-danger">{text.length - maxChars} characters over the limit</span> : "Say “skip” to pass, or correct anything you said earlier."}</span>
+            <span>
+              {tooLong ? (
+                <span className="text-danger">{text.length - maxChars} characters over the limit</span>
+              ) : (
+                "Say “skip” to pass, or correct anything you said earlier."
+              )}
+            </span>
             <span className="flex gap-2">
               <Button asChild variant="ghost" size="sm">
                 <Link href="/coach">
@@ -188,7 +216,16 @@ export function InterviewChat({ initial, answer, finish, modelLabel, maxChars }:
           </div>
         </form>
       ) : (
-        <Alert tone={interview.status === "completed" ? "success" : "info"} title={interview.status === "completed" ? "Interview complete" : interview.status === "expired" ? "This interview expired" : "This interview was closed"}>
+        <Alert
+          tone={interview.status === "completed" ? "success" : "info"}
+          title={
+            interview.status === "completed"
+              ? "Interview complete"
+              : interview.status === "expired"
+                ? "This interview expired"
+                : "This interview was closed"
+          }
+        >
           {interview.status === "completed" && interview.coachId ? (
             <Link className="font-semibold underline" href={`/coach/${interview.coachId}`}>
               Meet your coach

@@ -38,7 +38,9 @@ export function ImportForm({
       return;
     }
     if (file.size > maxMb * 1024 * 1024) {
-      setClientError(`The file is ${mb(file.size)}, larger than the ${maxMb} MB your ${planLabel} plan allows per import. Export a shorter date range and import the parts one after another.`);
+      setClientError(
+        `The file is ${mb(file.size)}, larger than the ${maxMb} MB your ${planLabel} plan allows per import. Export a shorter date range and import the parts one after another.`,
+      );
       return;
     }
     setPendingFile({ name: file.name, size: file.size });
@@ -83,7 +85,8 @@ export function ImportForm({
           </Button>
           {pending && pendingFile ? (
             <p className="text-sm text-ink-muted" role="status" aria-live="polite">
-              Reading {pendingFile.name} ({mb(pendingFile.size)}) · {elapsed} s{elapsed >= 5 ? " — large histories take a little while, keep this tab open" : ""}
+              Reading {pendingFile.name} ({mb(pendingFile.size)}) · {elapsed} s
+              {elapsed >= 5 ? " — large histories take a little while, keep this tab open" : ""}
             </p>
           ) : null}
         </div>

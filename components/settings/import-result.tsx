@@ -57,9 +57,7 @@ function IssueList({ title, issues, total }: { title: string; issues: RowIssue[]
   if (total === 0) return null;
   return (
     <details className="mt-3 rounded-lg bg-surface/70 px-3 py-2">
-      <summary className="cursor-pointer font-medium">
-        Why {total === 1 ? `1 ${title}` : `${n(total)} ${title}s`}?
-      </summary>
+      <summary className="cursor-pointer font-medium">Why {total === 1 ? `1 ${title}` : `${n(total)} ${title}s`}?</summary>
       <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto text-ink-soft">
         {issues.map((i) => (
           <li key={`${i.row}-${i.reason}`}>

@@ -154,7 +154,11 @@ export function ProfileForm({
         <Button type="submit" loading={pending}>
           Save profile
         </Button>
-        {state && !state.ok ? <p className="text-sm text-danger" role="alert">{state.error}</p> : null}
+        {state && !state.ok ? (
+          <p className="text-sm text-danger" role="alert">
+            {state.error}
+          </p>
+        ) : null}
         {state?.ok && !pending ? (
           <p className="text-sm text-ink-muted" role="status">
             Saved.

@@ -15,7 +15,12 @@ function MiniChart({ className }: { className?: string }) {
   const line = TREND.map((v, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
   const area = `${line} L${x(TREND.length - 1)},${h - pad.b} L${x(0)},${h - pad.b} Z`;
   return (
-    <svg viewBox={`0 0 ${w} ${h}`} className={className} role="img" aria-label="Line chart: estimated bench press one-rep max rising from 92 to 99.5 kg over eight weeks">
+    <svg
+      viewBox={`0 0 ${w} ${h}`}
+      className={className}
+      role="img"
+      aria-label="Line chart: estimated bench press one-rep max rising from 92 to 99.5 kg over eight weeks"
+    >
       <defs>
         <linearGradient id="spotter-area" x1="0" x2="0" y1="0" y2="1">
           <stop offset="0%" stopColor="var(--color-accent)" stopOpacity="0.45" />
@@ -33,7 +38,13 @@ function MiniChart({ className }: { className?: string }) {
       <path d={area} fill="url(#spotter-area)" />
       <path d={line} fill="none" stroke="var(--color-accent)" strokeWidth="2.25" strokeLinejoin="round" strokeLinecap="round" />
       {TREND.map((v, i) => (
-        <circle key={i} cx={x(i)} cy={y(v)} r={i === TREND.length - 1 ? 3.5 : 2} fill={i === TREND.length - 1 ? "var(--color-accent)" : "currentColor"} />
+        <circle
+          key={i}
+          cx={x(i)}
+          cy={y(v)}
+          r={i === TREND.length - 1 ? 3.5 : 2}
+          fill={i === TREND.length - 1 ? "var(--color-accent)" : "currentColor"}
+        />
       ))}
       <text x={pad.l} y={h - 3} fontSize="8" fill="currentColor" fillOpacity="0.6">
         8 weeks ago
@@ -53,7 +64,9 @@ export function ChatMock({ className }: { className?: string }) {
       aria-label="Example conversation with a Spotter coach"
     >
       <div className="flex items-center gap-3 border-b border-iron-line pb-3">
-        <div aria-hidden className="grid size-9 place-items-center rounded-full bg-accent text-sm font-bold text-accent-ink">M</div>
+        <div aria-hidden className="grid size-9 place-items-center rounded-full bg-accent text-sm font-bold text-accent-ink">
+          M
+        </div>
         <div className="min-w-0">
           <p className="text-sm font-semibold">Coach Mara</p>
           <p className="text-xs text-iron-muted">Built from your interview · knows your log</p>
@@ -90,8 +103,8 @@ export function ChatMock({ className }: { className?: string }) {
         </div>
       </div>
       <figcaption className="sr-only">
-        The athlete logs a bench press session in plain words; the coach confirms the logged sets, answers with a chart of their
-        estimated one-rep max, and shows the read-only SQL it ran on their data.
+        The athlete logs a bench press session in plain words; the coach confirms the logged sets, answers with a chart of their estimated one-rep
+        max, and shows the read-only SQL it ran on their data.
       </figcaption>
     </figure>
   );

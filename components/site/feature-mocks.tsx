@@ -41,7 +41,17 @@ export function LiveMock({ className }: { className?: string }) {
       <div className="mt-5 flex items-center gap-4">
         <svg viewBox="0 0 48 48" className="size-16 shrink-0 -rotate-90">
           <circle cx="24" cy="24" r="20" fill="none" stroke="var(--color-iron-line)" strokeWidth="5" />
-          <circle cx="24" cy="24" r="20" fill="none" stroke="var(--color-accent)" strokeWidth="5" strokeLinecap="round" strokeDasharray="125.7" strokeDashoffset="44" />
+          <circle
+            cx="24"
+            cy="24"
+            r="20"
+            fill="none"
+            stroke="var(--color-accent)"
+            strokeWidth="5"
+            strokeLinecap="round"
+            strokeDasharray="125.7"
+            strokeDashoffset="44"
+          />
         </svg>
         <div>
           <p className="text-xs text-iron-muted">Rest</p>

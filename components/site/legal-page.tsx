@@ -26,7 +26,8 @@ export function LegalPage({
         <p className="text-xs font-semibold tracking-[0.16em] text-accent-text uppercase">{eyebrow}</p>
         <h1 className="mt-3 text-4xl font-extrabold tracking-tight text-ink sm:text-5xl">{title}</h1>
         <p className="mt-3 text-sm text-ink-muted">
-          Last updated <time dateTime={updated}>{new Date(`${updated}T00:00:00Z`).toLocaleDateString("en-GB", { dateStyle: "long", timeZone: "UTC" })}</time>
+          Last updated{" "}
+          <time dateTime={updated}>{new Date(`${updated}T00:00:00Z`).toLocaleDateString("en-GB", { dateStyle: "long", timeZone: "UTC" })}</time>
         </p>
         <div className="mt-6 rounded-2xl border border-accent-strong/40 bg-accent-soft p-5 text-ink">{summary}</div>
       </header>

@@ -77,10 +77,7 @@ function cellFor<K extends ComparableKey>(key: K, ent: Entitlements): Comparison
 }
 
 /** The feature-comparison table, derived entirely from the entitlements map. */
-export function buildComparisonRows(
-  entitlements: Record<Plan, Entitlements> = ENTITLEMENTS,
-  order: readonly Plan[] = PLAN_ORDER,
-): ComparisonRow[] {
+export function buildComparisonRows(entitlements: Record<Plan, Entitlements> = ENTITLEMENTS, order: readonly Plan[] = PLAN_ORDER): ComparisonRow[] {
   return ROW_ORDER.map((key) => ({
     key,
     label: ROW_SPECS[key].label,

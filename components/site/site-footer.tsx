@@ -29,8 +29,7 @@ export function SiteFooter() {
         <div>
           <Logo tone="light" />
           <p className="mt-4 max-w-sm text-sm leading-relaxed text-iron-muted">
-            An AI strength coach that works from your own training log. Your data stays yours: export it or delete it
-            any time, and it is never sold.
+            An AI strength coach that works from your own training log. Your data stays yours: export it or delete it any time, and it is never sold.
           </p>
         </div>
         {COLUMNS.map((col) => (

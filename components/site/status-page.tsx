@@ -2,17 +2,7 @@ import Link from "next/link";
 import { Logo } from "./logo";
 
 /** Shared frame for 404 / error pages: logo, a big mono code, a message and actions. */
-export function StatusPage({
-  code,
-  title,
-  children,
-  actions,
-}: {
-  code: string;
-  title: string;
-  children: React.ReactNode;
-  actions: React.ReactNode;
-}) {
+export function StatusPage({ code, title, children, actions }: { code: string; title: string; children: React.ReactNode; actions: React.ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col px-4 py-6 sm:px-8">
       <Link href="/" className="self-start rounded-lg" aria-label="Spotter home">

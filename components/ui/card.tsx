@@ -22,4 +22,3 @@ export function CardDescription({ className, ...props }: React.HTMLAttributes<HT
 export function CardContent({ className, ...props }: DivProps) {
   return <div className={cn("p-5 sm:p-6", className)} {...props} />;
 }
-

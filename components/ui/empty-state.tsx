@@ -16,7 +16,12 @@ export function EmptyState({
   className?: string;
 }) {
   return (
-    <div className={cn("flex flex-col items-center rounded-card border border-dashed border-line-strong bg-surface/60 px-6 py-12 text-center", className)}>
+    <div
+      className={cn(
+        "flex flex-col items-center rounded-card border border-dashed border-line-strong bg-surface/60 px-6 py-12 text-center",
+        className,
+      )}
+    >
       {icon ? (
         <div aria-hidden className="mb-4 grid size-12 place-items-center rounded-2xl bg-accent-soft text-accent-text [&_svg]:size-6">
           {icon}

@@ -27,14 +27,23 @@ export function pageWindow(page: number, pageCount: number): (number | null)[] {
   return out;
 }
 
-const linkBase =
-  "inline-flex h-9 min-w-9 items-center justify-center gap-1 rounded-lg px-2.5 text-sm font-medium tabular transition-colors";
+const linkBase = "inline-flex h-9 min-w-9 items-center justify-center gap-1 rounded-lg px-2.5 text-sm font-medium tabular transition-colors";
 
 /**
  * Plain links (works without JavaScript, crawlable). Server component: pass `href` as a function
  * from a server page, e.g. `href={(p) => pageHref("/workouts", searchParams, p)}`.
  */
-export function Pagination({ page, pageCount, href, className }: { page: number; pageCount: number; href: (page: number) => string; className?: string }) {
+export function Pagination({
+  page,
+  pageCount,
+  href,
+  className,
+}: {
+  page: number;
+  pageCount: number;
+  href: (page: number) => string;
+  className?: string;
+}) {
   if (pageCount <= 1) return null;
   const prev = page > 1 ? href(page - 1) : null;
   const next = page < pageCount ? href(page + 1) : null;

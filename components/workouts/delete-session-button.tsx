@@ -65,8 +65,8 @@ export function DeleteSessionButton({
         <DialogHeader>
           <DialogTitle>Delete this workout?</DialogTitle>
           <DialogDescription>
-            “{sessionName}” and its {setCount} {setCount === 1 ? "set" : "sets"} will be removed from your history and your coach&apos;s data.
-            This cannot be undone.
+            “{sessionName}” and its {setCount} {setCount === 1 ? "set" : "sets"} will be removed from your history and your coach&apos;s data. This
+            cannot be undone.
           </DialogDescription>
         </DialogHeader>
         <FieldError error={error} />

@@ -61,10 +61,24 @@ export function ExerciseBlock({
               Exercise {n}
             </Label>
             <div className="flex gap-1">
-              <Button variant="ghost" size="icon" className="size-8" aria-label={`Move exercise ${n} up`} disabled={index === 0} onClick={() => onMove(-1)}>
+              <Button
+                variant="ghost"
+                size="icon"
+                className="size-8"
+                aria-label={`Move exercise ${n} up`}
+                disabled={index === 0}
+                onClick={() => onMove(-1)}
+              >
                 <ArrowUp aria-hidden />
               </Button>
-              <Button variant="ghost" size="icon" className="size-8" aria-label={`Move exercise ${n} down`} disabled={index === count - 1} onClick={() => onMove(1)}>
+              <Button
+                variant="ghost"
+                size="icon"
+                className="size-8"
+                aria-label={`Move exercise ${n} down`}
+                disabled={index === count - 1}
+                onClick={() => onMove(1)}
+              >
                 <ArrowDown aria-hidden />
               </Button>
               <Button variant="ghost" size="icon" className="size-8" aria-label={`Remove exercise ${n}`} onClick={onRemove}>

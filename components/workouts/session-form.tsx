@@ -125,7 +125,14 @@ export function SessionForm(props: SessionFormProps) {
         </Alert>
       ) : null}
 
-      <SessionFields idBase={uid} values={state} timezone={timezone} autoFocus={mode === "create"} errorAt={err} onChange={(patch) => update((s) => ({ ...s, ...patch }))} />
+      <SessionFields
+        idBase={uid}
+        values={state}
+        timezone={timezone}
+        autoFocus={mode === "create"}
+        errorAt={err}
+        onChange={(patch) => update((s) => ({ ...s, ...patch }))}
+      />
 
       <datalist id={listId}>
         {exerciseNames.map((n) => (

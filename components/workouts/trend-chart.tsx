@@ -41,7 +41,9 @@ export function TrendChart({
         ))}
         <path d={path} fill="none" className="stroke-accent-text" strokeWidth={2.5} strokeLinejoin="round" strokeLinecap="round" />
         {points.length <= 60
-          ? points.map((p) => <circle key={p.x.getTime()} cx={sx(p.x.getTime())} cy={sy(p.y)} r={3} className="fill-surface stroke-accent-text" strokeWidth={2} />)
+          ? points.map((p) => (
+              <circle key={p.x.getTime()} cx={sx(p.x.getTime())} cy={sy(p.y)} r={3} className="fill-surface stroke-accent-text" strokeWidth={2} />
+            ))
           : null}
         <circle cx={sx(best.x.getTime())} cy={sy(best.y)} r={5} className="fill-accent stroke-ink" strokeWidth={1.5} />
         <text x={pad.l} y={H - 8} className="fill-ink-muted text-[11px]">

@@ -29,7 +29,9 @@ export const stripeLocalEvents = pgTable(
     customer: text("customer"),
     body: jsonb("body").$type<Record<string, unknown>>().notNull(),
     created: integer("created").notNull(),
-    delivery: text("delivery", { enum: ["pending", "delivered", "failed"] }).notNull().default("pending"),
+    delivery: text("delivery", { enum: ["pending", "delivered", "failed"] })
+      .notNull()
+      .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     lastStatus: integer("last_status"),

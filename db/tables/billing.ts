@@ -19,7 +19,9 @@ export const BILLING_INTERVALS = ["month", "year"] as const;
 export const subscriptions = pgTable(
   "subscriptions",
   {
-    userId: text("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
     plan: text("plan", { enum: PLANS }).notNull().default("free"),
     status: text("status", { enum: SUBSCRIPTION_STATUSES }).notNull().default("active"),
     source: text("source", { enum: SUBSCRIPTION_SOURCES }).notNull().default("operator"),
@@ -53,7 +55,9 @@ export const subscriptions = pgTable(
 export const billingCustomers = pgTable(
   "billing_customers",
   {
-    userId: text("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
     stripeCustomerId: text("stripe_customer_id").notNull().unique(),
     /** 'stripe' (api.stripe.com) or 'local' (the embedded stand-in): ids of one are unknown to the other. */
     mode: text("mode", { enum: ["stripe", "local"] }).notNull(),

@@ -37,7 +37,9 @@ export const conversations = pgTable(
   "conversations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     title: text("title").notNull().default("New conversation"),
     status: text("status", { enum: CONVERSATION_STATUSES }).notNull().default("active"),
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull().defaultNow(),
@@ -70,7 +72,9 @@ export const messages = pgTable(
     /** Denormalised owner; the composite FK guarantees it equals the conversation's owner. */
     userId: text("user_id").notNull(),
     role: text("role", { enum: MESSAGE_ROLES }).notNull(),
-    parts: jsonb("parts").notNull().default(sql`'[]'::jsonb`),
+    parts: jsonb("parts")
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     status: text("status", { enum: MESSAGE_STATUSES }).notNull().default("complete"),
     inputTokens: integer("input_tokens"),
     outputTokens: integer("output_tokens"),
@@ -112,8 +116,12 @@ export const messageVisualizations = pgTable(
     chartType: text("chart_type", { enum: CHART_TYPES }).notNull(),
     option: jsonb("option").notNull(),
     sql: text("sql").notNull(),
-    columns: jsonb("columns").notNull().default(sql`'[]'::jsonb`),
-    rows: jsonb("rows").notNull().default(sql`'[]'::jsonb`),
+    columns: jsonb("columns")
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    rows: jsonb("rows")
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

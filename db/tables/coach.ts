@@ -1,19 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  foreignKey,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, check, foreignKey, index, integer, jsonb, numeric, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 export const INTERVIEW_STATUSES = ["in_progress", "completed", "abandoned", "expired"] as const;
@@ -31,17 +17,25 @@ export const coachInterviews = pgTable(
   "coach_interviews",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     status: text("status", { enum: INTERVIEW_STATUSES }).notNull().default("in_progress"),
-    transcript: jsonb("transcript").notNull().default(sql`'[]'::jsonb`),
-    fields: jsonb("fields").notNull().default(sql`'{}'::jsonb`),
+    transcript: jsonb("transcript")
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    fields: jsonb("fields")
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     /** Required fields filled / required fields, 0..1. */
     progress: numeric("progress", { precision: 4, scale: 3, mode: "number" }).notNull().default(0),
     /** The field the interview is waiting for (null once finished). */
     currentField: text("current_field"),
     sophistication: text("sophistication", { enum: SOPHISTICATION_LEVELS }).notNull().default("beginner"),
     sophisticationConfidence: numeric("sophistication_confidence", { precision: 4, scale: 3, mode: "number" }).notNull().default(0),
-    sophisticationHistory: jsonb("sophistication_history").notNull().default(sql`'[]'::jsonb`),
+    sophisticationHistory: jsonb("sophistication_history")
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** What the training log showed when the interview started (null: no history). */
     trainingSummary: jsonb("training_summary"),
     /** The coach this interview produced. */
@@ -71,7 +65,9 @@ export const coaches = pgTable(
   "coaches",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     isPrimary: boolean("is_primary").notNull().default(false),
     currentVersion: integer("current_version").notNull().default(1),
@@ -82,7 +78,9 @@ export const coaches = pgTable(
   },
   (t) => [
     unique("coaches_id_user_unique").on(t.id, t.userId),
-    uniqueIndex("coaches_one_primary_per_user").on(t.userId).where(sql`${t.isPrimary}`),
+    uniqueIndex("coaches_one_primary_per_user")
+      .on(t.userId)
+      .where(sql`${t.isPrimary}`),
     index("coaches_user_idx").on(t.userId, t.createdAt),
     check("coaches_name_check", sql`length(${t.name}) between 1 and 40`),
     check("coaches_version_check", sql`${t.currentVersion} >= 1`),

@@ -18,8 +18,14 @@ export const exercises = pgTable(
     ownerUserId: text("owner_user_id").references(() => users.id, { onDelete: "cascade" }),
     category: text("category", { enum: EXERCISE_CATEGORIES }).notNull(),
     equipment: text("equipment").notNull(),
-    primaryMuscles: text("primary_muscles").array().notNull().default(sql`'{}'::text[]`),
-    secondaryMuscles: text("secondary_muscles").array().notNull().default(sql`'{}'::text[]`),
+    primaryMuscles: text("primary_muscles")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    secondaryMuscles: text("secondary_muscles")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -40,7 +46,9 @@ export const exerciseAliases = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     alias: text("alias").notNull(),
-    exerciseId: uuid("exercise_id").notNull().references(() => exercises.id, { onDelete: "cascade" }),
+    exerciseId: uuid("exercise_id")
+      .notNull()
+      .references(() => exercises.id, { onDelete: "cascade" }),
     ownerUserId: text("owner_user_id").references(() => users.id, { onDelete: "cascade" }),
   },
   (t) => [
@@ -49,4 +57,3 @@ export const exerciseAliases = pgTable(
     check("exercise_aliases_alias_check", sql`length(${t.alias}) between 1 and 160`),
   ],
 );
-

@@ -10,10 +10,15 @@ export type Unit = (typeof UNITS)[number];
 export const userProfiles = pgTable(
   "user_profiles",
   {
-    userId: text("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
     displayName: text("display_name"),
     fitnessLevel: text("fitness_level", { enum: FITNESS_LEVELS }).notNull().default("beginner"),
-    goals: text("goals").array().notNull().default(sql`'{}'::text[]`),
+    goals: text("goals")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     units: text("units", { enum: UNITS }).notNull().default("kg"),
     timezone: text("timezone").notNull().default("UTC"),
     dateOfBirth: date("date_of_birth"),

@@ -1,18 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  date,
-  foreignKey,
-  index,
-  integer,
-  numeric,
-  pgTable,
-  smallint,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { check, date, foreignKey, index, integer, numeric, pgTable, smallint, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { exercises } from "./exercises";
 
@@ -24,7 +11,9 @@ export const workoutSessions = pgTable(
   "workout_sessions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     name: text("name").notNull(),
@@ -54,7 +43,9 @@ export const exerciseSets = pgTable(
     sessionId: uuid("session_id").notNull(),
     /** Denormalised owner; the composite FK below guarantees it equals the session's owner. */
     userId: text("user_id").notNull(),
-    exerciseId: uuid("exercise_id").notNull().references(() => exercises.id, { onDelete: "restrict" }),
+    exerciseId: uuid("exercise_id")
+      .notNull()
+      .references(() => exercises.id, { onDelete: "restrict" }),
     /** 0-based order of the set within the session (across exercises). */
     position: integer("position").notNull(),
     /** 1-based number of the set within its exercise block, for display. */
@@ -97,7 +88,9 @@ export const bodyMetrics = pgTable(
   "body_metrics",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     date: date("date").notNull(),
     bodyweightKg: numeric("bodyweight_kg", { precision: 5, scale: 2, mode: "number" }),
     sleepHours: numeric("sleep_hours", { precision: 4, scale: 2, mode: "number" }),
@@ -123,7 +116,9 @@ export const importRuns = pgTable(
   "import_runs",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     format: text("format").notNull(),
     fileName: text("file_name"),
     fileSha256: text("file_sha256").notNull(),

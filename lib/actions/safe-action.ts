@@ -15,9 +15,7 @@ import { zodFieldErrors } from "@/lib/validation/field-errors";
  * the handler (or the domain code it calls) becomes `{ ok: false, code, error, fieldErrors }`
  * automatically; everything else is an internal error with a log reference.
  */
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: FieldErrors; code?: ActionErrorCode };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: FieldErrors; code?: ActionErrorCode };
 
 /** The generic codes, plus whatever `code` a UserError subclass carries ("not_found", "plan_required"…). */
 export type ActionErrorCode = "validation" | "unauthenticated" | "rejected" | "internal" | (string & {});
@@ -103,10 +101,7 @@ async function run<S extends AnySchema, T>(
 }
 
 /** An action anyone may call (sign-up, magic links…). */
-export function publicAction<S extends AnySchema, T>(
-  schema: S,
-  handler: (input: z.output<S>) => Promise<T>,
-): SafeAction<z.input<S>, T> {
+export function publicAction<S extends AnySchema, T>(schema: S, handler: (input: z.output<S>) => Promise<T>): SafeAction<z.input<S>, T> {
   const name = handler.name || "publicAction";
   return (async (...args: unknown[]) => run(schema, args, handler, name)) as SafeAction<z.input<S>, T>;
 }

@@ -90,14 +90,18 @@ export function renderPersonaBlock(persona: CoachPersona | undefined | null): st
 }
 
 const listOf = (items: string[] | undefined, max: number, each: number) =>
-  (items ?? []).map((x) => clean(x, each).replace(/\|/g, "/")).filter(Boolean).slice(0, max);
+  (items ?? [])
+    .map((x) => clean(x, each).replace(/\|/g, "/"))
+    .filter(Boolean)
+    .slice(0, max);
 
 export function renderPlanBlock(plan: CoachPlan | undefined | null): string {
   if (!plan) return "";
   const lines: string[] = [];
   const programme = clean(plan.programme, 160);
   if (programme) lines.push(`programme: ${programme}`);
-  if (plan.daysPerWeek && Number.isInteger(plan.daysPerWeek) && plan.daysPerWeek > 0 && plan.daysPerWeek <= 14) lines.push(`days_per_week: ${plan.daysPerWeek}`);
+  if (plan.daysPerWeek && Number.isInteger(plan.daysPerWeek) && plan.daysPerWeek > 0 && plan.daysPerWeek <= 14)
+    lines.push(`days_per_week: ${plan.daysPerWeek}`);
   const progression = listOf(plan.progression, 4, 240);
   if (progression.length) lines.push(`progression: ${progression.join(" | ")}`);
   const deload = listOf(plan.deloadRules, 4, 240);
@@ -119,7 +123,10 @@ export function parsePlanBlock(system: string): CoachPlan | null {
   for (const line of m[1].split("\n")) {
     const kv = line.match(/^(programme|days_per_week|progression|deload|safety|injuries):\s*(.*)$/);
     if (!kv) continue;
-    const list = kv[2].split(" | ").map((x) => x.trim()).filter(Boolean);
+    const list = kv[2]
+      .split(" | ")
+      .map((x) => x.trim())
+      .filter(Boolean);
     if (kv[1] === "programme") plan.programme = kv[2].trim();
     else if (kv[1] === "days_per_week") plan.daysPerWeek = Number(kv[2]) || undefined;
     else if (kv[1] === "progression") plan.progression = list;
@@ -148,9 +155,7 @@ export function buildSystemPrompt(input: {
   const planBlock = renderPlanBlock(input.plan);
   return [
     `You are ${name}, the strength coach inside Spotter. You answer questions about the user's own training data and help them log workouts.`,
-    personaBlock
-      ? `Stay in this persona. Never suggest anything listed under "avoid"; pick an alternative instead.\n${personaBlock}`
-      : "",
+    personaBlock ? `Stay in this persona. Never suggest anything listed under "avoid"; pick an alternative instead.\n${personaBlock}` : "",
     planBlock
       ? `Your programme and safety rules for this lifter (use them for "what should I do today?", pain and deload questions; never tell anyone to train through pain):\n${planBlock}`
       : "",
@@ -158,11 +163,13 @@ export function buildSystemPrompt(input: {
     [
       "How to work:",
       "- For any question about the user's training, call query_training_data with ONE read-only SELECT over the relations below. Rows are already limited to this user; never filter by user id.",
-      "- Weights are stored in kg. Present weights in " + unitWord + "; round sensibly. e1rm_kg is the Epley estimate; exclude warm-ups with set_type <> 'warmup'.",
+      "- Weights are stored in kg. Present weights in " +
+        unitWord +
+        "; round sensibly. e1rm_kg is the Epley estimate; exclude warm-ups with set_type <> 'warmup'.",
       `- Dates: performed_at/started_at are timestamptz; group by the user's local day or week with (performed_at at time zone '${clean(input.timezone, 64)}'). Today is ${input.today}.`,
       "- When a picture helps (trends, comparisons, frequency), call show_chart naming columns of the latest result: line/bar over time, scatter, pie for shares, heatmap (calendar) for training days.",
       "- If a tool returns { error, reason }, fix the query once using the reason; if it fails again, explain plainly.",
-      "- Periods: read them in the user's time zone and compare local dates: \"in March\" is 1–31 March of the most recent March (this year's once it has started), \"last week\"/\"last month\"/\"last year\" are the previous calendar week (Monday–Sunday)/month/year, \"this …\" runs to today and is partial, \"the last N weeks\" is rolling, \"ever\"/\"in total\"/\"all time\" has no date filter. Without a period use a sensible window and name it.",
+      '- Periods: read them in the user\'s time zone and compare local dates: "in March" is 1–31 March of the most recent March (this year\'s once it has started), "last week"/"last month"/"last year" are the previous calendar week (Monday–Sunday)/month/year, "this …" runs to today and is partial, "the last N weeks" is rolling, "ever"/"in total"/"all time" has no date filter. Without a period use a sensible window and name it.',
       "- Trends compare complete periods (whole weeks/months); if the first or last one is partial, say so or leave it out.",
       "- If the period holds no data but the user has older (or newer) data, say so and answer over the span that has data, naming that span.",
       "- Volume is weight × reps of working sets (set_type <> 'warmup'); set counts are working sets too. Say so when you quote volume.",
@@ -187,7 +194,11 @@ export function parsePersonaBlock(system: string): CoachPersona | null {
     const kv = line.match(/^(name|tone|focus|avoid|notes):\s*(.*)$/);
     if (!kv) continue;
     const value = kv[2].trim();
-    if (kv[1] === "avoid") persona.avoid = value.split(/[;,]/).map((s) => s.trim()).filter(Boolean);
+    if (kv[1] === "avoid")
+      persona.avoid = value
+        .split(/[;,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     else persona[kv[1] as "name" | "tone" | "focus" | "notes"] = value;
   }
   return persona;

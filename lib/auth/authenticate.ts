@@ -16,9 +16,7 @@ export const LOGIN_LIMITS = {
 export type AuthenticatedUser = { id: string; email: string; name: string | null };
 
 export type AuthenticateResult =
-  | { ok: true; user: AuthenticatedUser }
-  | { ok: false; code: "invalid_credentials" }
-  | { ok: false; code: "throttled"; retryAt: Date };
+  { ok: true; user: AuthenticatedUser } | { ok: false; code: "invalid_credentials" } | { ok: false; code: "throttled"; retryAt: Date };
 
 /** Rate-limit keys never contain the address itself. */
 export function loginEmailKey(email: string) {
@@ -52,14 +50,15 @@ export async function authenticateWithPassword(
   if (blocked.length) return { ok: false, code: "throttled", retryAt: new Date(Math.max(...blocked.map((d) => d.getTime()))) };
 
   const [row] = email
-    ? await db.select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash }).from(users).where(eq(users.email, email)).limit(1)
+    ? await db
+        .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash })
+        .from(users)
+        .where(eq(users.email, email))
+        .limit(1)
     : [];
   const valid = await verifyPassword(input.password, row?.passwordHash ?? null);
   if (!row || !valid) return { ok: false, code: "invalid_credentials" };
 
-  await Promise.all([
-    resetRateLimit(db, emailKey),
-    ipKey ? refundRateLimit(db, ipKey, { windowSeconds: LOGIN_LIMITS.perIp.windowSeconds }) : null,
-  ]);
+  await Promise.all([resetRateLimit(db, emailKey), ipKey ? refundRateLimit(db, ipKey, { windowSeconds: LOGIN_LIMITS.perIp.windowSeconds }) : null]);
   return { ok: true, user: { id: row.id, email: row.email, name: row.name } };
 }

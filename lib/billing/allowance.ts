@@ -81,12 +81,7 @@ function untilText(resetAt: Date, now: Date): string {
 }
 
 /** Checks (and for meters, counts) one request against the user's current plan. */
-export async function checkAllowance(
-  db: Queryable,
-  userId: string,
-  req: AllowanceRequest,
-  ents?: UserEntitlements,
-): Promise<AllowanceResult> {
+export async function checkAllowance(db: Queryable, userId: string, req: AllowanceRequest, ents?: UserEntitlements): Promise<AllowanceResult> {
   const now = req.now;
   const e = ents ?? (await getEntitlements(db, userId, now));
   const base = { plan: e.plan, planLabel: e.limits.label };

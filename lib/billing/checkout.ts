@@ -72,7 +72,13 @@ export type CheckoutStart = { kind: "checkout"; url: string } | { kind: "portal"
  * an idempotency key so a double click opens one session). A user who already pays goes to the
  * portal instead, where plan changes are prorated, rather than into a second subscription.
  */
-export async function startCheckout(db: Queryable, userId: string, key: LookupKey, appOrigin: string, stripe: Stripe = getStripe()): Promise<CheckoutStart> {
+export async function startCheckout(
+  db: Queryable,
+  userId: string,
+  key: LookupKey,
+  appOrigin: string,
+  stripe: Stripe = getStripe(),
+): Promise<CheckoutStart> {
   const row = await getSubscriptionRow(db, userId);
   if (row?.source === "stripe" && row.stripeSubscriptionId && ["active", "trialing", "past_due"].includes(row.status)) {
     return { kind: "portal", url: await openPortal(db, userId, `${appOrigin}/settings/billing`, stripe) };
@@ -110,7 +116,8 @@ export async function syncCheckoutSession(db: Queryable, userId: string, session
   const session = await stripe.checkout.sessions.retrieve(sessionId);
   const mine = await customerForUser(db, userId);
   const customer = typeof session.customer === "string" ? session.customer : session.customer?.id;
-  if (session.client_reference_id !== userId || !mine || mine.stripeCustomerId !== customer) return { ok: false as const, reason: "not_yours" as const };
+  if (session.client_reference_id !== userId || !mine || mine.stripeCustomerId !== customer)
+    return { ok: false as const, reason: "not_yours" as const };
   if (session.status !== "complete") return { ok: false as const, reason: "not_paid" as const };
   const r = await syncCustomer(db, customer!, stripe);
   return { ok: true as const, result: r };

@@ -87,7 +87,14 @@ export const describeBilling: DescribeService = (e: Env = env()) => {
     return { service: "billing", title: "Billing", id: "stripe", label: live ? "Stripe" : "Stripe (test mode)", mode: "external" };
   }
   if (mode === "local")
-    return { service: "billing", title: "Billing", id: "stripe-local", label: "Local test-mode Stripe — no money moves", mode: "embedded", detail: "Set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET for Stripe" };
+    return {
+      service: "billing",
+      title: "Billing",
+      id: "stripe-local",
+      label: "Local test-mode Stripe — no money moves",
+      mode: "embedded",
+      detail: "Set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET for Stripe",
+    };
   return {
     service: "billing",
     title: "Billing",

@@ -32,7 +32,10 @@ export async function ensureCustomer(db: Queryable, userId: string): Promise<str
   );
   if (existing) {
     // The other mode's customer id means nothing here (keys changed from local to live or back).
-    await db.update(billingCustomers).set({ stripeCustomerId: customer.id, mode, cardBrand: null, cardLast4: null }).where(eq(billingCustomers.userId, userId));
+    await db
+      .update(billingCustomers)
+      .set({ stripeCustomerId: customer.id, mode, cardBrand: null, cardLast4: null })
+      .where(eq(billingCustomers.userId, userId));
     return customer.id;
   }
   const inserted = await db.insert(billingCustomers).values({ userId, stripeCustomerId: customer.id, mode }).onConflictDoNothing().returning();

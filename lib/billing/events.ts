@@ -32,9 +32,15 @@ export async function claimEvent(
 }
 
 export async function completeEvent(db: Queryable, id: string) {
-  await db.update(stripeEvents).set({ state: "completed", completedAt: sql`now()`, lastError: null }).where(eq(stripeEvents.id, id));
+  await db
+    .update(stripeEvents)
+    .set({ state: "completed", completedAt: sql`now()`, lastError: null })
+    .where(eq(stripeEvents.id, id));
 }
 
 export async function failEvent(db: Queryable, id: string, error: string) {
-  await db.update(stripeEvents).set({ state: "failed", lastError: error.slice(0, 500) }).where(eq(stripeEvents.id, id));
+  await db
+    .update(stripeEvents)
+    .set({ state: "failed", lastError: error.slice(0, 500) })
+    .where(eq(stripeEvents.id, id));
 }

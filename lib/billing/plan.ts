@@ -19,10 +19,7 @@ export type SubscriptionState = Pick<
 
 /** Why the effective plan is what it is, for banners and the billing page. */
 export type PlanNotice =
-  | { kind: "past_due"; graceEndsAt: Date }
-  | { kind: "past_due_expired"; since: Date }
-  | { kind: "canceling"; endsAt: Date }
-  | null;
+  { kind: "past_due"; graceEndsAt: Date } | { kind: "past_due_expired"; since: Date } | { kind: "canceling"; endsAt: Date } | null;
 
 export interface EffectivePlan {
   plan: Plan;

@@ -18,6 +18,8 @@ export function requireEntitlement(feature: Feature, what = "This feature"): Ent
     const e = await getEntitlements(getDb(), user.id);
     if (e.limits[feature]) return;
     const to = upgradeFor(e.plan, feature);
-    throw new PlanRequiredError(`${what} is not included in the ${e.limits.label} plan.${to ? ` Upgrade to ${ENTITLEMENTS[to].label} to use it (see /pricing).` : ""}`);
+    throw new PlanRequiredError(
+      `${what} is not included in the ${e.limits.label} plan.${to ? ` Upgrade to ${ENTITLEMENTS[to].label} to use it (see /pricing).` : ""}`,
+    );
   };
 }

@@ -8,7 +8,16 @@ import { userForCustomer } from "./customers";
 import { getStripe } from "./stripe-client";
 
 /** Which of a customer's subscriptions decides the plan: the liveliest, then the newest. */
-const STATUS_RANK: Record<string, number> = { active: 0, trialing: 1, past_due: 2, unpaid: 3, paused: 4, incomplete: 5, canceled: 6, incomplete_expired: 7 };
+const STATUS_RANK: Record<string, number> = {
+  active: 0,
+  trialing: 1,
+  past_due: 2,
+  unpaid: 3,
+  paused: 4,
+  incomplete: 5,
+  canceled: 6,
+  incomplete_expired: 7,
+};
 
 export type SyncResult =
   | { synced: true; userId: string; plan: string; status: SubscriptionStatus | "none"; subscriptionId: string | null }
@@ -28,7 +37,8 @@ function planOf(sub: Sub) {
   const key = price?.lookup_key;
   if (isLookupKey(key)) return { ...LOOKUP_KEYS[key], lookupKey: key };
   const plan = price?.metadata?.plan;
-  if (plan === "pro" || plan === "trainer") return { plan, interval: price?.recurring?.interval === "year" ? "year" : "month", lookupKey: key ?? null } as const;
+  if (plan === "pro" || plan === "trainer")
+    return { plan, interval: price?.recurring?.interval === "year" ? "year" : "month", lookupKey: key ?? null } as const;
   return null;
 }
 
@@ -50,7 +60,12 @@ export async function syncCustomer(db: Queryable, customerId: string, stripe: St
 
   const list = customer.deleted
     ? { data: [] as Sub[] }
-    : await stripe.subscriptions.list({ customer: customerId, status: "all", limit: 100, expand: ["data.default_payment_method", "data.latest_invoice"] });
+    : await stripe.subscriptions.list({
+        customer: customerId,
+        status: "all",
+        limit: 100,
+        expand: ["data.default_payment_method", "data.latest_invoice"],
+      });
   const sub = pickSubscription(list.data);
 
   const card = cardOf(sub, customer);
@@ -66,7 +81,15 @@ export async function syncCustomer(db: Queryable, customerId: string, stripe: St
     // No subscription any more: a Stripe-managed row falls back to free; an operator-set plan stays.
     const res = await db
       .update(subscriptions)
-      .set({ plan: "free", status: "canceled", cancelAtPeriodEnd: false, pastDueSince: null, stripeSubscriptionId: null, stripeReadAt: readAt, updatedAt: sql`now()` })
+      .set({
+        plan: "free",
+        status: "canceled",
+        cancelAtPeriodEnd: false,
+        pastDueSince: null,
+        stripeSubscriptionId: null,
+        stripeReadAt: readAt,
+        updatedAt: sql`now()`,
+      })
       .where(and(eq(subscriptions.userId, userId), eq(subscriptions.source, "stripe"), fresher))
       .returning({ userId: subscriptions.userId });
     return res.length || !(await hasStripeRow(db, userId))
@@ -81,7 +104,7 @@ export async function syncCustomer(db: Queryable, customerId: string, stripe: St
   const periodStart = ts(item?.current_period_start ?? legacy.current_period_start);
   const periodEnd = ts(item?.current_period_end ?? legacy.current_period_end);
   const invoice = typeof sub.latest_invoice === "object" ? sub.latest_invoice : null;
-  const pastDueSince = sub.status === "past_due" ? ts(invoice?.status_transitions?.finalized_at ?? invoice?.created) ?? periodStart : null;
+  const pastDueSince = sub.status === "past_due" ? (ts(invoice?.status_transitions?.finalized_at ?? invoice?.created) ?? periodStart) : null;
   const values = {
     plan: plan?.plan ?? ("free" as const),
     status: sub.status as SubscriptionStatus,
@@ -113,7 +136,10 @@ async function hasStripeRow(db: Queryable, userId: string) {
 
 function cardOf(sub: Sub | null, customer: Stripe.Customer | Stripe.DeletedCustomer) {
   const fromSub = sub && typeof sub.default_payment_method === "object" ? sub.default_payment_method : null;
-  const fromCustomer = !customer.deleted && typeof customer.invoice_settings?.default_payment_method === "object" ? customer.invoice_settings.default_payment_method : null;
+  const fromCustomer =
+    !customer.deleted && typeof customer.invoice_settings?.default_payment_method === "object"
+      ? customer.invoice_settings.default_payment_method
+      : null;
   const pm = fromSub ?? fromCustomer;
   return pm?.card ? { brand: pm.card.brand, last4: pm.card.last4 } : null;
 }

@@ -13,7 +13,8 @@ export function customerOfEvent(event: { data: { object: unknown } }): string | 
   const o = event.data.object as { object?: string; id?: string; customer?: unknown };
   if (o.object === "customer" && typeof o.id === "string") return o.id;
   if (typeof o.customer === "string") return o.customer;
-  if (o.customer && typeof o.customer === "object" && typeof (o.customer as { id?: unknown }).id === "string") return (o.customer as { id: string }).id;
+  if (o.customer && typeof o.customer === "object" && typeof (o.customer as { id?: unknown }).id === "string")
+    return (o.customer as { id: string }).id;
   return null;
 }
 

@@ -22,11 +22,7 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}/;
  * unit (as do `_lb` columns). All text is neutralised with safeText, and the option is plain JSON (no formatter
  * functions), so it can be stored, sent to the browser and rendered as is.
  */
-export function buildChartOption(
-  specInput: ChartSpec,
-  data: ChartData,
-  opts: { units?: Unit } = {},
-): { type: ChartType; option: ChartOption } {
+export function buildChartOption(specInput: ChartSpec, data: ChartData, opts: { units?: Unit } = {}): { type: ChartType; option: ChartOption } {
   const parsed = chartSpecSchema.safeParse(specInput);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -35,7 +31,8 @@ export function buildChartOption(
   const spec = parsed.data;
   const units: Unit = opts.units ?? "kg";
   if (data.rows.length === 0) throw new ChartSpecError("The query returned no rows, so there is nothing to chart.");
-  if (data.rows.length > MAX_POINTS) throw new ChartSpecError(`Too many rows to chart (${data.rows.length}; at most ${MAX_POINTS}). Aggregate first.`);
+  if (data.rows.length > MAX_POINTS)
+    throw new ChartSpecError(`Too many rows to chart (${data.rows.length}; at most ${MAX_POINTS}). Aggregate first.`);
   const ctx = new Columns(data, units, spec.unit);
 
   let option: ChartOption;
@@ -152,7 +149,8 @@ function cartesian(spec: ChartSpec, c: Columns): ChartOption {
   const timeX = c.isDateColumn(x);
   const numericX = !timeX && c.rows.every((r) => c.num(r, x) !== null);
   const xType = spec.type === "scatter" ? (timeX ? "time" : numericX ? "value" : "category") : spec.type === "line" && timeX ? "time" : "category";
-  if (spec.type === "scatter" && xType === "category") throw new ChartSpecError(`A scatter chart needs a numeric or date "x" column; "${safeText(x, 63)}" holds text.`);
+  if (spec.type === "scatter" && xType === "category")
+    throw new ChartSpecError(`A scatter chart needs a numeric or date "x" column; "${safeText(x, 63)}" holds text.`);
 
   const xValue = (row: Record<string, unknown>): string | number => {
     if (timeX) return xType === "time" ? String(row[x]) : dateKey(row[x]);
@@ -167,7 +165,8 @@ function cartesian(spec: ChartSpec, c: Columns): ChartOption {
     for (const row of c.rows) {
       const name = c.text(row, seriesCol);
       if (!groups.has(name)) {
-        if (groups.size >= MAX_SERIES) throw new ChartSpecError(`Too many series (more than ${MAX_SERIES} distinct "${safeText(seriesCol, 63)}" values). Filter the query.`);
+        if (groups.size >= MAX_SERIES)
+          throw new ChartSpecError(`Too many series (more than ${MAX_SERIES} distinct "${safeText(seriesCol, 63)}" values). Filter the query.`);
         groups.set(name, { name, points: [] });
       }
       groups.get(name)!.points.push([xValue(row), c.num(row, ys[0])]);

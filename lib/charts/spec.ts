@@ -24,7 +24,11 @@ export const chartSpecSchema = z
     series: column.optional(),
     category: column.optional(),
     value: column.optional(),
-    unit: z.string().max(12).optional().describe("unit for non-weight values, e.g. 'sets', 'h', 'bpm'; weights (columns ending in _kg) use the user's unit automatically"),
+    unit: z
+      .string()
+      .max(12)
+      .optional()
+      .describe("unit for non-weight values, e.g. 'sets', 'h', 'bpm'; weights (columns ending in _kg) use the user's unit automatically"),
     stacked: z.boolean().optional(),
   })
   .strict();

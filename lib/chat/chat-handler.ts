@@ -1,13 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import {
-  consumeStream,
-  convertToModelMessages,
-  createUIMessageStream,
-  createUIMessageStreamResponse,
-  stepCountIs,
-  streamText,
-} from "ai";
+import { consumeStream, convertToModelMessages, createUIMessageStream, createUIMessageStreamResponse, stepCountIs, streamText } from "ai";
 import { getDb } from "@/db/client";
 import { jsonError, userRoute } from "@/lib/api/route";
 import type { SessionUser } from "@/lib/auth/session";
@@ -172,8 +165,7 @@ async function handleChat(request: Request, user: SessionUser, input: ChatReques
         result.toUIMessageStream<ChatUIMessage>({
           sendStart: false,
           onError: (error) => (failure ??= describeModelError(error)),
-          messageMetadata: ({ part }) =>
-            part.type === "finish" ? { status: failure ? "error" : "complete", errorMessage: failure } : undefined,
+          messageMetadata: ({ part }) => (part.type === "finish" ? { status: failure ? "error" : "complete", errorMessage: failure } : undefined),
         }),
       );
       await titleTask;

@@ -77,7 +77,11 @@ export interface CoachSettings {
  * default coach when they have none (lib/coach/chat-persona.ts).
  */
 export async function loadCoachSettings(db: Db, userId: string): Promise<CoachSettings> {
-  const [profile, persona, coach] = await Promise.all([getProfile(db, userId), getChatPersona(db, userId), getPrimaryCoach(db, userId).catch(() => null)]);
+  const [profile, persona, coach] = await Promise.all([
+    getProfile(db, userId),
+    getChatPersona(db, userId),
+    getPrimaryCoach(db, userId).catch(() => null),
+  ]);
   let plan: CoachPlan = DEFAULT_COACH_PLAN;
   try {
     if (coach) plan = planFromCard(coach.card);

@@ -169,7 +169,11 @@ export function windowToUIMessages(rows: MessageRow[]): ChatUIMessage[] {
 export function dataPartForModel(part: { type: string; data: unknown }): { type: "text"; text: string } | undefined {
   if (part.type === "data-draft-status") {
     const d = part.data as { status: string; sets?: number };
-    return { type: "text", text: d.status === "saved" ? `[The user confirmed and saved this workout (${d.sets ?? "?"} sets).]` : "[The user discarded this workout draft.]" };
+    return {
+      type: "text",
+      text:
+        d.status === "saved" ? `[The user confirmed and saved this workout (${d.sets ?? "?"} sets).]` : "[The user discarded this workout draft.]",
+    };
   }
   return undefined;
 }

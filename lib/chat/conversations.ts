@@ -46,10 +46,7 @@ export async function markStaleConversationsInactive(db: Queryable, userId: stri
 }
 
 export function isStale(conversation: Pick<Conversation, "status" | "lastMessageAt">, now = new Date()): boolean {
-  return (
-    conversation.status === "inactive" ||
-    now.getTime() - conversation.lastMessageAt.getTime() > INACTIVE_AFTER_MINUTES * 60_000
-  );
+  return conversation.status === "inactive" || now.getTime() - conversation.lastMessageAt.getTime() > INACTIVE_AFTER_MINUTES * 60_000;
 }
 
 interface Cursor {
@@ -118,11 +115,7 @@ export async function listConversations(
   };
 }
 
-export async function createConversation(
-  db: Queryable,
-  userId: string,
-  values: { title?: string; modelLabel?: string } = {},
-): Promise<Conversation> {
+export async function createConversation(db: Queryable, userId: string, values: { title?: string; modelLabel?: string } = {}): Promise<Conversation> {
   const [row] = await db
     .insert(conversations)
     .values({ userId, title: values.title ?? DEFAULT_TITLE, modelLabel: values.modelLabel, lastMessageAt: new Date() })

@@ -93,7 +93,11 @@ export async function loadConversationMessages(
     rows.filter((r) => r.role === "assistant").map((r) => r.id),
   );
   const now = Date.now();
-  return markDeletedSessions(db, userId, rows.map((r) => toUIMessage(r, charts, now)));
+  return markDeletedSessions(
+    db,
+    userId,
+    rows.map((r) => toUIMessage(r, charts, now)),
+  );
 }
 
 /** A card for a workout saved from the chat and deleted since must not link to it (a 404). */

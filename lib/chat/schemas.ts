@@ -14,15 +14,10 @@ export const chatRequestSchema = z
   .object({
     conversationId: z.uuid("conversationId must be a UUID").optional(),
     newConversationId: z.uuid("newConversationId must be a UUID").optional(),
-    message: z
-      .object({
-        id: z.uuid("message.id must be a UUID"),
-        text: z
-          .string()
-          .trim()
-          .min(1, "Type a message first.")
-          .max(MAX_MESSAGE_CHARS, `Messages can be at most ${MAX_MESSAGE_CHARS} characters.`),
-      }),
+    message: z.object({
+      id: z.uuid("message.id must be a UUID"),
+      text: z.string().trim().min(1, "Type a message first.").max(MAX_MESSAGE_CHARS, `Messages can be at most ${MAX_MESSAGE_CHARS} characters.`),
+    }),
   })
   .refine((b) => !(b.conversationId && b.newConversationId), { message: "Send conversationId or newConversationId, not both." });
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
@@ -31,11 +26,7 @@ export const conversationIdSchema = z.object({ conversationId: z.uuid() });
 
 export const renameConversationSchema = z.object({
   conversationId: z.uuid(),
-  title: z
-    .string()
-    .trim()
-    .min(1, "Give the conversation a name.")
-    .max(MAX_TITLE_CHARS, `Names can be at most ${MAX_TITLE_CHARS} characters.`),
+  title: z.string().trim().min(1, "Give the conversation a name.").max(MAX_TITLE_CHARS, `Names can be at most ${MAX_TITLE_CHARS} characters.`),
 });
 
 export const listConversationsQuerySchema = z.object({

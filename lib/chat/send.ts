@@ -104,9 +104,7 @@ export async function prepareTurn(
       .returning();
 
     // A new conversation's context is just this message: no need to read it back.
-    const context: ConversationContext = isNew
-      ? { summary: null, window: [userMessage], folded: 0 }
-      : await buildConversationContext(tx, updated);
+    const context: ConversationContext = isNew ? { summary: null, window: [userMessage], folded: 0 } : await buildConversationContext(tx, updated);
 
     await tx.insert(messages).values({
       id: input.assistantMessageId,
@@ -138,7 +136,10 @@ async function turnState(tx: Queryable, userId: string, conversationId: string, 
   const row = r.rows[0];
   let existing: MessageRow | null = null;
   if (row.existing_id) {
-    const [m] = await tx.select().from(messages).where(and(eq(messages.id, row.existing_id), eq(messages.userId, userId)));
+    const [m] = await tx
+      .select()
+      .from(messages)
+      .where(and(eq(messages.id, row.existing_id), eq(messages.userId, userId)));
     existing = m ?? null;
   }
   return { live: Boolean(row.live), existing, latestUserSeq: row.latest_user_seq === null ? null : Number(row.latest_user_seq) };

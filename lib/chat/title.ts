@@ -6,7 +6,10 @@ const MAX = 60;
 /** A readable title from the first message: first line, tidy spacing, cut on a word boundary. */
 export function deriveTitle(text: string): string {
   const line = text.split(/\r?\n/).find((l) => l.trim()) ?? "";
-  let t = line.replace(/\s+/g, " ").trim().replace(/^(log|track|record)\s*:\s*/i, "Log ");
+  let t = line
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^(log|track|record)\s*:\s*/i, "Log ");
   t = t.replace(/[?.!,;:]+$/, "");
   if (!t) return DEFAULT_TITLE;
   if (t.length > MAX) {
@@ -21,10 +24,7 @@ export function deriveTitle(text: string): string {
  * Offline: derived from the message. With a hosted model: a short generateText, falling back to
  * the derived title on any error or after `timeoutMs` (the title never delays or breaks a reply).
  */
-export async function generateTitle(
-  text: string,
-  opts: { model?: LanguageModel; offline: boolean; timeoutMs?: number },
-): Promise<string> {
+export async function generateTitle(text: string, opts: { model?: LanguageModel; offline: boolean; timeoutMs?: number }): Promise<string> {
   const fallback = deriveTitle(text);
   if (opts.offline || !opts.model) return fallback;
   try {
@@ -37,7 +37,11 @@ export async function generateTitle(
       maxOutputTokens: 24,
       abortSignal: AbortSignal.timeout(opts.timeoutMs ?? 8000),
     });
-    const cleaned = raw.replace(/["'“”]/g, "").replace(/\s+/g, " ").trim().replace(/[.!?]+$/, "");
+    const cleaned = raw
+      .replace(/["'“”]/g, "")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/[.!?]+$/, "");
     return cleaned ? deriveTitle(cleaned) : fallback;
   } catch {
     return fallback;

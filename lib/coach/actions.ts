@@ -45,7 +45,8 @@ const ANSWER_LIMIT = { limit: 120, windowSeconds: 3600 };
 export const answerInterviewAction = authedAction(answerSchema, async ({ interviewId, text }, { user }) => {
   const db = getDb();
   const rate = await consumeRateLimit(db, `coach-answer:${user.id}`, ANSWER_LIMIT);
-  if (!rate.allowed) throw new ActionError("That's a lot of answers in a short time. Take a breather and continue in a few minutes — your progress is saved.");
+  if (!rate.allowed)
+    throw new ActionError("That's a lot of answers in a short time. Take a breather and continue in a few minutes — your progress is saved.");
   return step(await answerInterview(db, user.id, interviewId, text, { extractor: getInterviewExtractor().extractor }));
 });
 

@@ -49,7 +49,12 @@ export const modelExtractionSchema = z
       z.array(
         z
           .object({
-            area: z.string().max(40).describe("body area: shoulder, lower back, upper back, neck, knee, hip, elbow, wrist, ankle, foot, hamstring, quad, calf, pec, arm, or another plain name"),
+            area: z
+              .string()
+              .max(40)
+              .describe(
+                "body area: shoulder, lower back, upper back, neck, knee, hip, elbow, wrist, ankle, foot, hamstring, quad, calf, pec, arm, or another plain name",
+              ),
             side: n(z.enum(SIDES)),
             status: z.enum(INJURY_STATUSES).describe("past = old/healed, current = still affects training"),
             condition: n(z.string().max(40)).describe("e.g. impingement, disc bulge, ACL reconstruction"),
@@ -58,8 +63,13 @@ export const modelExtractionSchema = z
               .array(
                 z
                   .object({
-                    movement: z.string().max(60).describe("only the movement the lifter named, e.g. 'behind-the-neck pressing' — never a broader family"),
-                    scope: z.enum(RESTRICTION_SCOPES).describe("avoid = they said no/can't; heavy = only heavy loads; volume = only high volume; caution = careful with"),
+                    movement: z
+                      .string()
+                      .max(60)
+                      .describe("only the movement the lifter named, e.g. 'behind-the-neck pressing' — never a broader family"),
+                    scope: z
+                      .enum(RESTRICTION_SCOPES)
+                      .describe("avoid = they said no/can't; heavy = only heavy loads; volume = only high volume; caution = careful with"),
                     quote: z.string().max(200).describe("the exact words, copied verbatim"),
                   })
                   .strict(),
@@ -68,7 +78,9 @@ export const modelExtractionSchema = z
           })
           .strict(),
       ),
-    ).describe("injuries mentioned in THIS answer; a body part inside a movement name (behind-the-neck press, back squat) is not an injury; [] when they say they have none"),
+    ).describe(
+      "injuries mentioned in THIS answer; a body part inside a movement name (behind-the-neck press, back squat) is not an injury; [] when they say they have none",
+    ),
     equipment: n(z.enum(EQUIPMENT)),
     favoriteMovements: n(z.array(z.string().max(60))),
     dislikedMovements: n(z.array(z.string().max(60))),
@@ -86,7 +98,9 @@ export const modelExtractionSchema = z
     alreadyTold: z.boolean().describe("the user says they already answered this"),
     skip: z.boolean().describe("the user declines or does not know"),
     affirm: n(z.boolean()).describe("yes/no to a confirmation question"),
-    corrects: z.array(z.enum(FIELD_KEYS as [FieldKey, ...FieldKey[]])).describe("fields the lifter explicitly corrects in this answer (actually…, no I meant…, scratch that); [] otherwise"),
+    corrects: z
+      .array(z.enum(FIELD_KEYS as [FieldKey, ...FieldKey[]]))
+      .describe("fields the lifter explicitly corrects in this answer (actually…, no I meant…, scratch that); [] otherwise"),
     removedGoals: z.array(z.enum(GOALS)).describe("goals the lifter takes back or says they do not want; [] otherwise"),
   })
   .strict();
@@ -101,7 +115,7 @@ export function createModelExtractor(model: LanguageModelV3): Extractor {
         system:
           "You extract facts from a lifter's answer in a coaching intake interview. Fill every field THIS answer states or clearly implies " +
           "(one answer may cover several fields); use null for anything not mentioned. Never guess. Report only what this answer says: " +
-          "earlier answers are merged by the app, so list every goal in the answer (\"get stronger and lose a bit of belly fat\" is two goals) " +
+          'earlier answers are merged by the app, so list every goal in the answer ("get stronger and lose a bit of belly fat" is two goals) ' +
           "and never repeat or drop earlier ones. Injuries: copy the lifter's restrictions at the scope they said (one movement, a load, a volume); " +
           "never widen them into bans of whole movement families.",
         prompt: `Question asked: ${ctx.question}\nField being asked: ${ctx.asking ?? "none"}\nAnswer: ${text.slice(0, 2000)}`,
@@ -138,7 +152,10 @@ export function groundQuotes(injuries: InjuryEntry[], text: string): InjuryEntry
   const sentences = answer.split(/(?<=[.!?;])\s+/);
   const ground = (quote: string | undefined, hint: string) => {
     if (quote && answer.toLowerCase().includes(quote.toLowerCase().trim())) return quote.trim().slice(0, 200);
-    const words = hint.toLowerCase().split(/\W+/).filter((w) => w.length > 3);
+    const words = hint
+      .toLowerCase()
+      .split(/\W+/)
+      .filter((w) => w.length > 3);
     return (sentences.find((s) => words.some((w) => s.toLowerCase().includes(w))) ?? answer).slice(0, 200);
   };
   return injuries.map((i) => ({
@@ -151,5 +168,7 @@ export function groundQuotes(injuries: InjuryEntry[], text: string): InjuryEntry
 /** The extractor for the active model seam. */
 export function getInterviewExtractor(): { extractor: Extractor; label: string; offline: boolean } {
   const chat = getChatModel();
-  return chat.offline ? { extractor: offlineExtractor, label: chat.label, offline: true } : { extractor: createModelExtractor(chat.model), label: chat.label, offline: false };
+  return chat.offline
+    ? { extractor: offlineExtractor, label: chat.label, offline: true }
+    : { extractor: createModelExtractor(chat.model), label: chat.label, offline: false };
 }

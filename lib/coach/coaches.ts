@@ -51,7 +51,10 @@ async function lockUser(tx: Queryable, userId: string) {
 }
 
 export async function coachLimit(db: Queryable, userId: string): Promise<{ used: number; limit: number }> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(coaches).where(eq(coaches.userId, userId));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(coaches)
+    .where(eq(coaches.userId, userId));
   return { used: Number(row?.n ?? 0), limit: (await getEntitlements(db, userId)).limits.maxCoaches };
 }
 
@@ -66,7 +69,11 @@ export async function createCoach(
     const { used } = await coachLimit(tx, userId);
     const allowance = await checkAllowance(tx, userId, { capacity: "coaches", inUse: used });
     if (!allowance.allowed) throw new CoachLimitError(allowance.limit);
-    const [primary] = await tx.select({ id: coaches.id }).from(coaches).where(and(eq(coaches.userId, userId), eq(coaches.isPrimary, true))).limit(1);
+    const [primary] = await tx
+      .select({ id: coaches.id })
+      .from(coaches)
+      .where(and(eq(coaches.userId, userId), eq(coaches.isPrimary, true)))
+      .limit(1);
     const makePrimary = !primary || input.makePrimary === true;
     if (makePrimary && primary) await tx.update(coaches).set({ isPrimary: false }).where(eq(coaches.id, primary.id));
     const [coach] = await tx
@@ -95,17 +102,29 @@ async function withCard(db: Queryable, userId: string, row: CoachSummary | undef
 
 export async function getCoach(db: Queryable, userId: string, coachId: string): Promise<CoachWithCard | null> {
   if (!isUuid(coachId)) return null;
-  const [row] = await db.select(summaryColumns).from(coaches).where(and(eq(coaches.id, coachId), eq(coaches.userId, userId))).limit(1);
+  const [row] = await db
+    .select(summaryColumns)
+    .from(coaches)
+    .where(and(eq(coaches.id, coachId), eq(coaches.userId, userId)))
+    .limit(1);
   return withCard(db, userId, row);
 }
 
 export async function getPrimaryCoach(db: Queryable, userId: string): Promise<CoachWithCard | null> {
-  const [row] = await db.select(summaryColumns).from(coaches).where(and(eq(coaches.userId, userId), eq(coaches.isPrimary, true))).limit(1);
+  const [row] = await db
+    .select(summaryColumns)
+    .from(coaches)
+    .where(and(eq(coaches.userId, userId), eq(coaches.isPrimary, true)))
+    .limit(1);
   return withCard(db, userId, row);
 }
 
 export async function listCoaches(db: Queryable, userId: string): Promise<CoachWithCard[]> {
-  const rows = await db.select(summaryColumns).from(coaches).where(eq(coaches.userId, userId)).orderBy(desc(coaches.isPrimary), asc(coaches.createdAt));
+  const rows = await db
+    .select(summaryColumns)
+    .from(coaches)
+    .where(eq(coaches.userId, userId))
+    .orderBy(desc(coaches.isPrimary), asc(coaches.createdAt));
   const out: CoachWithCard[] = [];
   for (const r of rows) {
     const c = await withCard(db, userId, r);
@@ -141,10 +160,20 @@ export async function setPrimaryCoach(db: Queryable, userId: string, coachId: st
   if (!isUuid(coachId)) return false;
   return db.transaction(async (tx) => {
     await lockUser(tx, userId);
-    const [row] = await tx.select({ id: coaches.id }).from(coaches).where(and(eq(coaches.id, coachId), eq(coaches.userId, userId))).limit(1);
+    const [row] = await tx
+      .select({ id: coaches.id })
+      .from(coaches)
+      .where(and(eq(coaches.id, coachId), eq(coaches.userId, userId)))
+      .limit(1);
     if (!row) return false;
-    await tx.update(coaches).set({ isPrimary: false }).where(and(eq(coaches.userId, userId), eq(coaches.isPrimary, true), ne(coaches.id, coachId)));
-    await tx.update(coaches).set({ isPrimary: true }).where(and(eq(coaches.id, coachId), eq(coaches.userId, userId)));
+    await tx
+      .update(coaches)
+      .set({ isPrimary: false })
+      .where(and(eq(coaches.userId, userId), eq(coaches.isPrimary, true), ne(coaches.id, coachId)));
+    await tx
+      .update(coaches)
+      .set({ isPrimary: true })
+      .where(and(eq(coaches.id, coachId), eq(coaches.userId, userId)));
     return true;
   });
 }
@@ -154,10 +183,16 @@ export async function deleteCoach(db: Queryable, userId: string, coachId: string
   if (!isUuid(coachId)) return false;
   return db.transaction(async (tx) => {
     await lockUser(tx, userId);
-    const [gone] = await tx.delete(coaches).where(and(eq(coaches.id, coachId), eq(coaches.userId, userId))).returning({ isPrimary: coaches.isPrimary });
+    const [gone] = await tx
+      .delete(coaches)
+      .where(and(eq(coaches.id, coachId), eq(coaches.userId, userId)))
+      .returning({ isPrimary: coaches.isPrimary });
     if (!gone) return false;
     // The interview that produced it stays (with its transcript) but no longer links to it.
-    await tx.update(coachInterviews).set({ coachId: null }).where(and(eq(coachInterviews.userId, userId), eq(coachInterviews.coachId, coachId)));
+    await tx
+      .update(coachInterviews)
+      .set({ coachId: null })
+      .where(and(eq(coachInterviews.userId, userId), eq(coachInterviews.coachId, coachId)));
     if (gone.isPrimary) {
       const [next] = await tx.select({ id: coaches.id }).from(coaches).where(eq(coaches.userId, userId)).orderBy(asc(coaches.createdAt)).limit(1);
       if (next) await tx.update(coaches).set({ isPrimary: true }).where(eq(coaches.id, next.id));
@@ -174,7 +209,11 @@ export interface CoachVersionSummary {
 
 export async function listCoachVersions(db: Queryable, userId: string, coachId: string): Promise<CoachVersionSummary[] | null> {
   if (!isUuid(coachId)) return null;
-  const [owned] = await db.select({ id: coaches.id }).from(coaches).where(and(eq(coaches.id, coachId), eq(coaches.userId, userId))).limit(1);
+  const [owned] = await db
+    .select({ id: coaches.id })
+    .from(coaches)
+    .where(and(eq(coaches.id, coachId), eq(coaches.userId, userId)))
+    .limit(1);
   if (!owned) return null;
   return db
     .select({ version: coachVersions.version, note: coachVersions.note, createdAt: coachVersions.createdAt })

@@ -35,7 +35,14 @@ export class CoachEditError extends ValidationError {
 }
 
 export function applyCoachEdit(card: CoachCard, edit: CoachEdit): { card: CoachCard; note: string } {
-  const avoidLines = [...new Set(edit.avoid.split(/\r?\n|;/).map((l) => l.trim()).filter(Boolean))];
+  const avoidLines = [
+    ...new Set(
+      edit.avoid
+        .split(/\r?\n|;/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (avoidLines.some((l) => l.length > 60)) throw new CoachEditError({ avoid: ["Keep each movement under 60 characters."] });
   if (avoidLines.length > 16) throw new CoachEditError({ avoid: ["At most 16 movements."] });
   const previous = new Map(card.safety.avoid.map((a) => [a.movement.toLowerCase(), a]));
@@ -48,7 +55,16 @@ export function applyCoachEdit(card: CoachCard, edit: CoachEdit): { card: CoachC
     safety: {
       ...card.safety,
       // A kept line keeps its scope and where it came from; a new line is the lifter's own ban.
-      avoid: avoidLines.map((movement) => previous.get(movement.toLowerCase()) ?? { movement, reason: "you added it on the card", scope: "avoid" as const, origin: "edited" as const, source: null }),
+      avoid: avoidLines.map(
+        (movement) =>
+          previous.get(movement.toLowerCase()) ?? {
+            movement,
+            reason: "you added it on the card",
+            scope: "avoid" as const,
+            origin: "edited" as const,
+            source: null,
+          },
+      ),
       maxWeeklyVolumeIncreasePct: edit.maxWeeklyVolumeIncreasePct,
       deload: { ...card.safety.deload, everyWeeks: edit.deloadEveryWeeks },
     },
@@ -58,7 +74,14 @@ export function applyCoachEdit(card: CoachCard, edit: CoachEdit): { card: CoachC
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) {
-      const key = issue.path.at(-1) === "maxWeeklyVolumeIncreasePct" ? "maxWeeklyVolumeIncreasePct" : issue.path.includes("avoid") ? "avoid" : issue.path.includes("name") ? "name" : "form";
+      const key =
+        issue.path.at(-1) === "maxWeeklyVolumeIncreasePct"
+          ? "maxWeeklyVolumeIncreasePct"
+          : issue.path.includes("avoid")
+            ? "avoid"
+            : issue.path.includes("name")
+              ? "name"
+              : "form";
       (fieldErrors[key] ??= []).push(issue.message);
     }
     throw new CoachEditError(fieldErrors);
@@ -77,7 +100,12 @@ function finalizeCardSafe(card: CoachCard): unknown {
 function describeChanges(a: CoachCard, b: CoachCard): string {
   const changes: string[] = [];
   if (a.name !== b.name) changes.push("name");
-  if (a.persona.template !== b.persona.template || JSON.stringify(a.persona.traits) !== JSON.stringify(b.persona.traits) || a.communication.style !== b.communication.style) changes.push("tone");
+  if (
+    a.persona.template !== b.persona.template ||
+    JSON.stringify(a.persona.traits) !== JSON.stringify(b.persona.traits) ||
+    a.communication.style !== b.communication.style
+  )
+    changes.push("tone");
   if (a.methodology.template !== b.methodology.template) changes.push("methodology");
   if (JSON.stringify(a.safety) !== JSON.stringify(b.safety)) changes.push("constraints");
   return changes.length ? `Edited ${changes.join(", ")}` : "Saved without changes";

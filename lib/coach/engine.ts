@@ -103,7 +103,13 @@ export interface AnswerOutcome {
 }
 
 /** Applies one answer. `extraction` is for `text` with the current question (offline rules or a model). */
-export function applyAnswer(prev: InterviewState, text: string, extraction: Extraction, now: Date, opts: { units?: "kg" | "lb" } = {}): AnswerOutcome {
+export function applyAnswer(
+  prev: InterviewState,
+  text: string,
+  extraction: Extraction,
+  now: Date,
+  opts: { units?: "kg" | "lb" } = {},
+): AnswerOutcome {
   const at = now.toISOString();
   const state: InterviewState = { ...prev, fields: { ...prev.fields }, transcript: [...prev.transcript], assessments: [...prev.assessments] };
   const asking = prev.currentField;
@@ -139,7 +145,13 @@ export function applyAnswer(prev: InterviewState, text: string, extraction: Extr
         corrected.push(key);
         continue;
       }
-      if (before && (before.source === "answer" || before.source === "history") && !same(before.value, value) && (merged.replaced || before.source === "history")) corrected.push(key);
+      if (
+        before &&
+        (before.source === "answer" || before.source === "history") &&
+        !same(before.value, value) &&
+        (merged.replaced || before.source === "history")
+      )
+        corrected.push(key);
       state.fields[key] = { value, source: "answer", confidence: key === asking ? ASKED_CONFIDENCE : VOLUNTEERED_CONFIDENCE, turn };
       filled.push(key);
     }
@@ -160,8 +172,11 @@ export function applyAnswer(prev: InterviewState, text: string, extraction: Extr
   const fallback = (key: FieldKey, why: string) => {
     const item = checklistItem(key);
     const value = item.required ? defaultValue(key, currentLevel(state), opts.units) : undefined;
-    state.fields[key] = value !== undefined ? { value, source: "default", confidence: 0.3, turn } : { value: null, source: "skipped", confidence: 0, turn };
-    notes.push(value !== undefined ? `${why} I'll go with ${describeValue(key, value as never)} for now — you can change it on your coach card.` : why);
+    state.fields[key] =
+      value !== undefined ? { value, source: "default", confidence: 0.3, turn } : { value: null, source: "skipped", confidence: 0, turn };
+    notes.push(
+      value !== undefined ? `${why} I'll go with ${describeValue(key, value as never)} for now — you can change it on your coach card.` : why,
+    );
   };
 
   if (asking === HISTORY_CONFIRM) {
@@ -233,9 +248,15 @@ export function applyAnswer(prev: InterviewState, text: string, extraction: Extr
   if (askedStill && !extraction.skip) parts.push(filled.length ? "" : "Sorry, I didn't quite catch that.");
   if (next) {
     const progress = progressOf(state.fields);
-    if (progress.filled === progress.total && !checklistItem(next as FieldKey).required && !prev.transcript.some((t) => t.role === "coach" && t.field && t.field !== HISTORY_CONFIRM && !checklistItem(t.field as FieldKey).required)) {
+    if (
+      progress.filled === progress.total &&
+      !checklistItem(next as FieldKey).required &&
+      !prev.transcript.some((t) => t.role === "coach" && t.field && t.field !== HISTORY_CONFIRM && !checklistItem(t.field as FieldKey).required)
+    ) {
       const n = remainingOptional(state.fields, currentLevel(state));
-      parts.push(`That's all I need for your coach. ${n} optional question${n === 1 ? "" : "s"} left to fine-tune it — answer or skip them, or press “Finish now”.`);
+      parts.push(
+        `That's all I need for your coach. ${n} optional question${n === 1 ? "" : "s"} left to fine-tune it — answer or skip them, or press “Finish now”.`,
+      );
     }
     parts.push(questionText(next, state));
   } else {
@@ -258,7 +279,10 @@ function acknowledgement(fields: FieldMap, filled: FieldKey[], corrected: FieldK
     return v === undefined ? null : describeValue(k, v as never);
   };
   const changes = corrected.map(said).filter(Boolean);
-  const others = filled.filter((k) => !corrected.includes(k)).map(said).filter(Boolean);
+  const others = filled
+    .filter((k) => !corrected.includes(k))
+    .map(said)
+    .filter(Boolean);
   const out: string[] = [];
   if (changes.length) out.push(`Updated: ${changes.join("; ")}.`);
   if (others.length) out.push(`Got it — ${others.join("; ")}.`);

@@ -33,8 +33,29 @@ export const CORRECTION =
   /(?:^|[.!?;]\s*|\b(?:no|oh|wait|sorry|um|hmm|ok|okay|oops|err|ah|sorry),?\s+)actually\b|\b(?:it'?s|it is|i'?m|i am|that'?s|that is|i have|i do|i train|i go|i can|i'd|i want|i prefer|i use|i'?ve|my \w+ is)\s+actually\b|\bscratch that\b|\bno,? i meant\b|\bi meant\b|\bcorrection\b|\bi misspoke\b|\bon second thought\b|\blet me correct\b|\bchange (?:that|it|my \w+) to\b|\bmake (?:that|it) (?!clear)\w+|\bnot \d+(?:\.\d+)?\b|\bforget (?:about )?(?:the|that|what i said|my)\b|\bignore (?:that|what i said)\b|\bi was wrong\b|\bwrong,|^(?:no|nope),\s|\binstead\b|\bnot anymore\b|\bno longer\b|\bi take (?:that|it) back\b/;
 
 const NUMBER_WORDS: Record<string, number> = {
-  zero: 0, one: 1, a: 1, an: 1, once: 1, two: 2, twice: 2, couple: 2, three: 3, thrice: 3, few: 3, four: 4, five: 5, six: 6,
-  seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
+  zero: 0,
+  one: 1,
+  a: 1,
+  an: 1,
+  once: 1,
+  two: 2,
+  twice: 2,
+  couple: 2,
+  three: 3,
+  thrice: 3,
+  few: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
 };
 const NUM = String.raw`(\d+(?:\.\d+)?|zero|one|an?|once|two|twice|couple|three|thrice|few|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)`;
 
@@ -46,12 +67,18 @@ function num(word: string | undefined): number | null {
 }
 
 function clauses(t: string): string[] {
-  return t.split(/[.;!?\n]+|,\s*(?=but\b)|\bbut\b/).map((s) => s.trim()).filter(Boolean);
+  return t
+    .split(/[.;!?\n]+|,\s*(?=but\b)|\bbut\b/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
-const ALREADY_TOLD = /\b(already (told|said|answered|mentioned|gave|covered)|i told you|told you (that|already|before)|i just said|as i said|like i said|i said that|i've said)\b/;
-const SKIP = /^(skip|pass|next( question)?|n\/?a|no idea|not sure|don'?t know|dunno|idk|prefer not to (say|answer)|rather not( say)?|no comment|no preference|whatever)\b/;
-const YES = /^(yes|yeah|yep|yup|correct|right(?=\s*[,.!;]|\s*$|\s+(?:on|yes))|exactly|that'?s (right|correct|it)|sounds (right|about right|good|great)|spot on|true|sure|ok(ay)?|pretty much|mostly|affirmative|do it|go for it|let'?s do (it|that)|perfect|please do|that works|works for me|run (it|that|the))\b/;
+const ALREADY_TOLD =
+  /\b(already (told|said|answered|mentioned|gave|covered)|i told you|told you (that|already|before)|i just said|as i said|like i said|i said that|i've said)\b/;
+const SKIP =
+  /^(skip|pass|next( question)?|n\/?a|no idea|not sure|don'?t know|dunno|idk|prefer not to (say|answer)|rather not( say)?|no comment|no preference|whatever)\b/;
+const YES =
+  /^(yes|yeah|yep|yup|correct|right(?=\s*[,.!;]|\s*$|\s+(?:on|yes))|exactly|that'?s (right|correct|it)|sounds (right|about right|good|great)|spot on|true|sure|ok(ay)?|pretty much|mostly|affirmative|do it|go for it|let'?s do (it|that)|perfect|please do|that works|works for me|run (it|that|the))\b/;
 const NO = /^(no|nope|not really|not quite|wrong|incorrect|nah|not exactly)\b/;
 
 export function extractAnswer(text: string, ctx: { asking: AskKey | null }): Extraction {
@@ -92,7 +119,10 @@ export function correctedFields(raw: string, asking: AskKey | null): FieldKey[] 
 
 function extractFields(raw: string, asking: AskKey | null): Pick<Extraction, "updates" | "removes" | "implied"> {
   // "4 days, not 3" — drop the negated alternative so the rules see only what is meant.
-  const t = raw.toLowerCase().replace(/[’‘]/g, "'").replace(/\b(not|instead of|rather than)\s+\d+(\.\d+)?(\s*(days?|times|x|years?|months?|hours?|h))?\b/g, " ");
+  const t = raw
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/\b(not|instead of|rather than)\s+\d+(\.\d+)?(\s*(days?|times|x|years?|months?|hours?|h))?\b/g, " ");
   const is = (k: FieldKey) => asking === k;
   const u: Record<string, unknown> = {};
   const removes: Extraction["removes"] = {};
@@ -132,10 +162,13 @@ function extractFields(raw: string, asking: AskKey | null): Pick<Extraction, "up
 }
 
 /** Meet prep in any words: the goals imply a peaking block (asked as a suggestion, not assumed). */
-const PEAKING = /\bpeak(?:ing)?\b|\bmeet prep\b|\bprepping for (?:a|my|the) (?:meet|comp\w*)\b|\b(?:meet|competition|comp) (?:is )?(?:in|on) (?:\d|a |two|three|four|five|six|eight|ten|twelve|sixteen|[a-z]+ \d)|\bmeet (?:coming up|on the calendar)\b|\b(?:getting ready|preparing) for (?:a|my|the) (?:meet|competition)\b/;
+const PEAKING =
+  /\bpeak(?:ing)?\b|\bmeet prep\b|\bprepping for (?:a|my|the) (?:meet|comp\w*)\b|\b(?:meet|competition|comp) (?:is )?(?:in|on) (?:\d|a |two|three|four|five|six|eight|ten|twelve|sixteen|[a-z]+ \d)|\bmeet (?:coming up|on the calendar)\b|\b(?:getting ready|preparing) for (?:a|my|the) (?:meet|competition)\b/;
 
 function frequency(t: string, asked: boolean): number | undefined {
-  const perWeek = new RegExp(String.raw`\b${NUM}(?:\s*(?:-|to|or)\s*(\d+|two|three|four|five|six))?\s*(?:x|×|times|days?|sessions?|workouts?)\s*(?:a|per|\/|each|every|in a)?\s*(?:w(?:ee)?k|week)\b`).exec(t);
+  const perWeek = new RegExp(
+    String.raw`\b${NUM}(?:\s*(?:-|to|or)\s*(\d+|two|three|four|five|six))?\s*(?:x|×|times|days?|sessions?|workouts?)\s*(?:a|per|\/|each|every|in a)?\s*(?:w(?:ee)?k|week)\b`,
+  ).exec(t);
   if (perWeek) {
     const a = num(perWeek[1]);
     const b = num(perWeek[2]);
@@ -144,7 +177,9 @@ function frequency(t: string, asked: boolean): number | undefined {
   if (/\b(every ?day|daily|7 days)\b/.test(t) && /\b(train|lift|gym|work ?out)/.test(t)) return 7;
   if (!asked) return undefined;
   if (/\b(every ?day|daily)\b/.test(t)) return 7;
-  const bare = new RegExp(String.raw`\b${NUM}(?:\s*(?:-|to|or)\s*(\d+|two|three|four|five|six))?\b(?!\s*(?:years?|months?|min|minutes|hours?|kg|lbs?))`).exec(t);
+  const bare = new RegExp(
+    String.raw`\b${NUM}(?:\s*(?:-|to|or)\s*(\d+|two|three|four|five|six))?\b(?!\s*(?:years?|months?|min|minutes|hours?|kg|lbs?))`,
+  ).exec(t);
   const a = num(bare?.[1]);
   const b = num(bare?.[2]);
   if (a === null || a < 1 || a > 14) return undefined;
@@ -166,10 +201,16 @@ function sessionLength(t: string, asked: boolean): number | undefined {
   return undefined;
 }
 
-const TRAINING_WORDS = /\b(lift\w*|train\w*|gym|crossfit|powerlift\w*|weightlift\w*|work(ing|ed)? ?out|bodybuild\w*|strongman|exercis\w*|doing|done|been|experience|sport|running|calisthenics)\b/;
+const TRAINING_WORDS =
+  /\b(lift\w*|train\w*|gym|crossfit|powerlift\w*|weightlift\w*|work(ing|ed)? ?out|bodybuild\w*|strongman|exercis\w*|doing|done|been|experience|sport|running|calisthenics)\b/;
 
 function experience(t: string, asked: boolean): number | undefined {
-  if (/\b(never (lifted|trained|been to a gym|worked out|done)|new to (this|lifting|training|the gym|working out|weights|fitness)|(just|only) (start(ed|ing)|beginning)|complete beginner|total beginner|first time|haven'?t (lifted|trained|worked out))/.test(t)) return 0;
+  if (
+    /\b(never (lifted|trained|been to a gym|worked out|done)|new to (this|lifting|training|the gym|working out|weights|fitness)|(just|only) (start(ed|ing)|beginning)|complete beginner|total beginner|first time|haven'?t (lifted|trained|worked out))/.test(
+      t,
+    )
+  )
+    return 0;
   if (asked && /^(none|never|zero|no experience|nothing)\b/.test(t)) return 0;
   const since = /\bsince (19[5-9]\d|20[0-4]\d)\b/.exec(t);
   if (since && (asked || TRAINING_WORDS.test(t))) return Math.max(0, new Date().getUTCFullYear() - Number(since[1]));
@@ -211,8 +252,18 @@ function age(t: string, asked: boolean): number | undefined {
 
 function equipment(t: string, asked: boolean): FieldValues["equipment"] | undefined {
   if (/\b(no equipment|bodyweight only|just bodyweight|calisthenics|nothing at home|no gym)\b/.test(t)) return "bodyweight";
-  if (/\b(home|garage|basement|shed) gym\b|\b(rack|barbell|power rack|squat rack)\b[^.]{0,20}\bat home\b|\bat home\b[^.]{0,30}\b(rack|barbell)\b/.test(t)) return "home_gym";
-  if (/\b(commercial|full|big|local|university|college|globo|chain) gym\b|\bgym membership\b|\b(go|going) to (a|the) gym\b|\bplanet fitness\b|\bcrossfit (box|gym)\b/.test(t)) return "full_gym";
+  if (
+    /\b(home|garage|basement|shed) gym\b|\b(rack|barbell|power rack|squat rack)\b[^.]{0,20}\bat home\b|\bat home\b[^.]{0,30}\b(rack|barbell)\b/.test(
+      t,
+    )
+  )
+    return "home_gym";
+  if (
+    /\b(commercial|full|big|local|university|college|globo|chain) gym\b|\bgym membership\b|\b(go|going) to (a|the) gym\b|\bplanet fitness\b|\bcrossfit (box|gym)\b/.test(
+      t,
+    )
+  )
+    return "full_gym";
   if (!asked) return undefined;
   if (/\bgym\b/.test(t)) return "full_gym";
   if (/\b(dumbbells?|kettlebells?|bands?|resistance bands?|trx)\b/.test(t)) return "minimal";
@@ -222,7 +273,10 @@ function equipment(t: string, asked: boolean): FieldValues["equipment"] | undefi
 }
 
 function coachingStyle(t: string, asked: boolean): FieldValues["coachingStyle"] | undefined {
-  const direct = /\b(direct|blunt|straight[- ]to[- ]the[- ]point|straight ?forward|no[- ]nonsense|tough love|hard on me|drill sergeant|brutally honest|strict|no fluff|no sugar[- ]?coating)\b/.test(t);
+  const direct =
+    /\b(direct|blunt|straight[- ]to[- ]the[- ]point|straight ?forward|no[- ]nonsense|tough love|hard on me|drill sergeant|brutally honest|strict|no fluff|no sugar[- ]?coating)\b/.test(
+      t,
+    );
   const encouraging = /\b(encourag\w*|supportive|gentle|positive|kind|patient|cheer\w*|upbeat|lots of praise|nice to me)\b/.test(t);
   const balanced = /\b(balanced|in between|in-between|somewhere between|mix|a bit of both|both|middle)\b/.test(t);
   if (direct && encouraging) return "balanced";
@@ -252,15 +306,22 @@ function units(t: string, asked: boolean): FieldValues["units"] | undefined {
     if (lb.test(t) && !kg.test(t)) return "lb";
     return undefined;
   }
-  const pref = /\b(use|prefer|in|think in|work in|track in|meant|make (?:that|it)|actually)\s+(kgs?|kilos?|kilograms?|metric|lbs?|pounds?|imperial)\b/.exec(t);
+  const pref =
+    /\b(use|prefer|in|think in|work in|track in|meant|make (?:that|it)|actually)\s+(kgs?|kilos?|kilograms?|metric|lbs?|pounds?|imperial)\b/.exec(t);
   if (!pref || /\b(lose|lost|gain|gained|down|up)\b/.test(t.slice(Math.max(0, pref.index - 20), pref.index))) return undefined;
   return kg.test(pref[2]) ? "kg" : "lb";
 }
 
 const GOAL_RULES: [RegExp, Goal][] = [
   [/\b(powerlift\w*|meet|my total|(bigger|higher) total)\b/, "powerlifting"],
-  [/\b(strong(er)?|strength|lift heavier|heavier|weightlifting|olympic lift\w*|strongman|bigger (bench|squat|deadlift|press|lifts?|numbers)|(bench|squat|deadlift) more)\b/, "strength"],
-  [/\b(muscle|muscular|size|bigger(?! (total|bench|squat|deadlift|press|lifts?|numbers))|hypertrophy|bulk\w*|gain mass|aesthetic\w*|physique|bodybuilding|get big|jacked|swole)\b/, "hypertrophy"],
+  [
+    /\b(strong(er)?|strength|lift heavier|heavier|weightlifting|olympic lift\w*|strongman|bigger (bench|squat|deadlift|press|lifts?|numbers)|(bench|squat|deadlift) more)\b/,
+    "strength",
+  ],
+  [
+    /\b(muscle|muscular|size|bigger(?! (total|bench|squat|deadlift|press|lifts?|numbers))|hypertrophy|bulk\w*|gain mass|aesthetic\w*|physique|bodybuilding|get big|jacked|swole)\b/,
+    "hypertrophy",
+  ],
   [
     /\b(lose\b[^.,;]{0,25}\b(weight|fat|belly|gut|pounds|lbs|kilos|kg|stone|inches|tummy)|(belly|body|stomach) fat|fat loss|weight loss|lean(er)?|cut(ting)?|tone|toned|drop\b[^.,;]{0,20}\b(weight|fat|pounds|kilos|kg|lbs|body ?fat|dress size|sizes?)|shed\b[^.,;]{0,20}\b(weight|fat|pounds|kilos|kg|lbs)|slim\w*|shred\w*|get rid of\b[^.,;]{0,20}\b(belly|gut|fat|love handles)|trim down|lose the (belly|gut|dad bod))\b/,
     "fat_loss",
@@ -270,14 +331,20 @@ const GOAL_RULES: [RegExp, Goal][] = [
   [/\b(health(y|ier)?|longevity|mobility|bone density|blood pressure|age well|live longer)\b/, "health"],
   [/\b(fit(ter)?|fitness|in shape|feel better|general)\b/, "general_fitness"],
 ];
-const GOAL_NEGATION = /\b(not|don'?t|no longer|never|without|forget(?: about)?|scratch|drop(?:ping)? the|less about|rather than|instead of|isn'?t|aren'?t|no interest in|not interested in)\b[^,]{0,30}$/;
+const GOAL_NEGATION =
+  /\b(not|don'?t|no longer|never|without|forget(?: about)?|scratch|drop(?:ping)? the|less about|rather than|instead of|isn'?t|aren'?t|no interest in|not interested in)\b[^,]{0,30}$/;
 
 function goals(t: string, asked: boolean): { goals: Goal[] | undefined; removed: Goal[] } {
-  const parts = t.split(/[.;!?\n]+|,\s*|\s+\bbut\b\s+/).map((s) => s.trim()).filter(Boolean);
+  const parts = t
+    .split(/[.;!?\n]+|,\s*|\s+\bbut\b\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const out: Goal[] = [];
   const removed: Goal[] = [];
   for (const c of parts) {
-    const relevant = asked || /\b(want|goal|aim|trying to|looking to|hope|hoping|(?:would|'d) (?:\w+ )?(?:like|love)|wanna|plan to|focus|need to|trying|keen to)\b/.test(c);
+    const relevant =
+      asked ||
+      /\b(want|goal|aim|trying to|looking to|hope|hoping|(?:would|'d) (?:\w+ )?(?:like|love)|wanna|plan to|focus|need to|trying|keen to)\b/.test(c);
     for (const [re, g] of GOAL_RULES) {
       const m = re.exec(c);
       if (!m) continue;
@@ -290,26 +357,33 @@ function goals(t: string, asked: boolean): { goals: Goal[] | undefined; removed:
   return { goals: goals.length ? goals.slice(0, 6) : undefined, removed };
 }
 
-const MONTH_OR_SEASON = /\bby (summer|spring|winter|fall|autumn|christmas|new year|the end of the year|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*( \d{4})?|\d{4})\b/;
+const MONTH_OR_SEASON =
+  /\bby (summer|spring|winter|fall|autumn|christmas|new year|the end of the year|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*( \d{4})?|\d{4})\b/;
 function timeline(raw: string, t: string, asked: boolean): string | undefined {
-  const span = /\b(?:in|within|by|for|next|over)\s+(?:the next\s+)?((?:\d+|a|one|two|three|four|five|six|eight|ten|twelve|sixteen)\s+(?:weeks?|months?|years?))\b/.exec(t);
+  const span =
+    /\b(?:in|within|by|for|next|over)\s+(?:the next\s+)?((?:\d+|a|one|two|three|four|five|six|eight|ten|twelve|sixteen)\s+(?:weeks?|months?|years?))\b/.exec(
+      t,
+    );
   const season = MONTH_OR_SEASON.exec(t);
   const event = /\b(meet|competition|wedding|holiday|vacation|event|race|marathon|season)\b/.test(t);
   if (span && (asked || event || /\b(goal|want|by|aim)\b/.test(t))) return `within ${span[1]}`;
   if (season && (asked || event || /\b(goal|want|aim)\b/.test(t))) return season[0];
   if (!asked) return undefined;
-  if (/\b(no rush|no deadline|long[- ]term|no timeline|whenever|ongoing|no date|no time frame|lifelong|forever)\b/.test(t)) return "no fixed deadline";
+  if (/\b(no rush|no deadline|long[- ]term|no timeline|whenever|ongoing|no date|no time frame|lifelong|forever)\b/.test(t))
+    return "no fixed deadline";
   if (SKIP.test(t) || ALREADY_TOLD.test(t)) return undefined;
   return raw.replace(/\s+/g, " ").slice(0, 80) || undefined;
 }
 
 function recovery(t: string, asked: boolean): FieldValues["recovery"] | undefined {
   const sleepRe =
-    /\b(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s*(?:h|hrs?|hours?)\b\s*(?:of\s+)?(?:sleep|a night|per night|each night|nightly)/.exec(t) ??
-    /\bsleep\w*\s+(?:is\s+)?(?:about|around|roughly|~|maybe)?\s*(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?/.exec(t);
+    /\b(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s*(?:h|hrs?|hours?)\b\s*(?:of\s+)?(?:sleep|a night|per night|each night|nightly)/.exec(
+      t,
+    ) ?? /\bsleep\w*\s+(?:is\s+)?(?:about|around|roughly|~|maybe)?\s*(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?/.exec(t);
   let sleep: number | null = sleepRe ? (sleepRe[2] ? (Number(sleepRe[1]) + Number(sleepRe[2])) / 2 : Number(sleepRe[1])) : null;
   let stress: "low" | "moderate" | "high" | null = null;
-  if (/\b(high|very high|lots of|a lot of|crazy|super high) stress|\bstress(ful|ed)\b|\bstress(?: level)? is (high|very high)/.test(t)) stress = "high";
+  if (/\b(high|very high|lots of|a lot of|crazy|super high) stress|\bstress(ful|ed)\b|\bstress(?: level)? is (high|very high)/.test(t))
+    stress = "high";
   else if (/\b(low|little|not much|minimal|no real) stress|\bstress(?: level)? is (low|fine|ok)|\bnot (very )?stressed\b/.test(t)) stress = "low";
   else if (/\b(moderate|medium|some|average|normal) stress|\bstress(?: level)? is (moderate|medium|ok-ish|average)/.test(t)) stress = "moderate";
   if (asked) {
@@ -379,7 +453,10 @@ function mentionsIn(clause: string): string[] {
     const m = new RegExp(re.source).exec(rest);
     if (!m) continue;
     const variant = VARIANT.exec(rest.slice(Math.max(0, m.index - 24), m.index))?.[1];
-    const label = variant && !name.startsWith(variant) ? `${variant.replace(/\s+/g, "-").replace(/^(pause)d$/, "$1")} ${name}`.replace(/^(close|wide)-grip-/, "$1-grip ") : name;
+    const label =
+      variant && !name.startsWith(variant)
+        ? `${variant.replace(/\s+/g, "-").replace(/^(pause)d$/, "$1")} ${name}`.replace(/^(close|wide)-grip-/, "$1-grip ")
+        : name;
     out.push(label.replace(/^(bulgarian)-split/, "$1 split").slice(0, 60));
     rest = rest.replace(new RegExp(re.source, "g"), " ");
   }

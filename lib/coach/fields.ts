@@ -13,7 +13,15 @@ export const STRESS_LEVELS = ["low", "moderate", "high"] as const;
 export const NUTRITION_INTEREST = ["none", "basic", "detailed"] as const;
 export const LEARNING_STYLES = ["brief", "explained", "data"] as const;
 export const CHECK_INS = ["every_session", "weekly", "monthly"] as const;
-export const METHODOLOGY_IDS = ["novice_linear", "five_three_one", "hypertrophy_blocks", "conjugate", "conditioning", "rpe_blocks", "peaking"] as const;
+export const METHODOLOGY_IDS = [
+  "novice_linear",
+  "five_three_one",
+  "hypertrophy_blocks",
+  "conjugate",
+  "conditioning",
+  "rpe_blocks",
+  "peaking",
+] as const;
 export const VOICES = ["alice", "aiden"] as const;
 export const UNIT_VALUES = ["kg", "lb"] as const;
 
@@ -74,7 +82,9 @@ function restrictionWords(r: Restriction): string {
 /** "left shoulder (impingement)", "lower back (old disc bulge)". */
 export function injuryLabel(i: InjuryEntry): string {
   const where = i.side === "left" || i.side === "right" ? `${i.side} ${i.area}` : i.area;
-  const what = [i.side === "both" ? "both sides" : null, [i.status === "past" ? "past" : null, i.condition].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  const what = [i.side === "both" ? "both sides" : null, [i.status === "past" ? "past" : null, i.condition].filter(Boolean).join(" ")]
+    .filter(Boolean)
+    .join(", ");
   return (what ? `${where} (${what})` : where).slice(0, 60);
 }
 

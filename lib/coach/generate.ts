@@ -11,20 +11,34 @@ import { PERSONAS, type PersonaId } from "./templates/personas";
  * The filled checklist → a coach card. Deterministic (the same answers give the same coach), so it
  * works offline and the card is explainable: every choice below follows from a stated answer.
  */
-export function chooseMethodology(f: { goals: FieldValues["goals"]; equipment: FieldValues["equipment"]; methodology?: FieldValues["methodology"]; competition?: FieldValues["competition"] }, level: SophisticationLevel): MethodologyId {
+export function chooseMethodology(
+  f: {
+    goals: FieldValues["goals"];
+    equipment: FieldValues["equipment"];
+    methodology?: FieldValues["methodology"];
+    competition?: FieldValues["competition"];
+  },
+  level: SophisticationLevel,
+): MethodologyId {
   if (f.methodology && f.methodology !== "none") return f.methodology;
   // Strength sports never get a physique template, whatever else is in the goals.
   const g = new Set(f.goals);
   if (g.has("endurance") || f.equipment === "bodyweight" || f.competition === "crossfit") return "conditioning";
   if (level === "beginner") return "novice_linear";
-  if (g.has("powerlifting") || (f.competition && ["powerlifting", "strongman"].includes(f.competition))) return level === "advanced" ? "rpe_blocks" : "five_three_one";
+  if (g.has("powerlifting") || (f.competition && ["powerlifting", "strongman"].includes(f.competition)))
+    return level === "advanced" ? "rpe_blocks" : "five_three_one";
   if (g.has("hypertrophy") && !g.has("strength")) return "hypertrophy_blocks";
   if (g.has("strength")) return level === "advanced" ? "rpe_blocks" : "five_three_one";
   if (g.has("fat_loss")) return "hypertrophy_blocks";
   return level === "advanced" ? "conjugate" : "five_three_one";
 }
 
-export function choosePersona(style: FieldValues["coachingStyle"], learning: FieldValues["learningStyle"] | undefined, level: SophisticationLevel, voice: FieldValues["voice"]): PersonaId {
+export function choosePersona(
+  style: FieldValues["coachingStyle"],
+  learning: FieldValues["learningStyle"] | undefined,
+  level: SophisticationLevel,
+  voice: FieldValues["voice"],
+): PersonaId {
   if (style === "encouraging") return "alice";
   if (style === "direct") return "aiden";
   if (learning === "data" || level === "advanced") return "sage";

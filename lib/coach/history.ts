@@ -81,7 +81,10 @@ export async function loadTrainingSummary(db: Queryable, userId: string): Promis
         join workout_sessions s on s.id = x.session_id and s.user_id = x.user_id
         join exercises e on e.id = x.exercise_id
         where x.user_id = ${userId} and x.set_type <> 'warmup' and x.reps between 1 and 12 and x.weight_kg > 0
-          and e.name in (${sql.join(mainLifts.map((n) => sql`${n}`), sql`, `)})
+          and e.name in (${sql.join(
+            mainLifts.map((n) => sql`${n}`),
+            sql`, `,
+          )})
           and s.started_at >= ${new Date(last.getTime() - 365 * 86_400_000).toISOString()}::timestamptz
         group by 1, 2 order by 1, 2`),
     );

@@ -59,7 +59,8 @@ const CONDITION =
 const HEALED =
   /\b(?:(?:doesn'?t|don'?t|does not|do not|never)\s+(?:bother|hurt|affect|give)\w*[^.,;]{0,25}\b(?:anymore|any more|now|these days|since)|no longer (?:bothers?|hurts?|an issue|a problem)|(?:fully |completely )?(?:healed|recovered)|(?:fine|good|ok|okay|100 ?%|solid) now|no (?:pain|issues|problems) (?:now|anymore|since))\b/;
 const PAST = /\b(old|past|previous(?:ly)?|used to|years? ago|months? ago|back in|in (?:19|20)\d\d|a while (?:ago|back)|history of|former|once had)\b/;
-const CURRENT = /\b(still|currently|right now|at the moment|these days|flares? up|flaring|acts? up|acting up|recovering|rehab\w*|ongoing|chronic|niggl\w*|lately|recently|this (?:week|month|year)|sometimes|gets? (?:sore|cranky|achy|angry)|occasionally)\b/;
+const CURRENT =
+  /\b(still|currently|right now|at the moment|these days|flares? up|flaring|acts? up|acting up|recovering|rehab\w*|ongoing|chronic|niggl\w*|lately|recently|this (?:week|month|year)|sometimes|gets? (?:sore|cranky|achy|angry)|occasionally)\b/;
 const NEGATED =
   /\b(?:no|never|not any|haven'?t|hasn'?t|don'?t|doesn'?t|never had|without|zero)\b[^.,;]{0,30}\b(?:injur\w*|problems?|issues?|pain|trouble|hurt\w*|bother\w*)|\b(?:is|are|'s|'re|feel|feels)\s+(?:totally |completely |perfectly |all |absolutely )?(?:fine|good|ok|okay|healthy|great|solid|100 ?%)\b/;
 const NONE =
@@ -73,33 +74,48 @@ const MOVE_WORD =
 const GENERIC_MOVE = /\b(work|movements?|exercises?|lifting|loading|stuff|lifts?|training)\b/;
 const QUALIFIER = /\b(overhead|axial|spinal|heavy|jumping|impact|pressing|pulling|hinging|deep|explosive|ballistic|grip)\b/;
 
-const HEAVY_MOD = /\b(heavy|very heavy|maximal|max(?:es|ing)?|1rm|singles|near[- ]max(?:imal)?|above \d+ ?%|over \d+ ?(?:%|kg|kgs|lbs?|pounds)|more than \d+ ?(?:%|kg|kgs|lbs?|pounds)|(?:under|below) \d+ ?(?:%|kg|kgs|lbs?|pounds))(?!\w)/;
+const HEAVY_MOD =
+  /\b(heavy|very heavy|maximal|max(?:es|ing)?|1rm|singles|near[- ]max(?:imal)?|above \d+ ?%|over \d+ ?(?:%|kg|kgs|lbs?|pounds)|more than \d+ ?(?:%|kg|kgs|lbs?|pounds)|(?:under|below) \d+ ?(?:%|kg|kgs|lbs?|pounds))(?!\w)/;
 const VOLUME_MOD = /\b(high[- ]volume|lots of|a lot of|too many|too much|high[- ]reps?|many sets|volume|lots|loads of)\b/;
 const STRIP_MOD =
   /^(?:(?:very )?heavy|maximal|max(?:es|ing)?|high[- ]volume|high[- ]reps?|lots of|a lot of|loads of|too many|too much|many|more|any|much|above \d+ ?%|over \d+ ?(?:%|kg|kgs|lbs?|pounds)|more than \d+ ?(?:%|kg|kgs|lbs?|pounds)|on|of|the|my|with|doing|to do|to|for now|sets of|reps of|volume|volume on)\s+/;
 
 const TRIGGERS: { re: RegExp; scope: RestrictionScope }[] = [
-  { re: /\b(?:no|avoid(?:ing)?|can'?t do|cannot do|can'?t|cannot|unable to do|unable to|stay away from|skip(?:ping)?|never do|not allowed to do|not allowed|no more|nothing|don'?t do|won'?t do|must not do|doctor said no)\s+/g, scope: "avoid" },
+  {
+    re: /\b(?:no|avoid(?:ing)?|can'?t do|cannot do|can'?t|cannot|unable to do|unable to|stay away from|skip(?:ping)?|never do|not allowed to do|not allowed|no more|nothing|don'?t do|won'?t do|must not do|doctor said no)\s+/g,
+    scope: "avoid",
+  },
   {
     re: /\b(?:careful (?:with|on|about|doing)|be careful (?:with|on|about|doing)|go easy on|easy on|watch(?: out for)?|cautious (?:with|about|on)|take it easy (?:on|with)|limit(?:ed)?(?: on| to)?|ease into|gentle with|light on|keep an eye on|mind(?:ful of)?)\s+/g,
     scope: "caution",
   },
   { re: /\bkeep\s+/g, scope: "caution" },
   // "flares up with skull crushers", "hurts during bench": the lifter says the movement hurts.
-  { re: /\b(?:flares?(?: it)? up|flaring up|acts? up|hurts?|is painful|pinches) (?:with|during|when (?:i do|doing)|when i (?=squat|deadlift|bench|run|jump|lunge|sprint|row|curl|dip|snatch|clean)|from|after)\s*/g, scope: "avoid" },
+  {
+    re: /\b(?:flares?(?: it)? up|flaring up|acts? up|hurts?|is painful|pinches) (?:with|during|when (?:i do|doing)|when i (?=squat|deadlift|bench|run|jump|lunge|sprint|row|curl|dip|snatch|clean)|from|after)\s*/g,
+    scope: "avoid",
+  },
   // "gets tight after heavy squats", "is sore after curls": discomfort, so care rather than a ban.
-  { re: /\b(?:(?:is|are|gets?|feels?|goes) (?:a bit |a little |really |very )?(?:sore|cranky|angry|achy|tight|stiff)|aches?) (?:with|during|when (?:i do|doing)|from|after)\s+/g, scope: "caution" },
+  {
+    re: /\b(?:(?:is|are|gets?|feels?|goes) (?:a bit |a little |really |very )?(?:sore|cranky|angry|achy|tight|stiff)|aches?) (?:with|during|when (?:i do|doing)|from|after)\s+/g,
+    scope: "caution",
+  },
 ];
-const STARTS_TRIGGER = /^(?:no|avoid\w*|can'?t|cannot|unable|stay|skip\w*|never|not|nothing|don'?t|won'?t|must|careful|be careful|go easy|easy on|watch|cautious|take it easy|limit\w*|ease|gentle|light on|keep|mind\w*|please)\b/;
+const STARTS_TRIGGER =
+  /^(?:no|avoid\w*|can'?t|cannot|unable|stay|skip\w*|never|not|nothing|don'?t|won'?t|must|careful|be careful|go easy|easy on|watch|cautious|take it easy|limit\w*|ease|gentle|light on|keep|mind\w*|please)\b/;
 
 /** "overhead pressing hurts it", "deep squats aggravate my knee": a movement the lifter says hurts. */
-const HURTS_AFTER = /\s+(?:hurts?|is painful|are painful|aggravates?|kills|bothers?|flares? (?:it )?up|irritates?|(?:is|are) (?:a )?no[- ]go|(?:is|are) out|(?:is|are) a problem|(?:causes?|gives? me) pain|pinches?)\b/g;
+const HURTS_AFTER =
+  /\s+(?:hurts?|is painful|are painful|aggravates?|kills|bothers?|flares? (?:it )?up|irritates?|(?:is|are) (?:a )?no[- ]go|(?:is|are) out|(?:is|are) a problem|(?:causes?|gives? me) pain|pinches?)\b/g;
 
 const STOP = /[,.;:!?()]|\s(?:and|but|because|cause|since|as|when|or|for|due|after|if|it|they|which|so|though|unless|until|while|—|–|-)\s/;
 
 const SYNONYMS: [RegExp, string][] = [
   [/^(?:btn|behind[- ]the[- ]neck)(?:\s+(?:press\w*|work|stuff))?$/, "behind-the-neck pressing"],
-  [/^(?:overhead|overhead (?:work|stuff|movements?|lifts?|lifting|press(?:es|ing)?)|pressing overhead|ohp|military press\w*|strict press\w*)$/, "overhead pressing"],
+  [
+    /^(?:overhead|overhead (?:work|stuff|movements?|lifts?|lifting|press(?:es|ing)?)|pressing overhead|ohp|military press\w*|strict press\w*)$/,
+    "overhead pressing",
+  ],
   [/^(?:rdls?|romanian deadlifts?)$/, "romanian deadlifts"],
   [/^dead lifts?$/, "deadlifts"],
   [/^goodmornings?$/, "good mornings"],
@@ -174,8 +190,17 @@ export function restrictionsIn(sentence: string, quote: string): FoundRestrictio
     }
   }
   for (const m of sentence.matchAll(HURTS_AFTER)) {
-    const before = sentence.slice(0, m.index).split(/[,;:]|\b(?:and|but|because|so)\b/).at(-1) ?? "";
-    const words = before.trim().split(/\s+/).slice(-4).join(" ").replace(/^(?:my|the|any|doing|when i do|when i)\s+/, "");
+    const before =
+      sentence
+        .slice(0, m.index)
+        .split(/[,;:]|\b(?:and|but|because|so)\b/)
+        .at(-1) ?? "";
+    const words = before
+      .trim()
+      .split(/\s+/)
+      .slice(-4)
+      .join(" ")
+      .replace(/^(?:my|the|any|doing|when i do|when i)\s+/, "");
     add(normalizeMovement(words), scopeOf("avoid", words, sentence), m.index);
   }
   return out.sort((a, b) => a.at - b.at);
@@ -263,7 +288,11 @@ export function parseInjuries(raw: string, asked: boolean, loose = false): Parse
     const quoteAt = (pos: number) => {
       const start = Math.max(s.at, ...splitAt.filter((x) => x <= pos).map((x) => x));
       const end = Math.min(s.at + s.text.length, ...splitAt.filter((x) => x > pos));
-      return raw.slice(start, end).replace(/^[\s,—–;]*(?:and\s+)?/, "").trim().slice(0, 200);
+      return raw
+        .slice(start, end)
+        .replace(/^[\s,—–;]*(?:and\s+)?/, "")
+        .trim()
+        .slice(0, 200);
     };
     const sentenceEntries: (InjuryEntry & { at: number })[] = [];
     const restrictions = restrictionsIn(s.text, "").map((r) => ({ ...r, at: r.at + s.at, quote: quoteAt(r.at + s.at) }));
@@ -282,7 +311,15 @@ export function parseInjuries(raw: string, asked: boolean, loose = false): Parse
       if (!injuryWord && !hasRestriction && !((asked || loose) && c.text.trim().split(/\s+/).length <= 6)) continue;
       const past = healed || (PAST.test(c.text) && !CURRENT.test(c.text));
       for (const h of hits) {
-        sentenceEntries.push({ area: h.area, side: h.side, status: past ? "past" : "current", condition: conditionIn(c.text), quote: quoteAt(h.at), restrictions: [], at: h.at });
+        sentenceEntries.push({
+          area: h.area,
+          side: h.side,
+          status: past ? "past" : "current",
+          condition: conditionIn(c.text),
+          quote: quoteAt(h.at),
+          restrictions: [],
+          at: h.at,
+        });
       }
     }
     // Attach each restriction to the nearest area mentioned before it (else after it, else the
@@ -307,7 +344,8 @@ export function parseInjuries(raw: string, asked: boolean, loose = false): Parse
   // Restrictions stated before any injury in the answer ("No overhead pressing — bad left shoulder.").
   for (const r of pending) {
     const target = entries[0];
-    if (target && !target.restrictions.some((x) => x.movement === r.movement)) target.restrictions.push({ movement: r.movement, scope: r.scope, quote: r.quote });
+    if (target && !target.restrictions.some((x) => x.movement === r.movement))
+      target.restrictions.push({ movement: r.movement, scope: r.scope, quote: r.quote });
   }
 
   const injuries = entries.slice(0, 8).map(({ at: _at, ...e }) => ({ ...e, restrictions: e.restrictions.slice(0, 8) }));

@@ -101,7 +101,9 @@ export async function expireStaleInterviews(db: Queryable, now = new Date(), use
   const rows = await db
     .update(coachInterviews)
     .set({ status: "expired", currentField: null, updatedAt: now })
-    .where(and(eq(coachInterviews.status, "in_progress"), lt(coachInterviews.expiresAt, now), userId ? eq(coachInterviews.userId, userId) : undefined))
+    .where(
+      and(eq(coachInterviews.status, "in_progress"), lt(coachInterviews.expiresAt, now), userId ? eq(coachInterviews.userId, userId) : undefined),
+    )
     .returning({ id: coachInterviews.id });
   return rows.length;
 }
@@ -121,7 +123,11 @@ export async function startInterview(db: Queryable, userId: string, now = new Da
 async function loadRow(db: Queryable, userId: string, id: string, now: Date): Promise<CoachInterviewRow | null> {
   if (!isUuid(id)) return null;
   await expireStaleInterviews(db, now, userId);
-  const [row] = await db.select().from(coachInterviews).where(and(eq(coachInterviews.id, id), eq(coachInterviews.userId, userId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(coachInterviews)
+    .where(and(eq(coachInterviews.id, id), eq(coachInterviews.userId, userId)))
+    .limit(1);
   return row ?? null;
 }
 
@@ -177,20 +183,34 @@ export interface AnswerResult {
 async function requireOpen(db: Queryable, userId: string, id: string, now: Date): Promise<CoachInterviewRow | null> {
   const row = await loadRow(db, userId, id, now);
   if (!row) return null;
-  if (row.status === "expired") throw new InterviewError("This interview expired after 7 days without answers. Start a new one — it only takes a few minutes.");
+  if (row.status === "expired")
+    throw new InterviewError("This interview expired after 7 days without answers. Start a new one — it only takes a few minutes.");
   if (row.status !== "in_progress") throw new InterviewError("This interview is already finished.");
   return row;
 }
 
 /** Saves the new state (compare-and-set on updated_at) and, when finished, creates the coach. */
-async function persist(db: Queryable, userId: string, row: CoachInterviewRow, state: InterviewState, finished: boolean, now: Date): Promise<AnswerResult> {
+async function persist(
+  db: Queryable,
+  userId: string,
+  row: CoachInterviewRow,
+  state: InterviewState,
+  finished: boolean,
+  now: Date,
+): Promise<AnswerResult> {
   const profile = await getProfile(db, userId);
   return db.transaction(async (tx) => {
     let coach: CoachSummary | null = null;
     let blocked: string | null = null;
     if (finished) {
       try {
-        const card = generateCoachCard({ fields: state.fields, level: currentLevel(state), training: state.training, transcript: state.transcript, defaultUnits: profile.units });
+        const card = generateCoachCard({
+          fields: state.fields,
+          level: currentLevel(state),
+          training: state.training,
+          transcript: state.transcript,
+          defaultUnits: profile.units,
+        });
         coach = await createCoach(tx, userId, { card, interviewId: row.id, note: "Created from the interview" });
       } catch (error) {
         if (!(error instanceof CoachLimitError)) throw error;
@@ -208,7 +228,14 @@ async function persist(db: Queryable, userId: string, row: CoachInterviewRow, st
         expiresAt: expiry(now),
         updatedAt: now,
       })
-      .where(and(eq(coachInterviews.id, row.id), eq(coachInterviews.userId, userId), eq(coachInterviews.updatedAt, row.updatedAt), eq(coachInterviews.status, "in_progress")))
+      .where(
+        and(
+          eq(coachInterviews.id, row.id),
+          eq(coachInterviews.userId, userId),
+          eq(coachInterviews.updatedAt, row.updatedAt),
+          eq(coachInterviews.status, "in_progress"),
+        ),
+      )
       .returning();
     if (!saved) throw new InterviewError("This interview changed in another tab. Reload the page to continue where you left off.");
     return { interview: toView(saved), coach, blocked };

@@ -40,7 +40,14 @@ export function mergeField(key: FieldKey, before: unknown, value: unknown, opts:
     if (!opts.correcting) return { value: mergeInjuries(prev, next), replaced: false, conflict: false };
     if (next.length === 0) return { value: [], replaced: true, conflict: false };
     const named = new Set([...next.map((i) => i.area), ...((opts.removes as string[]) ?? [])]);
-    return { value: mergeInjuries(prev.filter((i) => !named.has(i.area)), next), replaced: true, conflict: false };
+    return {
+      value: mergeInjuries(
+        prev.filter((i) => !named.has(i.area)),
+        next,
+      ),
+      replaced: true,
+      conflict: false,
+    };
   }
   if (!opts.correcting) return { value: capped(key, [...old, ...add.filter((x) => !old.some((o) => same(o, x)))]), replaced: false, conflict: false };
   const kept = opts.removes?.length ? old.filter((o) => !opts.removes!.some((r) => same(r, o))) : [];
@@ -50,7 +57,8 @@ export function mergeField(key: FieldKey, before: unknown, value: unknown, opts:
 /** A correction that only takes something back ("forget the fat loss"). */
 export function removeValues(key: FieldKey, before: unknown, removes: unknown[]): unknown {
   const old = (before as unknown[]) ?? [];
-  const left = key === "injuries" ? (old as InjuryEntry[]).filter((i) => !removes.includes(i.area)) : old.filter((o) => !removes.some((r) => same(r, o)));
+  const left =
+    key === "injuries" ? (old as InjuryEntry[]).filter((i) => !removes.includes(i.area)) : old.filter((o) => !removes.some((r) => same(r, o)));
   return FIELD_SCHEMAS[key].safeParse(left).success ? left : undefined;
 }
 

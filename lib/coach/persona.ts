@@ -20,7 +20,11 @@ export function personaFromCard(card: CoachCard): CoachPersona {
   const notes = [
     `${card.methodology.label}.`,
     `Weekly volume +${card.safety.maxWeeklyVolumeIncreasePct}% max; deload every ${card.safety.deload.everyWeeks} weeks.`,
-    card.athlete.level === "beginner" ? "Plain words, no jargon." : card.athlete.level === "advanced" ? "Advanced lifter: RPE, e1RM, blocks are fine." : "",
+    card.athlete.level === "beginner"
+      ? "Plain words, no jargon."
+      : card.athlete.level === "advanced"
+        ? "Advanced lifter: RPE, e1RM, blocks are fine."
+        : "",
     card.safety.injuries.length ? `Injuries: ${card.safety.injuries.join(", ")}.` : "",
     limits.length ? `Limits: ${limits.join("; ")}.` : "",
   ]

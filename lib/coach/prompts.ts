@@ -21,9 +21,15 @@ export function renderPrompts(card: CardCore): CoachCard["prompts"] {
   const limits = safety.avoid.filter((a) => a.scope === "heavy" || a.scope === "volume");
   const cautions = safety.avoid.filter((a) => a.scope === "caution");
   const safetyPrompt = [
-    bans.length ? `Never program or suggest: ${bans.map((a) => `${a.movement} (${a.reason})`).join("; ")}. Offer a safe alternative instead.` : "No movements are banned.",
-    limits.length ? `Limits, exactly as stated (the movements themselves stay in): ${limits.map((a) => `${describeRule(a).toLowerCase()} (${a.reason})`).join("; ")}.` : "",
-    cautions.length ? `Be careful with: ${cautions.map((a) => `${a.movement} (${a.reason})`).join("; ")} — pain-free only; ask how it feels and offer an alternative if it hurts.` : "",
+    bans.length
+      ? `Never program or suggest: ${bans.map((a) => `${a.movement} (${a.reason})`).join("; ")}. Offer a safe alternative instead.`
+      : "No movements are banned.",
+    limits.length
+      ? `Limits, exactly as stated (the movements themselves stay in): ${limits.map((a) => `${describeRule(a).toLowerCase()} (${a.reason})`).join("; ")}.`
+      : "",
+    cautions.length
+      ? `Be careful with: ${cautions.map((a) => `${a.movement} (${a.reason})`).join("; ")} — pain-free only; ask how it feels and offer an alternative if it hurts.`
+      : "",
     `Increase weekly training volume by at most ${safety.maxWeeklyVolumeIncreasePct} % per week.`,
     `Deload every ${safety.deload.everyWeeks} weeks or sooner: ${safety.deload.rules.join(" ")}`,
     ...safety.rules,
@@ -31,7 +37,12 @@ export function renderPrompts(card: CardCore): CoachCard["prompts"] {
     .filter(Boolean)
     .join(" ")
     .slice(0, 1500);
-  const motivationBase = persona.template === "aiden" ? "Hold the athlete to the plan; praise only what was earned." : persona.template === "sage" ? "Motivate with evidence: trends and numbers." : "Celebrate consistency and small wins.";
+  const motivationBase =
+    persona.template === "aiden"
+      ? "Hold the athlete to the plan; praise only what was earned."
+      : persona.template === "sage"
+        ? "Motivate with evidence: trends and numbers."
+        : "Celebrate consistency and small wins.";
   const motivation = [
     motivationBase,
     communication.motivation ? `They train because: “${communication.motivation}”. Refer back to it when motivation dips.` : "",
@@ -54,11 +65,20 @@ export function renderPrompts(card: CardCore): CoachCard["prompts"] {
       : athlete.level === "advanced"
         ? "Use precise vocabulary (RPE/RIR, e1RM, blocks, volume landmarks) without over-explaining."
         : "Use common gym vocabulary; explain advanced concepts briefly.";
-  const length = communication.learningStyle === "brief" ? "Keep answers short: cues and numbers." : communication.learningStyle === "data" ? "Lead with the numbers and trends; offer charts." : "Explain the why behind each recommendation.";
+  const length =
+    communication.learningStyle === "brief"
+      ? "Keep answers short: cues and numbers."
+      : communication.learningStyle === "data"
+        ? "Lead with the numbers and trends; offer charts."
+        : "Explain the why behind each recommendation.";
   const communicationPrompt = [
     `Style: ${communication.style}. ${vocab} ${length}`,
     `Weights in ${communication.units}. Check in ${communication.checkIn === "every_session" ? "after every session" : communication.checkIn}.`,
-    communication.nutrition === "none" ? "No nutrition coaching unless asked." : communication.nutrition === "basic" ? "Offer basic nutrition guidance (protein, regular meals) when relevant." : "They want detailed nutrition guidance (macros, calorie targets).",
+    communication.nutrition === "none"
+      ? "No nutrition coaching unless asked."
+      : communication.nutrition === "basic"
+        ? "Offer basic nutrition guidance (protein, regular meals) when relevant."
+        : "They want detailed nutrition guidance (macros, calorie targets).",
   ].join(" ");
   return { personality, safety: safetyPrompt, motivation, methodology: methodologyPrompt, communication: communicationPrompt };
 }

@@ -70,15 +70,28 @@ export function safetyRulesFor({ injuries, disliked, goals, competition, favorit
   for (const injury of injuries) {
     const label = injuryLabel(injury);
     for (const r of injury.restrictions) {
-      add({ movement: r.movement, scope: r.scope, reason: `protects your ${label}`.slice(0, 120), origin: "stated", source: (r.quote || injury.quote || null)?.slice(0, 200) ?? null });
+      add({
+        movement: r.movement,
+        scope: r.scope,
+        reason: `protects your ${label}`.slice(0, 120),
+        origin: "stated",
+        source: (r.quote || injury.quote || null)?.slice(0, 200) ?? null,
+      });
     }
     if (injury.restrictions.length || injury.status === "past") continue;
     for (const movement of AREA_DEFAULTS[injury.area] ?? []) {
       if (keep.some((re) => re.test(movement))) continue;
-      add({ movement, scope: "caution", reason: `${label} — a default; tell me what you can do`.slice(0, 120), origin: "injury_default", source: injury.quote || null });
+      add({
+        movement,
+        scope: "caution",
+        reason: `${label} — a default; tell me what you can do`.slice(0, 120),
+        origin: "injury_default",
+        source: injury.quote || null,
+      });
     }
   }
-  for (const d of disliked) add({ movement: d, scope: "avoid", reason: "you'd rather not do it", origin: "disliked", source: dislikedSource?.slice(0, 200) ?? null });
+  for (const d of disliked)
+    add({ movement: d, scope: "avoid", reason: "you'd rather not do it", origin: "disliked", source: dislikedSource?.slice(0, 200) ?? null });
   return out.slice(0, 16);
 }
 
@@ -101,7 +114,10 @@ export function avoidList(rules: SafetyRule[]): string[] {
   return rules.filter((r) => r.scope === "avoid" || r.scope === "caution").map((r) => r.movement);
 }
 
-export function deloadFor(level: SophisticationLevel, recovery: { sleepHours: number | null; stress: string | null } | null): CoachCard["safety"]["deload"] {
+export function deloadFor(
+  level: SophisticationLevel,
+  recovery: { sleepHours: number | null; stress: string | null } | null,
+): CoachCard["safety"]["deload"] {
   const everyWeeks = level === "beginner" ? 8 : level === "intermediate" ? 6 : 4;
   const rules = [
     level === "beginner"
@@ -109,7 +125,8 @@ export function deloadFor(level: SophisticationLevel, recovery: { sleepHours: nu
       : "Deload (about half the sets, loads near 60–70 %) when e1RM drops two weeks running or joints ache.",
     "Cut volume for a week when sleep averages under 6 hours or stress is high.",
   ];
-  if (recovery?.stress === "high" || (recovery?.sleepHours ?? 8) < 6) rules.push("Recovery is limited right now: start one step below the planned volume.");
+  if (recovery?.stress === "high" || (recovery?.sleepHours ?? 8) < 6)
+    rules.push("Recovery is limited right now: start one step below the planned volume.");
   return { everyWeeks, rules };
 }
 

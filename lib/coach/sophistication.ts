@@ -30,12 +30,32 @@ export type Assessment = z.infer<typeof assessmentSchema>;
 const VOCAB: [RegExp, SophisticationLevel, number, string][] = [
   [/\bperiodi[sz]ation\b|\bmesocycles?\b|\bmacrocycles?\b|\bblocks? (periodi|training)\b/, "advanced", 2, "talks about periodization"],
   [/\brpe\b|\brir\b|\breps in reserve\b|\bautoregulat\w*/, "advanced", 1.5, "uses RPE / RIR"],
-  [/\b5\/3\/1\b|\bwendler\b|\bconjugate\b|\bwestside\b|\bsheiko\b|\bsmolov\b|\bgzcl\b|\brts\b|\bdup\b|\bjuggernaut\b/, "advanced", 1.5, "names a methodology"],
+  [
+    /\b5\/3\/1\b|\bwendler\b|\bconjugate\b|\bwestside\b|\bsheiko\b|\bsmolov\b|\bgzcl\b|\brts\b|\bdup\b|\bjuggernaut\b/,
+    "advanced",
+    1.5,
+    "names a methodology",
+  ],
   [/\be1rm\b|\bwilks\b|\bdots\b|\bipf gl\b|\bmy total\b|\bopeners?\b|\bpeaking\b|\btaper\w*\b/, "advanced", 1.5, "competition / e1RM vocabulary"],
   [/\bmrv\b|\bmev\b|\bmav\b|\bvolume landmarks?\b|\bfatigue management\b|\bsfr\b/, "advanced", 1.5, "volume-landmark vocabulary"],
-  [/\btop sets?\b|\bback[- ]?off sets?\b|\bdeloads?\b|\baccessor(y|ies)\b|\bvariations?\b/, "intermediate", 1, "programming vocabulary (top sets, deloads)"],
-  [/\bprs?\b|\b1rm\b|\bprogressive overload\b|\bsplit\b|\bpush[/ ]pull\b|\bupper[/ ]lower\b|\bcompounds?\b|\bhypertrophy\b|\bmacros\b|\brdls?\b|\bsets of\b/, "intermediate", 1, "common lifting vocabulary"],
-  [/\b(new to|never (lifted|trained|been)|just start\w*|complete beginner|total beginner|first time|no idea|not sure what|what('s| is) an?|don'?t know (what|how|much)|intimidat\w*|haven'?t (lifted|trained))\b/, "beginner", 2, "says they are new or unsure"],
+  [
+    /\btop sets?\b|\bback[- ]?off sets?\b|\bdeloads?\b|\baccessor(y|ies)\b|\bvariations?\b/,
+    "intermediate",
+    1,
+    "programming vocabulary (top sets, deloads)",
+  ],
+  [
+    /\bprs?\b|\b1rm\b|\bprogressive overload\b|\bsplit\b|\bpush[/ ]pull\b|\bupper[/ ]lower\b|\bcompounds?\b|\bhypertrophy\b|\bmacros\b|\brdls?\b|\bsets of\b/,
+    "intermediate",
+    1,
+    "common lifting vocabulary",
+  ],
+  [
+    /\b(new to|never (lifted|trained|been)|just start\w*|complete beginner|total beginner|first time|no idea|not sure what|what('s| is) an?|don'?t know (what|how|much)|intimidat\w*|haven'?t (lifted|trained))\b/,
+    "beginner",
+    2,
+    "says they are new or unsure",
+  ],
   [/\b(beginner|newbie|noob|out of shape|haven'?t worked out in)\b/, "beginner", 1.5, "describes themselves as a beginner"],
 ];
 
@@ -48,10 +68,15 @@ export function evidenceFrom(text: string, updates: FieldUpdates): Evidence[] {
   if (y !== undefined) {
     if (y < 1) out.push({ signal: `${y === 0 ? "no" : "under a year of"} training experience`, level: "beginner", weight: 2.5 });
     else if (y < 3) out.push({ signal: `${y} years of training`, level: "intermediate", weight: 2 });
-    else if (y < 5) out.push({ signal: `${y} years of training`, level: "intermediate", weight: 1.5 }, { signal: `${y} years of training`, level: "advanced", weight: 1 });
+    else if (y < 5)
+      out.push(
+        { signal: `${y} years of training`, level: "intermediate", weight: 1.5 },
+        { signal: `${y} years of training`, level: "advanced", weight: 1 },
+      );
     else out.push({ signal: `${y}+ years of training`, level: "advanced", weight: 2 });
   }
-  if (updates.competition && updates.competition !== "none") out.push({ signal: `competes or plans to (${updates.competition})`, level: "advanced", weight: 1.5 });
+  if (updates.competition && updates.competition !== "none")
+    out.push({ signal: `competes or plans to (${updates.competition})`, level: "advanced", weight: 1.5 });
   if (updates.methodology && updates.methodology !== "none" && updates.methodology !== "novice_linear") {
     out.push({ signal: "has a methodology preference", level: "advanced", weight: 1 });
   }
@@ -62,7 +87,8 @@ export function evidenceFrom(text: string, updates: FieldUpdates): Evidence[] {
 /** Evidence from the training log. */
 export function evidenceFromHistory(s: TrainingSummary): Evidence[] {
   const out: Evidence[] = [];
-  if (s.spanMonths >= 36 && s.perWeek >= 3) out.push({ signal: `${Math.round(s.spanMonths / 12)} years of consistent logged training`, level: "advanced", weight: 2 });
+  if (s.spanMonths >= 36 && s.perWeek >= 3)
+    out.push({ signal: `${Math.round(s.spanMonths / 12)} years of consistent logged training`, level: "advanced", weight: 2 });
   else if (s.spanMonths >= 12) out.push({ signal: `${Math.round(s.spanMonths / 12)}+ year of logged training`, level: "intermediate", weight: 2 });
   else if (s.spanMonths >= 4) out.push({ signal: `${s.spanMonths} months of logged training`, level: "intermediate", weight: 1 });
   else out.push({ signal: `only ${s.spanMonths} months of logged training`, level: "beginner", weight: 1 });

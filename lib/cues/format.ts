@@ -24,6 +24,9 @@ export function words(text: string): number {
 
 /** Exercise names shortened for speech: "Bench Press (Barbell)" → "Bench Press". */
 export function shortExercise(name: string): string {
-  const base = name.replace(/\s*\(.*?\)\s*/g, " ").replace(/\s+/g, " ").trim();
+  const base = name
+    .replace(/\s*\(.*?\)\s*/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return base.split(" ").slice(0, 3).join(" ");
 }

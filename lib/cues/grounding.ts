@@ -25,7 +25,12 @@ export function allowedNumbers(f: CueFacts): Set<string> {
     add(f.exercise.totalSets);
   }
   if (f.pr) {
-    const fmt = f.pr.kind === "reps" ? String : f.pr.kind === "volume" ? (v: number) => whole(f.unit === "kg" ? v : v / 0.45359237) : (v: number) => w(v, f.unit);
+    const fmt =
+      f.pr.kind === "reps"
+        ? String
+        : f.pr.kind === "volume"
+          ? (v: number) => whole(f.unit === "kg" ? v : v / 0.45359237)
+          : (v: number) => w(v, f.unit);
     add(f.pr.value, fmt);
     add(f.pr.previous, fmt);
   }

@@ -15,13 +15,26 @@ const NEVER = [
   /until you (drop|puke|fail)/i,
   /one more rep no matter/i,
 ];
-const PUSH = [/\bheavier\b/i, /\badd (weight|load|a plate)\b/i, /\bgo up\b/i, /\brecord\b/i, /\bPR\b/, /\bpersonal best\b/i, /\bbeat (it|that|last)\b/i, /\btry\b/i];
+const PUSH = [
+  /\bheavier\b/i,
+  /\badd (weight|load|a plate)\b/i,
+  /\bgo up\b/i,
+  /\brecord\b/i,
+  /\bPR\b/,
+  /\bpersonal best\b/i,
+  /\bbeat (it|that|last)\b/i,
+  /\btry\b/i,
+];
 
 export function isAvoided(f: CueFacts): boolean {
   const name = f.exercise?.name.toLowerCase();
   if (!name || !f.safety?.avoid.length) return false;
   return f.safety.avoid.some((a) => {
-    const words = a.toLowerCase().replace(/^heavy /, "").split(/\s+/).filter((x) => x.length > 3);
+    const words = a
+      .toLowerCase()
+      .replace(/^heavy /, "")
+      .split(/\s+/)
+      .filter((x) => x.length > 3);
     return words.length > 0 && words.every((wd) => name.includes(wd.replace(/s$/, "").replace(/ing$/, "")));
   });
 }

@@ -79,7 +79,10 @@ export const TEMPLATES: Record<CuePersonaId, Record<CueTrigger, Template[]>> = {
       t(() => "Phone down, focus up. Warm up and we'll get going."),
     ],
     "set-start": [
-      t((f) => (set(f.lastTime, f) && set(f.target, f) ? `Last time ${set(f.lastTime, f)}. Today ${set(f.target, f)}. You've got this.` : null), true),
+      t(
+        (f) => (set(f.lastTime, f) && set(f.target, f) ? `Last time ${set(f.lastTime, f)}. Today ${set(f.target, f)}. You've got this.` : null),
+        true,
+      ),
       t((f) => (f.exercise && set(f.target, f) ? `Set ${f.exercise.setNumber} of ${f.exercise.totalSets}: ${set(f.target, f)}. Smooth reps.` : null)),
       t((f) => (set(f.target, f) ? `Rest's done. ${set(f.target, f)}, nice and controlled.` : null)),
       t((f) => (f.exercise ? `Set ${f.exercise.setNumber}. Brace, breathe, and own every rep.` : null)),
@@ -94,7 +97,11 @@ export const TEMPLATES: Record<CuePersonaId, Record<CueTrigger, Template[]>> = {
       t(() => "Well done. Shake it out and rest."),
     ],
     strainsync: [
-      t((f) => (f.strain?.reason === "rpe-rising" ? `Effort went from RPE ${rpe(f.strain.from)} to ${rpe(f.strain.to)}. Keep the weight, focus on form.` : null)),
+      t((f) =>
+        f.strain?.reason === "rpe-rising"
+          ? `Effort went from RPE ${rpe(f.strain.from)} to ${rpe(f.strain.to)}. Keep the weight, focus on form.`
+          : null,
+      ),
       t((f) => (f.strain?.reason === "reps-falling" ? `${f.strain.to} reps against ${f.strain.from} last time. Take a little extra rest.` : null)),
       t((f) => (f.strain?.reason === "long-rest" ? `You've rested ${f.strain.to} seconds. Ready when you are, no rush.` : null)),
       t((f) => (f.safety?.painReported ? "If it hurts, stop. Sharp pain means this lift is done today." : null)),
@@ -104,7 +111,9 @@ export const TEMPLATES: Record<CuePersonaId, Record<CueTrigger, Template[]>> = {
       t((f) => (f.summary && f.summary.prs > 0 ? `Done! ${f.summary.sets} sets and ${f.summary.prs} records today. Proud of you.` : null)),
       t((f) => (f.summary ? `That's a wrap: ${f.summary.sets} sets, ${whole(fromKgWhole(f))} ${f.unit} lifted.` : null)),
       t((f) => (f.summary ? `${f.summary.minutes} minutes well spent. Eat well and rest up.` : null)),
-      t((f) => (f.summary && f.summary.lastVolumeKg ? `${whole(fromKgWhole(f))} ${f.unit} today, against ${whole(fromKgWhole(f, true))} last time.` : null)),
+      t((f) =>
+        f.summary && f.summary.lastVolumeKg ? `${whole(fromKgWhole(f))} ${f.unit} today, against ${whole(fromKgWhole(f, true))} last time.` : null,
+      ),
       t((f) => `Great session${name(f, ", ")}. See you next time.`),
     ],
   },

@@ -22,7 +22,10 @@ export function toastFor(trigger: CueTrigger, f: CueFacts): string {
     }
     case "set-end":
       if (f.pr) {
-        const was = f.pr.previous === null ? "" : ` (was ${f.pr.kind === "reps" ? f.pr.previous : f.pr.kind === "volume" ? whole(f.pr.previous) : w(f.pr.previous, u)})`;
+        const was =
+          f.pr.previous === null
+            ? ""
+            : ` (was ${f.pr.kind === "reps" ? f.pr.previous : f.pr.kind === "volume" ? whole(f.pr.previous) : w(f.pr.previous, u)})`;
         const now = f.pr.kind === "reps" ? `${f.pr.value} reps` : f.pr.kind === "volume" ? `${whole(f.pr.value)} ${u}` : `${w(f.pr.value, u)} ${u}`;
         return clip(`PR · ${now}${was}`);
       }

@@ -39,7 +39,9 @@ export function triggersFor(e: LiveEvent): { trigger: CueTrigger; strain?: CueFa
     }
     case "rest-tick": {
       const long = e.targetSeconds > 0 && e.elapsedSeconds >= e.targetSeconds * LONG_REST_FACTOR;
-      return long && !e.alreadyNudged ? [{ trigger: "strainsync", strain: { reason: "long-rest", from: e.targetSeconds, to: Math.round(e.elapsedSeconds) } }] : [];
+      return long && !e.alreadyNudged
+        ? [{ trigger: "strainsync", strain: { reason: "long-rest", from: e.targetSeconds, to: Math.round(e.elapsedSeconds) } }]
+        : [];
     }
     case "workout-finish":
       return e.sets > 0 ? [{ trigger: "workout-end" }] : [];

@@ -79,10 +79,7 @@ export async function syncCatalog(db: Queryable): Promise<{ inserted: number; up
     .returning({ inserted: sql<boolean>`(xmax = 0)` });
   const inserted = changed.filter((r) => r.inserted).length;
 
-  const builtIn = await db
-    .select({ id: exercises.id, slug: exercises.slug })
-    .from(exercises)
-    .where(isNull(exercises.ownerUserId));
+  const builtIn = await db.select({ id: exercises.id, slug: exercises.slug }).from(exercises).where(isNull(exercises.ownerUserId));
   const idBySlug = new Map(builtIn.map((r) => [r.slug, r.id]));
   const aliasRows = EXERCISE_CATALOG.flatMap((e) =>
     catalogAliasKeys(e).map((alias) => ({ alias, exerciseId: idBySlug.get(e.slug)!, ownerUserId: null })),

@@ -115,8 +115,10 @@ export async function importWorkoutFile(db: Db, input: ImportInput): Promise<Imp
 function assertUsable(parsed: ParseResult) {
   if (parsed.rows === 0) throw new ImportFormatError("The file has a header but no rows: there is nothing to import.");
   if (parsed.workouts.length === 0) {
-    const first = parsed.skipped.slice(0, 3).map((s) => `line ${s.row}: ${s.reason}`).join("; ");
+    const first = parsed.skipped
+      .slice(0, 3)
+      .map((s) => `line ${s.row}: ${s.reason}`)
+      .join("; ");
     throw new ImportFormatError(`None of the ${parsed.rows} rows could be imported (${first}${parsed.skipped.length > 3 ? "; …" : ""}).`);
   }
 }
-

@@ -30,7 +30,6 @@ function isPrefixedInteger(s: string): boolean {
   return s.charCodeAt(i - 1) === 48 && (c === 120 || c === 98 || c === 111);
 }
 
-
 /** "kg", "kgs", "lb", "lbs", "pounds" … → Unit, else null. */
 export function weightUnitOf(raw: string): Unit | null {
   const s = raw.trim().toLowerCase();
@@ -66,9 +65,9 @@ export function parseDuration(raw: string | undefined, column: string): number |
   if (s === "") return null;
   if (/^\d+(\.\d+)?$/.test(s)) return Math.round(Number(s));
   let m = /^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$/.exec(s);
-  if (m && (m[1] || m[2] || m[3])) return (+(m[1] ?? 0)) * 3600 + (+(m[2] ?? 0)) * 60 + +(m[3] ?? 0);
+  if (m && (m[1] || m[2] || m[3])) return +(m[1] ?? 0) * 3600 + +(m[2] ?? 0) * 60 + +(m[3] ?? 0);
   m = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(s);
-  if (m) return (+(m[1] ?? 0)) * 3600 + +m[2] * 60 + +m[3];
+  if (m) return +(m[1] ?? 0) * 3600 + +m[2] * 60 + +m[3];
   throw new BadValue(`${column} "${raw}" is not a duration`);
 }
 

@@ -134,7 +134,8 @@ export async function writeWorkouts(tx: Tx, workouts: ParsedWorkout[], opts: Wri
   let inflight: Promise<void> | null = null;
   const send = (c: SetColumns) =>
     tx
-      .execute(sql`
+      .execute(
+        sql`
         insert into exercise_sets (id, session_id, user_id, exercise_id, position, set_number, set_type,
                                    weight_kg, reps, rpe, duration_seconds, distance_m, notes)
         select t.id, (select ${plain(c.sessions)}::text::uuid[])[t.session], ${userId},
@@ -146,7 +147,8 @@ export async function writeWorkouts(tx: Tx, workouts: ParsedWorkout[], opts: Wri
                     ${plain(c.reps)}::text::int[], ${plain(c.rpe)}::text::numeric[],
                     ${plain(c.duration)}::text::int[], ${plain(c.distance)}::text::numeric[],
                     ${text(c.notes)}::text::text[])
-          as t(id, session, exercise, position, set_number, set_type, weight_kg, reps, rpe, duration_seconds, distance_m, notes)`)
+          as t(id, session, exercise, position, set_number, set_type, weight_kg, reps, rpe, duration_seconds, distance_m, notes)`,
+      )
       .then(async () => {
         written += c.id.length;
         await opts.onProgress?.({ stage: "sets", done: written, total: totalSets });

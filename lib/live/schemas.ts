@@ -13,17 +13,32 @@ export const cueFactsSchema = z
     unit: z.enum(["kg", "lb"]),
     firstName: z.string().trim().max(40).nullish(),
     workoutName: label.nullish(),
-    exercise: z.object({ name: label, setNumber: z.number().int().min(1).max(100), totalSets: z.number().int().min(1).max(100), compound: z.boolean() }).strict().nullish(),
+    exercise: z
+      .object({ name: label, setNumber: z.number().int().min(1).max(100), totalSets: z.number().int().min(1).max(100), compound: z.boolean() })
+      .strict()
+      .nullish(),
     target: setFact.nullish(),
     lastTime: setFact.extend({ when }).nullish(),
     done: setFact.nullish(),
     previous: setFact.nullish(),
     pr: z
-      .object({ kind: z.enum(["weight", "e1rm", "reps", "volume"]), value: z.number().min(0).max(1_000_000), previous: z.number().min(0).max(1_000_000).nullable(), previousWhen: when })
+      .object({
+        kind: z.enum(["weight", "e1rm", "reps", "volume"]),
+        value: z.number().min(0).max(1_000_000),
+        previous: z.number().min(0).max(1_000_000).nullable(),
+        previousWhen: when,
+      })
       .strict()
       .nullish(),
     restSeconds: z.number().int().min(0).max(3600).nullish(),
-    strain: z.object({ reason: z.enum(["rpe-rising", "reps-falling", "long-rest"]), from: z.number().min(0).max(100_000), to: z.number().min(0).max(100_000) }).strict().nullish(),
+    strain: z
+      .object({
+        reason: z.enum(["rpe-rising", "reps-falling", "long-rest"]),
+        from: z.number().min(0).max(100_000),
+        to: z.number().min(0).max(100_000),
+      })
+      .strict()
+      .nullish(),
     summary: z
       .object({
         sets: z.number().int().min(0).max(1000),
@@ -34,7 +49,10 @@ export const cueFactsSchema = z
       })
       .strict()
       .nullish(),
-    safety: z.object({ avoid: z.array(z.string().max(80)).max(32), painReported: z.boolean().optional() }).strict().nullish(),
+    safety: z
+      .object({ avoid: z.array(z.string().max(80)).max(32), painReported: z.boolean().optional() })
+      .strict()
+      .nullish(),
   })
   .strict();
 

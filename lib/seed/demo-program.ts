@@ -24,11 +24,42 @@ export type MainLift = "squat" | "bench" | "deadlift" | "ohp" | "row";
 
 /** e1RM keyframes (kg) by week; linear in between. The squat stalls between weeks 30 and 38. */
 const STRENGTH: Record<MainLift, [number, number][]> = {
-  squat: [[0, 120], [19, 136], [22, 129], [26, 135], [30, 140], [38, 141], [44, 150], [52, 157.5]],
-  bench: [[0, 92], [19, 101], [22, 97], [34, 104], [40, 104.5], [52, 112]],
-  deadlift: [[0, 160], [19, 176], [22, 170], [52, 195]],
-  ohp: [[0, 55], [19, 60], [22, 57.5], [52, 66]],
-  row: [[0, 85], [19, 92], [22, 89], [52, 101]],
+  squat: [
+    [0, 120],
+    [19, 136],
+    [22, 129],
+    [26, 135],
+    [30, 140],
+    [38, 141],
+    [44, 150],
+    [52, 157.5],
+  ],
+  bench: [
+    [0, 92],
+    [19, 101],
+    [22, 97],
+    [34, 104],
+    [40, 104.5],
+    [52, 112],
+  ],
+  deadlift: [
+    [0, 160],
+    [19, 176],
+    [22, 170],
+    [52, 195],
+  ],
+  ohp: [
+    [0, 55],
+    [19, 60],
+    [22, 57.5],
+    [52, 66],
+  ],
+  row: [
+    [0, 85],
+    [19, 92],
+    [22, 89],
+    [52, 101],
+  ],
 };
 
 export const MAIN_LIFT_SLUGS: Record<MainLift, string> = {
@@ -108,14 +139,27 @@ class SessionBuilder {
   }
 
   /** `stalled`: the lifter repeats the same top set for weeks while it feels harder (RPE creeps up). */
-  main(lift: MainLift, week: number, readiness: number, opts: { deload: boolean; pr?: boolean; backoffs?: number; stalled?: { weight: number; rpe: number } }) {
+  main(
+    lift: MainLift,
+    week: number,
+    readiness: number,
+    opts: { deload: boolean; pr?: boolean; backoffs?: number; stalled?: { weight: number; rpe: number } },
+  ) {
     const slug = MAIN_LIFT_SLUGS[lift];
     const e1rm = e1rmAt(lift, week) * readiness;
-    const { reps, rpe } = opts.pr ? { reps: 1, rpe: 9.5 } : opts.deload ? { reps: 5, rpe: 6 } : opts.stalled ? { reps: 5, rpe: opts.stalled.rpe } : scheme(week);
+    const { reps, rpe } = opts.pr
+      ? { reps: 1, rpe: 9.5 }
+      : opts.deload
+        ? { reps: 5, rpe: 6 }
+        : opts.stalled
+          ? { reps: 5, rpe: opts.stalled.rpe }
+          : scheme(week);
     const top = opts.stalled ? opts.stalled.weight : round(e1rm * pct(reps, rpe));
     const bar = lift === "deadlift" ? 60 : lift === "row" ? 40 : 20;
     let last = 0;
-    for (const [p, r] of lift === "row" ? [[0.6, 8]] : [[0, lift === "deadlift" ? 5 : 10], [0.5, 5], [0.7, 3], [0.85, 1], ...(opts.pr ? [[0.92, 1]] : [])]) {
+    for (const [p, r] of lift === "row"
+      ? [[0.6, 8]]
+      : [[0, lift === "deadlift" ? 5 : 10], [0.5, 5], [0.7, 3], [0.85, 1], ...(opts.pr ? [[0.92, 1]] : [])]) {
       const w = p === 0 ? bar : round(top * p);
       if (w <= last || w >= top) continue;
       this.add(slug, { setType: "warmup", weightKg: w, reps: r });
@@ -133,7 +177,11 @@ class SessionBuilder {
   }
 
   /** Straight sets with slow linear progression; `step` is the plate/dumbbell increment. */
-  accessory(slug: string, week: number, o: { base: number; perWeek: number; sets: number; reps: [number, number]; step?: number; deload: boolean; lastSet?: SetType }) {
+  accessory(
+    slug: string,
+    week: number,
+    o: { base: number; perWeek: number; sets: number; reps: [number, number]; step?: number; deload: boolean; lastSet?: SetType },
+  ) {
     const step = o.step ?? 2.5;
     const weight = round((o.base + o.perWeek * week) * (o.deload ? 0.85 : 1) * (1 + this.rng.noise(0.02)), step);
     const sets = o.deload ? Math.max(2, o.sets - 1) : o.sets;
@@ -141,7 +189,12 @@ class SessionBuilder {
       const reps = Math.max(o.reps[0], this.rng.int(o.reps[0], o.reps[1]) - i);
       const type: SetType = i === sets - 1 && o.lastSet && !o.deload && this.rng.chance(0.35) ? o.lastSet : "normal";
       const w = type === "drop" ? round(weight * 0.7, step) : weight;
-      this.add(slug, { weightKg: w, reps: type === "drop" ? reps + 3 : reps, rpe: i === sets - 1 && this.rng.chance(0.4) ? this.rng.pick([8, 8.5, 9]) : null, setType: type });
+      this.add(slug, {
+        weightKg: w,
+        reps: type === "drop" ? reps + 3 : reps,
+        rpe: i === sets - 1 && this.rng.chance(0.4) ? this.rng.pick([8, 8.5, 9]) : null,
+        setType: type,
+      });
     }
   }
 
@@ -196,7 +249,10 @@ function buildSession(slot: Slot, week: number, rng: Rng): { sets: DemoSet[]; no
       const [stallFrom, stallTo] = DEMO_SQUAT_STALL_WEEKS;
       const stalled =
         !deload && week >= stallFrom && week <= stallTo
-          ? { weight: round(e1rmAt("squat", stallFrom) * pct(5, 8)), rpe: Math.min(9.5, 8 + Math.round(((week - stallFrom) / (stallTo - stallFrom)) * 3) / 2) }
+          ? {
+              weight: round(e1rmAt("squat", stallFrom) * pct(5, 8)),
+              rpe: Math.min(9.5, 8 + Math.round(((week - stallFrom) / (stallTo - stallFrom)) * 3) / 2),
+            }
           : undefined;
       b.main("squat", week, readiness, { deload, pr, stalled });
       if (pr) notes = "Squat PR day.";
@@ -242,7 +298,8 @@ function buildSession(slot: Slot, week: number, rng: Rng): { sets: DemoSet[]; no
       if (rng.chance(0.5)) {
         const kind = rng.pick(["treadmill", "rowing-machine", "stationary-bike"] as const);
         if (kind === "treadmill") b.cardio("treadmill", rng.int(15, 20), rng.between(150, 175));
-        else if (kind === "rowing-machine") b.add("rowing-machine", { distanceM: 2000, durationSeconds: Math.round(rng.between(450, 480) - week * 0.4) });
+        else if (kind === "rowing-machine")
+          b.add("rowing-machine", { distanceM: 2000, durationSeconds: Math.round(rng.between(450, 480) - week * 0.4) });
         else b.cardio("stationary-bike", rng.int(15, 25), rng.between(450, 520));
       }
       break;
@@ -295,7 +352,8 @@ export function generateDemoMetrics(today: string, trainingDates: Set<string>): 
     const rng = createRng(hashSeed("metrics", daysBetween(date, today)));
     if (!rng.chance(0.9)) continue;
     const sinceHoliday = daysBetween(holidayStart, date);
-    const holidayBump = sinceHoliday >= 0 && sinceHoliday < 14 ? 0.08 * sinceHoliday : sinceHoliday >= 14 ? 1.1 * Math.exp(-(sinceHoliday - 14) / 20) : 0;
+    const holidayBump =
+      sinceHoliday >= 0 && sinceHoliday < 14 ? 0.08 * sinceHoliday : sinceHoliday >= 14 ? 1.1 * Math.exp(-(sinceHoliday - 14) / 20) : 0;
     const onHoliday = sinceHoliday >= 0 && sinceHoliday < 14;
     const trained = trainingDates.has(date);
     const m: DemoMetric = {

@@ -22,7 +22,9 @@ export function clipKey(p: ClipKeyParts): string {
   const settings = Object.keys(p.settings)
     .sort()
     .map((k) => [k, p.settings[k]]);
-  return createHash("sha256").update(JSON.stringify([p.engine, p.voice, settings, p.text])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([p.engine, p.voice, settings, p.text]))
+    .digest("hex");
 }
 
 export interface CachedClip {
@@ -46,12 +48,7 @@ export async function getClip(db: Queryable, key: string, now?: Date): Promise<C
 }
 
 /** Stores a clip (false when too large to cache), then evicts least-recently-used clips beyond maxBytes. */
-export async function putClip(
-  db: Queryable,
-  key: string,
-  clip: CachedClip,
-  opts: { maxBytes: number; now?: Date },
-): Promise<boolean> {
+export async function putClip(db: Queryable, key: string, clip: CachedClip, opts: { maxBytes: number; now?: Date }): Promise<boolean> {
   if (clip.audio.length === 0 || clip.audio.length > MAX_CLIP_BYTES) return false;
   const clock = opts.now ? sql`${opts.now.toISOString()}::timestamptz` : sql`now()`;
   await db.execute(sql`

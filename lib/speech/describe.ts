@@ -13,7 +13,14 @@ export const describeSpeech: DescribeService = (e: Env = env()) => {
   // Until the live workout screen ships, the voices are only reachable from the operator CLI.
   const detail = "Live workout mode is not in this build yet; operators can try the voices with npm run admin -- voice say";
   if (speechEngineId(e) === "elevenlabs") {
-    return { service: "speech", title: "Voice", id: "elevenlabs", label: `ElevenLabs ${ELEVENLABS_MODEL} (embedded voices as fallback)`, mode: "external", detail };
+    return {
+      service: "speech",
+      title: "Voice",
+      id: "elevenlabs",
+      label: `ElevenLabs ${ELEVENLABS_MODEL} (embedded voices as fallback)`,
+      mode: "external",
+      detail,
+    };
   }
   return { service: "speech", title: "Voice", id: "flite", label: "Embedded voices (Flite)", mode: "embedded", detail };
 };

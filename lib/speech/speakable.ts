@@ -4,7 +4,28 @@
  * get the same text, so a cached clip never depends on how an engine reads digits.
  */
 
-const ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const ONES = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
 function below1000(n: number): string {
@@ -48,7 +69,14 @@ export function numberToWords(raw: string): string {
   const negative = clean.startsWith("-");
   const [int, frac] = clean.replace(/^-/, "").split(".");
   let words = integerToWords(Number(int || "0"));
-  if (frac && /[1-9]/.test(frac)) words += " point " + frac.replace(/0+$/, "").split("").map((d) => ONES[Number(d)]).join(" ");
+  if (frac && /[1-9]/.test(frac))
+    words +=
+      " point " +
+      frac
+        .replace(/0+$/, "")
+        .split("")
+        .map((d) => ONES[Number(d)])
+        .join(" ");
   return negative ? `minus ${words}` : words;
 }
 
@@ -95,6 +123,9 @@ export function speakable(text: string): string {
     return `${numberToWords(n)} ${Number(n.replace(/,/g, "")) === 1 ? one : many}`;
   });
   out = out.replace(new RegExp(NUM, "g"), (n) => numberToWords(n));
-  out = out.replace(/[·•—–]/g, ", ").replace(/\s+/g, " ").trim();
+  out = out
+    .replace(/[·•—–]/g, ", ")
+    .replace(/\s+/g, " ")
+    .trim();
   return out;
 }

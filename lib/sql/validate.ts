@@ -38,17 +38,56 @@ const RELATIONS_HINT = `query only ${SANDBOX_RELATION_NAMES.join(", ")} (unquali
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 
 const STATEMENT_NAMES: Record<string, string> = {
-  InsertStmt: "INSERT", UpdateStmt: "UPDATE", DeleteStmt: "DELETE", MergeStmt: "MERGE", CopyStmt: "COPY", DoStmt: "DO",
-  CallStmt: "CALL", ExplainStmt: "EXPLAIN", ListenStmt: "LISTEN", NotifyStmt: "NOTIFY", UnlistenStmt: "UNLISTEN",
-  PrepareStmt: "PREPARE", ExecuteStmt: "EXECUTE", DeallocateStmt: "DEALLOCATE", VariableSetStmt: "SET/RESET",
-  VariableShowStmt: "SHOW", TransactionStmt: "transaction control (BEGIN/COMMIT/ROLLBACK)", LockStmt: "LOCK",
-  TruncateStmt: "TRUNCATE", DeclareCursorStmt: "DECLARE CURSOR", FetchStmt: "FETCH", DiscardStmt: "DISCARD",
-  CreateTableAsStmt: "CREATE TABLE AS", LoadStmt: "LOAD", CheckPointStmt: "CHECKPOINT", VacuumStmt: "VACUUM/ANALYZE",
+  InsertStmt: "INSERT",
+  UpdateStmt: "UPDATE",
+  DeleteStmt: "DELETE",
+  MergeStmt: "MERGE",
+  CopyStmt: "COPY",
+  DoStmt: "DO",
+  CallStmt: "CALL",
+  ExplainStmt: "EXPLAIN",
+  ListenStmt: "LISTEN",
+  NotifyStmt: "NOTIFY",
+  UnlistenStmt: "UNLISTEN",
+  PrepareStmt: "PREPARE",
+  ExecuteStmt: "EXECUTE",
+  DeallocateStmt: "DEALLOCATE",
+  VariableSetStmt: "SET/RESET",
+  VariableShowStmt: "SHOW",
+  TransactionStmt: "transaction control (BEGIN/COMMIT/ROLLBACK)",
+  LockStmt: "LOCK",
+  TruncateStmt: "TRUNCATE",
+  DeclareCursorStmt: "DECLARE CURSOR",
+  FetchStmt: "FETCH",
+  DiscardStmt: "DISCARD",
+  CreateTableAsStmt: "CREATE TABLE AS",
+  LoadStmt: "LOAD",
+  CheckPointStmt: "CHECKPOINT",
+  VacuumStmt: "VACUUM/ANALYZE",
 };
 
 /** Allowed keys per node/struct type. A key outside this list means syntax we do not vet. */
 const FIELDS: Record<string, readonly string[]> = {
-  SelectStmt: ["distinctClause", "targetList", "fromClause", "whereClause", "groupClause", "groupDistinct", "havingClause", "windowClause", "valuesLists", "sortClause", "limitOffset", "limitCount", "limitOption", "withClause", "op", "all", "larg", "rarg"],
+  SelectStmt: [
+    "distinctClause",
+    "targetList",
+    "fromClause",
+    "whereClause",
+    "groupClause",
+    "groupDistinct",
+    "havingClause",
+    "windowClause",
+    "valuesLists",
+    "sortClause",
+    "limitOffset",
+    "limitCount",
+    "limitOption",
+    "withClause",
+    "op",
+    "all",
+    "larg",
+    "rarg",
+  ],
   WithClause: ["ctes", "recursive", "location"],
   CommonTableExpr: ["ctename", "aliascolnames", "ctematerialized", "ctequery", "search_clause", "cycle_clause", "location"],
   ResTarget: ["name", "indirection", "val", "location"],
@@ -75,7 +114,19 @@ const FIELDS: Record<string, readonly string[]> = {
   A_Indices: ["is_slice", "lidx", "uidx"],
   TypeCast: ["arg", "typeName", "location"],
   TypeName: ["names", "typeOid", "setof", "pct_type", "typmods", "typemod", "arrayBounds", "location"],
-  FuncCall: ["funcname", "args", "agg_order", "agg_filter", "over", "agg_within_group", "agg_star", "agg_distinct", "func_variadic", "funcformat", "location"],
+  FuncCall: [
+    "funcname",
+    "args",
+    "agg_order",
+    "agg_filter",
+    "over",
+    "agg_within_group",
+    "agg_star",
+    "agg_distinct",
+    "func_variadic",
+    "funcformat",
+    "location",
+  ],
   NamedArgExpr: ["arg", "name", "argnumber", "location"],
   SubLink: ["subLinkType", "subLinkId", "testexpr", "operName", "subselect", "location"],
   SQLValueFunction: ["op", "typmod", "location"],
@@ -123,7 +174,10 @@ const SQL_VALUE_REASON: Record<string, string> = {
 
 /** Columns of composite set-returning functions, for alias.column checks. */
 const SRF_COLUMNS: Record<string, string[]> = {
-  json_each: ["key", "value"], jsonb_each: ["key", "value"], json_each_text: ["key", "value"], jsonb_each_text: ["key", "value"],
+  json_each: ["key", "value"],
+  jsonb_each: ["key", "value"],
+  json_each_text: ["key", "value"],
+  jsonb_each_text: ["key", "value"],
 };
 
 type Cols = (string | null)[];
@@ -539,7 +593,8 @@ class Analyzer {
         return;
       case "SQLValueFunction": {
         const op = String(b.op);
-        if (!ALLOWED_SQL_VALUE_FUNCTIONS.has(op)) reject(`${SQL_VALUE_REASON[op] ?? op} is not allowed; use current_date, now() or current_timestamp`);
+        if (!ALLOWED_SQL_VALUE_FUNCTIONS.has(op))
+          reject(`${SQL_VALUE_REASON[op] ?? op} is not allowed; use current_date, now() or current_timestamp`);
         return;
       }
       case "A_Indirection": {
@@ -634,7 +689,10 @@ function withoutTrailingSemicolons(text: string): string {
 
 function checkSize(tree: unknown) {
   const size = measureTree(tree, SANDBOX_LIMITS.maxAstNodes, SANDBOX_LIMITS.maxAstDepth);
-  if (!size.ok) reject(`the query is too large or too deeply nested (limits: ${SANDBOX_LIMITS.maxAstNodes} parse nodes, depth ${SANDBOX_LIMITS.maxAstDepth}); simplify it`);
+  if (!size.ok)
+    reject(
+      `the query is too large or too deeply nested (limits: ${SANDBOX_LIMITS.maxAstNodes} parse nodes, depth ${SANDBOX_LIMITS.maxAstDepth}); simplify it`,
+    );
 }
 
 function analyze(select: Obj) {
@@ -659,6 +717,7 @@ async function rejectStandalone(input: string): Promise<void> {
   const raw = stmts[0];
   if (!isObj(raw)) reject("unsupported statement");
   const [type, body] = node(raw.stmt, "statement");
-  if (type !== "SelectStmt") reject(`${STATEMENT_NAMES[type] ?? type.replace(/Stmt$/, "").toUpperCase()} is not allowed; only a single SELECT (optionally WITH … SELECT)`);
+  if (type !== "SelectStmt")
+    reject(`${STATEMENT_NAMES[type] ?? type.replace(/Stmt$/, "").toUpperCase()} is not allowed; only a single SELECT (optionally WITH … SELECT)`);
   analyze(body);
 }

@@ -17,7 +17,10 @@ export function initials(name: string | null | undefined, email: string): string
   const lettered = words.filter(startsWithLetterOrDigit);
   let picked: string[];
   if (lettered.length > 1) picked = [graphemes(lettered[0])[0], graphemes(lettered[lettered.length - 1])[0]];
-  else if (lettered.length === 1) picked = graphemes(lettered[0]).filter((g) => /^[\p{L}\p{N}]/u.test(g)).slice(0, 2);
+  else if (lettered.length === 1)
+    picked = graphemes(lettered[0])
+      .filter((g) => /^[\p{L}\p{N}]/u.test(g))
+      .slice(0, 2);
   else picked = words.length ? [graphemes(words[0])[0]] : [];
   const out = picked.join("").toLocaleUpperCase("en-US");
   return out || "?";

@@ -25,10 +25,38 @@ export type Period = {
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 export const MONTH_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const WORD_NUMBERS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  couple: 2, few: 3, fifteen: 15, twenty: 20, thirty: 30,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  couple: 2,
+  few: 3,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
 };
-const ORDINAL_QUARTER: Record<string, number> = { first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4, last: 4, final: 4 };
+const ORDINAL_QUARTER: Record<string, number> = {
+  first: 1,
+  "1st": 1,
+  second: 2,
+  "2nd": 2,
+  third: 3,
+  "3rd": 3,
+  fourth: 4,
+  "4th": 4,
+  last: 4,
+  final: 4,
+};
 
 // ---- calendar arithmetic lives in ./calendar; weeks start on Monday ----
 
@@ -57,25 +85,37 @@ export function formatDay(date: string): string {
 export function formatSpan(first: string, last: string): string {
   if (first === last) return formatDay(first);
   if (first.slice(0, 4) !== last.slice(0, 4)) return `${formatDay(first)} – ${formatDay(last)}`;
-  if (first.slice(0, 7) !== last.slice(0, 7)) return `${Number(first.slice(8, 10))} ${MONTH_SHORT[Number(first.slice(5, 7)) - 1]} – ${formatDay(last)}`;
+  if (first.slice(0, 7) !== last.slice(0, 7))
+    return `${Number(first.slice(8, 10))} ${MONTH_SHORT[Number(first.slice(5, 7)) - 1]} – ${formatDay(last)}`;
   return `${Number(first.slice(8, 10))}–${formatDay(last)}`;
 }
 
 function make(from: string | null, to: string | null, label: string, kind: Period["kind"], today: string): Period {
   const tomorrow = addDays(today, 1);
-  return { from, to, label, kind, days: from ? daysBetween(from, to ?? tomorrow) : null, partial: to === null || to > tomorrow || (to === tomorrow && from !== null) };
+  return {
+    from,
+    to,
+    label,
+    kind,
+    days: from ? daysBetween(from, to ?? tomorrow) : null,
+    partial: to === null || to > tomorrow || (to === tomorrow && from !== null),
+  };
 }
 
 // ---- the parser ----
 
-const MONTH_RE = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const MONTH_RE =
+  "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 const monthIndex = (word: string) => MONTHS.findIndex((m) => m.startsWith(word.slice(0, 3))) + 1;
 
 /** A point or span in time inside a larger phrase ("March", "March 2025", "5 March", "2025", "Q1", "2025-03-05"). */
 type Anchor = { from: string; to: string; label: string; explicitYear: boolean };
 
 function anchorAt(text: string, today: string, opts: { pastOnly: boolean }): Anchor | null {
-  const s = text.trim().replace(/^(?:the\s+)?(?:start|beginning)\s+of\s+/, "").replace(/^(?:the\s+)?(?:month of\s+)?/, "");
+  const s = text
+    .trim()
+    .replace(/^(?:the\s+)?(?:start|beginning)\s+of\s+/, "")
+    .replace(/^(?:the\s+)?(?:month of\s+)?/, "");
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
   let m: RegExpMatchArray | null;
@@ -88,7 +128,10 @@ function anchorAt(text: string, today: string, opts: { pastOnly: boolean }): Anc
     return { from, to: addMonths(from, 1), label: `${MONTHS_CAP(Number(m[2]))} ${m[1]}`, explicitYear: true };
   }
   // "5 March [2025]", "March 5th[, 2025]"
-  if ((m = s.match(new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}\\.?(?:,?\\s+(\\d{4}))?$`))) || (m = s.match(new RegExp(`^${MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?$`)))) {
+  if (
+    (m = s.match(new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}\\.?(?:,?\\s+(\\d{4}))?$`))) ||
+    (m = s.match(new RegExp(`^${MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?$`)))
+  ) {
     const dayFirst = /^\d/.test(m[1]);
     const day = Number(dayFirst ? m[1] : m[2]);
     const mon = monthIndex(dayFirst ? m[2] : m[1]);
@@ -110,7 +153,10 @@ function anchorAt(text: string, today: string, opts: { pastOnly: boolean }): Anc
     return { from, to: addMonths(from, 1), label: `${MONTHS_CAP(mon)} ${y}`, explicitYear: Boolean(m[3]) };
   }
   // "Q1 [2025]", "the first quarter [of 2025]"
-  if ((m = s.match(/^q([1-4])(?:\s*(?:of\s+)?(\d{4}))?$/)) || (m = s.match(/^(first|1st|second|2nd|third|3rd|fourth|4th|final)\s+quarter(?:\s+(?:of\s+)?(\d{4}))?$/))) {
+  if (
+    (m = s.match(/^q([1-4])(?:\s*(?:of\s+)?(\d{4}))?$/)) ||
+    (m = s.match(/^(first|1st|second|2nd|third|3rd|fourth|4th|final)\s+quarter(?:\s+(?:of\s+)?(\d{4}))?$/))
+  ) {
     const q = /^\d$/.test(m[1]) ? Number(m[1]) : ORDINAL_QUARTER[m[1]];
     let y = m[2] ? Number(m[2]) : year;
     if (!m[2] && opts.pastOnly && monthStart(y, 3 * q - 2) > today) y -= 1;
@@ -139,7 +185,9 @@ function calendarRelative(which: "last" | "this", unit: string, today: string): 
   const month = Number(today.slice(5, 7));
   switch (unit) {
     case "day":
-      return which === "this" ? make(today, addDays(today, 1), "today", "calendar", today) : make(addDays(today, -1), today, "yesterday", "calendar", today);
+      return which === "this"
+        ? make(today, addDays(today, 1), "today", "calendar", today)
+        : make(addDays(today, -1), today, "yesterday", "calendar", today);
     case "week": {
       const monday = mondayOf(today);
       if (which === "this") return make(monday, addDays(monday, 7), `this week (${formatSpan(monday, addDays(monday, 6))})`, "calendar", today);
@@ -149,7 +197,13 @@ function calendarRelative(which: "last" | "this", unit: string, today: string): 
     case "month": {
       const start = monthStart(year, month);
       const from = which === "this" ? start : addMonths(start, -1);
-      return make(from, addMonths(from, 1), `${which === "this" ? "this month" : "last month"} (${MONTHS_CAP(Number(from.slice(5, 7)))} ${from.slice(0, 4)})`, "calendar", today);
+      return make(
+        from,
+        addMonths(from, 1),
+        `${which === "this" ? "this month" : "last month"} (${MONTHS_CAP(Number(from.slice(5, 7)))} ${from.slice(0, 4)})`,
+        "calendar",
+        today,
+      );
     }
     case "quarter": {
       const q = Math.floor((month - 1) / 3);
@@ -167,12 +221,20 @@ function calendarRelative(which: "last" | "this", unit: string, today: string): 
 
 /** The period a question names, or null when it names none. */
 export function parsePeriod(text: string, today: string): Period | null {
-  const t = ` ${text.toLowerCase().replace(/[’']/g, "'").replace(/[?!,;]+/g, " ").replace(/\s+/g, " ")} `;
+  const t = ` ${text
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/[?!,;]+/g, " ")
+    .replace(/\s+/g, " ")} `;
   let m: RegExpMatchArray | null;
 
   // between X and Y / from X to|until|through Y
   const span = `([a-z0-9\\- ]{2,30}?)`;
-  if ((m = t.match(new RegExp(` (?:between|from) ${span} (?:and|to|until|till|through|thru|-) ${span}(?= (?:in|for|on|of|did|do|was|were|have|i|my)\\b| $)`)))) {
+  if (
+    (m = t.match(
+      new RegExp(` (?:between|from) ${span} (?:and|to|until|till|through|thru|-) ${span}(?= (?:in|for|on|of|did|do|was|were|have|i|my)\\b| $)`),
+    ))
+  ) {
     const a = anchorAt(m[1], today, { pastOnly: true });
     let b = anchorAt(m[2], today, { pastOnly: true });
     if (a && b) {
@@ -189,27 +251,41 @@ export function parsePeriod(text: string, today: string): Period | null {
   // since X
   if ((m = t.match(/ since ([a-z0-9\- ]{2,30}?)(?= (?:in|for|on|how|what|did|do|was|were|have|i|my)\b| $)/))) {
     const phrase = m[1].trim();
-    if (/^(i|we) (started|began|joined|signed up)/.test(phrase) || /^(the )?(start|beginning)$/.test(phrase)) return make(null, null, "all time", "all", today);
+    if (/^(i|we) (started|began|joined|signed up)/.test(phrase) || /^(the )?(start|beginning)$/.test(phrase))
+      return make(null, null, "all time", "all", today);
     const rel = phrase.match(new RegExp(`^(last|this) ${RELATIVE_UNIT}$`));
     if (rel) {
       const p = calendarRelative(rel[1] as "last" | "this", rel[2], today);
       return make(p.from, null, `since the start of ${rel[1]} ${rel[2]} (${formatDay(p.from!)})`, "since", today);
     }
     const a = anchorAt(phrase, today, { pastOnly: true });
-    if (a) return make(a.from, null, `since ${a.from.slice(8) === "01" && a.to !== addDays(a.from, 1) ? a.label : formatDay(a.from)}`, "since", today);
+    if (a)
+      return make(a.from, null, `since ${a.from.slice(8) === "01" && a.to !== addDays(a.from, 1) ? a.label : formatDay(a.from)}`, "since", today);
   }
 
   // rolling: "the last 8 weeks", "past 30 days", "in the last month", "over the past year", "recent weeks"
-  if ((m = t.match(/ (?:(the|in the|over the|during the|for the) )?(?:last|past|previous|recent|trailing)\s+(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple(?: of)?|few|fifteen|twenty|thirty)?\s*(day|week|month|year|quarter)s?\b/))) {
+  if (
+    (m = t.match(
+      / (?:(the|in the|over the|during the|for the) )?(?:last|past|previous|recent|trailing)\s+(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple(?: of)?|few|fifteen|twenty|thirty)?\s*(day|week|month|year|quarter)s?\b/,
+    ))
+  ) {
     const hasNumber = Boolean(m[2]);
     const unit = m[3];
-    const word = t.slice(m.index!).trimStart().split(/\s+/).find((w) => /^(last|past|previous|recent|trailing)$/.test(w));
+    const word = t
+      .slice(m.index!)
+      .trimStart()
+      .split(/\s+/)
+      .find((w) => /^(last|past|previous|recent|trailing)$/.test(w));
     const calendar = !hasNumber && !m[1] && (word === "last" || word === "previous");
     if (calendar) return calendarRelative("last", unit, today);
     const n = hasNumber ? (WORD_NUMBERS[m[2].replace(/ of$/, "")] ?? Number(m[2])) : 1;
     if (n >= 1) {
       const from =
-        unit === "day" ? addDays(today, -n + 1) : unit === "week" ? addDays(today, -7 * n + 1) : addMonths(addDays(today, 1), -(unit === "month" ? n : unit === "quarter" ? 3 * n : 12 * n));
+        unit === "day"
+          ? addDays(today, -n + 1)
+          : unit === "week"
+            ? addDays(today, -7 * n + 1)
+            : addMonths(addDays(today, 1), -(unit === "month" ? n : unit === "quarter" ? 3 * n : 12 * n));
       return make(from, null, `the last ${n === 1 ? unit : `${n} ${unit}s`}`, "rolling", today);
     }
   }
@@ -225,13 +301,19 @@ export function parsePeriod(text: string, today: string): Period | null {
     const a = anchorAt(quarter[1], today, { pastOnly: true });
     if (a) return make(a.from, a.to, a.label, "calendar", today);
   }
-  const date = t.match(new RegExp(` (?:on |of )?(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH_RE}\\.?(?: \\d{4})?|${MONTH_RE}\\.? \\d{1,2}(?:st|nd|rd|th)?(?: \\d{4})?)\\b`));
+  const date = t.match(
+    new RegExp(
+      ` (?:on |of )?(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH_RE}\\.?(?: \\d{4})?|${MONTH_RE}\\.? \\d{1,2}(?:st|nd|rd|th)?(?: \\d{4})?)\\b`,
+    ),
+  );
   if (date) {
     const a = anchorAt(date[1], today, { pastOnly: true });
     if (a) return make(a.from, a.to, a.label, "calendar", today);
   }
   // "in March", "March 2025", "during march", "last March"; "may" only with a preposition or a year
-  const month = t.match(new RegExp(` (?:(in|during|for|of|over|through|across|last|this|previous) (?:the month of )?)?${MONTH_RE}\\.?(?: (\\d{4}))?(?=[ .])`));
+  const month = t.match(
+    new RegExp(` (?:(in|during|for|of|over|through|across|last|this|previous) (?:the month of )?)?${MONTH_RE}\\.?(?: (\\d{4}))?(?=[ .])`),
+  );
   if (month && (month[1] || month[3] || (month[2] !== "may" && month[2] !== "mar"))) {
     const prefix = month[1] === "last" || month[1] === "previous" || month[1] === "this" ? `${month[1]} ` : "";
     const a = anchorAt(`${prefix}${month[2]}${month[3] ? ` ${month[3]}` : ""}`, today, { pastOnly: true });
@@ -241,12 +323,19 @@ export function parsePeriod(text: string, today: string): Period | null {
     const a = anchorAt(`${m[1]}-${m[2]}`, today, { pastOnly: false });
     if (a) return make(a.from, a.to, a.label, "calendar", today);
   }
-  if ((m = t.match(/ (?:in|during|for|of|over|across|through|throughout|the year) ?((?:19|20)\d{2})\b/)) || (m = t.match(/ ((?:19|20)\d{2})(?= |$)/))) {
+  if (
+    (m = t.match(/ (?:in|during|for|of|over|across|through|throughout|the year) ?((?:19|20)\d{2})\b/)) ||
+    (m = t.match(/ ((?:19|20)\d{2})(?= |$)/))
+  ) {
     const y = Number(m[1]);
     return make(`${y}-01-01`, `${y + 1}-01-01`, String(y), "calendar", today);
   }
 
-  if (/ (all[- ]time|ever|in total|total|overall|lifetime|whole history|entire history|all my (?:training|history|data|workouts|sessions|time)|since (?:i|we) (?:started|began|joined)|from the (?:start|beginning)|altogether|so far)\b/.test(t)) {
+  if (
+    / (all[- ]time|ever|in total|total|overall|lifetime|whole history|entire history|all my (?:training|history|data|workouts|sessions|time)|since (?:i|we) (?:started|began|joined)|from the (?:start|beginning)|altogether|so far)\b/.test(
+      t,
+    )
+  ) {
     return make(null, null, "all time", "all", today);
   }
   return null;
@@ -255,7 +344,8 @@ export function parsePeriod(text: string, today: string): Period | null {
 function between(a: Anchor, b: Anchor, today: string): Period {
   const [first, last] = a.from <= b.from ? [a, b] : [b, a];
   const lastDay = addDays(last.to, -1);
-  const label = first.to === addDays(first.from, 1) && last.to === addDays(last.from, 1) ? formatSpan(first.from, lastDay) : `${first.label} – ${last.label}`;
+  const label =
+    first.to === addDays(first.from, 1) && last.to === addDays(last.from, 1) ? formatSpan(first.from, lastDay) : `${first.label} – ${last.label}`;
   return make(first.from, last.to, label, "between", today);
 }
 

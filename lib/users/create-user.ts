@@ -29,7 +29,6 @@ export interface CreatedUser {
   name: string | null;
 }
 
-
 /**
  * Creates a user with a profile and a free subscription, atomically. Throws UserInputError for
  * invalid input and EmailTakenError when the (normalised) email is already registered.

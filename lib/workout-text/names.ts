@@ -51,7 +51,8 @@ export function displayExerciseName(raw: string): string {
 /** Filler words around an exercise name ("then I did some bench" → "bench"). */
 export function stripNameFillers(raw: string): string {
   let s = raw.toLowerCase().trim();
-  const lead = /^(?:and|then|also|plus|after that|afterwards|followed by|finished with|finishing with|i|i did|did|did some|some|we|with|of|on|a few sets of|sets of|my|:|-)\s+/;
+  const lead =
+    /^(?:and|then|also|plus|after that|afterwards|followed by|finished with|finishing with|i|i did|did|did some|some|we|with|of|on|a few sets of|sets of|my|:|-)\s+/;
   let prev = "";
   while (prev !== s) {
     prev = s;

@@ -89,7 +89,8 @@ const SET_TYPE_WORDS_RE = /warm\s*-?\s*ups?|drop\s*-?\s*sets?|(?:to|till|until)\
 /** Clauses that carry nothing to log ("and", "that's it", "thanks"). */
 const FILLER_CLAUSE_RE = /^(?:and|then|also|plus|ok|okay|done|thanks?|thank you|cheers|that'?s (?:it|all))$/;
 /** A clause that is only a set count: "3 sets", "for 3 sets total", "x3". */
-const SET_COUNT_CLAUSE_RE = /^(?:and\s+|i\s+did\s+|did\s+|all\s+)?(?:(?:x|for|times)\s*)?(\d+)\s*(?:total\s+)?(?:sets?|times)(?:\s+(?:total|in total|of (?:those|that|them|it|each)))?$|^x\s*(\d+)$/;
+const SET_COUNT_CLAUSE_RE =
+  /^(?:and\s+|i\s+did\s+|did\s+|all\s+)?(?:(?:x|for|times)\s*)?(\d+)\s*(?:total\s+)?(?:sets?|times)(?:\s+(?:total|in total|of (?:those|that|them|it|each)))?$|^x\s*(\d+)$/;
 /**
  * A minus sign on a weight or a rep count: "-100kg", "@ -100", "-100 x 5", "3x-8", "minus 20kg".
  * A dash between words or numbers ("bench - 3x8", "5-5-5", "2025-03-01") is not one.
@@ -202,7 +203,9 @@ class ParseState {
     }
 
     // Session label: "Leg day: squat …", "Push: …", "Upper A: …"
-    const label = clause.match(/^((?:leg|legs|push|pull|upper|lower|full[- ]body|arm|arms|chest|back|shoulders?|core|conditioning)(?:\s+(?:day|a|b|session|workout))?)\s*:\s*(.*)$/);
+    const label = clause.match(
+      /^((?:leg|legs|push|pull|upper|lower|full[- ]body|arm|arms|chest|back|shoulders?|core|conditioning)(?:\s+(?:day|a|b|session|workout))?)\s*:\s*(.*)$/,
+    );
     if (label && /\d/.test(label[2])) {
       if (this.current.exercises.length > 0) this.current = this.newWorkout(this.current.date, this.current.explicitDate);
       this.current.label = label[1].replace(/\b[a-z]/g, (ch) => ch.toUpperCase());
@@ -327,7 +330,9 @@ class ParseState {
     let rest = c;
     const verbFirst = c.match(new RegExp(String.raw`^${CARDIO_WORD}\b(.*)$`));
     const distFirst = c.match(new RegExp(String.raw`^(?:a\s+)?${DIST}\s*${CARDIO_WORD}\b(.*)$`));
-    const timeFirst = c.match(new RegExp(String.raw`^(?:a\s+)?(${NUM}\s*(?:h|hr|hrs|hours?|min|mins|minutes?))\s+(?:of\s+|on\s+(?:the\s+)?)?${CARDIO_WORD}\b(.*)$`));
+    const timeFirst = c.match(
+      new RegExp(String.raw`^(?:a\s+)?(${NUM}\s*(?:h|hr|hrs|hours?|min|mins|minutes?))\s+(?:of\s+|on\s+(?:the\s+)?)?${CARDIO_WORD}\b(.*)$`),
+    );
     if (verbFirst) {
       verb = verbFirst[1];
       rest = verbFirst[2];
@@ -511,7 +516,5 @@ function sameExercise(stored: string, wanted: string): boolean {
   const b = wanted.toLowerCase();
   return a === b || a.includes(b) || b.includes(a.replace(/\s*\(.*\)\s*/g, "").trim());
 }
-
-
 
 export type { WorkoutDraft };

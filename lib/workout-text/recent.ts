@@ -27,7 +27,15 @@ export async function loadRecentSessions(db: Queryable, userId: string, now: Dat
     })
     .from(exerciseSets)
     .innerJoin(exercises, eq(exercises.id, exerciseSets.exerciseId))
-    .where(and(eq(exerciseSets.userId, userId), inArray(exerciseSets.sessionId, sessions.map((s) => s.id))))
+    .where(
+      and(
+        eq(exerciseSets.userId, userId),
+        inArray(
+          exerciseSets.sessionId,
+          sessions.map((s) => s.id),
+        ),
+      ),
+    )
     .orderBy(asc(exerciseSets.sessionId), asc(exerciseSets.position));
   return sessions.map((s) => {
     const blocks: RecentSession["exercises"] = [];

@@ -127,7 +127,8 @@ const RULES: Rule[] = [
     re: new RegExp(String.raw`(\d+)\s*x\s*(\d+)${REPS_WORD}(?:\s*@\s*${W}|\s+\+?(${NUM})\s*(${UNIT})${END})?${END}`, "y"),
     build: (m, c) => {
       const w = m[3] !== undefined ? kg(m[3], m[4], c) : kg(m[5], m[6], c);
-      if (+m[2] > 50 && w === null) c.warn(`“${m[1]}x${m[2]}” is read as ${m[1]} sets of ${m[2]} reps. If ${m[2]} is the weight, change it on the card.`);
+      if (+m[2] > 50 && w === null)
+        c.warn(`“${m[1]}x${m[2]}” is read as ${m[1]} sets of ${m[2]} reps. If ${m[2]} is the weight, change it on the card.`);
       return repeat(+m[1], () => set(reps(m[2], c), w), c);
     },
   },

@@ -41,7 +41,6 @@ export function moveBlock(blocks: Blocks, bi: number, dir: -1 | 1): Blocks {
   return next;
 }
 
-
 /**
  * A row as typed → stored measures, with the form's own error messages ("Reps must be a whole
  * number", "Weight cannot be negative", "At most 1999 lb" …) when it does not validate.

@@ -25,7 +25,10 @@ async function resolveExerciseIds(tx: Tx, userId: string, names: string[]): Prom
     select distinct on (lower(name)) id, lower(name) as key
     from exercises
     where (owner_user_id is null or owner_user_id = ${userId})
-      and lower(name) in (${sql.join(wanted.map((w) => sql`${w}`), sql`, `)})
+      and lower(name) in (${sql.join(
+        wanted.map((w) => sql`${w}`),
+        sql`, `,
+      )})
     order by lower(name), owner_user_id nulls first
   `);
   const ids = new Map<string, string>();
@@ -38,7 +41,6 @@ async function resolveExerciseIds(tx: Tx, userId: string, names: string[]): Prom
   return ids;
 }
 
-
 function sessionTimes(input: SessionInput, ctx: SaveContext) {
   const startedAt = zonedLocalToUtc(input.startedAt, ctx.timezone);
   const endedAt = input.durationMin ? new Date(startedAt.getTime() + input.durationMin * 60_000) : null;
@@ -47,7 +49,11 @@ function sessionTimes(input: SessionInput, ctx: SaveContext) {
 
 /** The form's blocks with exercise names resolved for this user and weights in stored kg. */
 async function blocksToWrite(tx: Tx, userId: string, input: SessionInput): Promise<ExerciseBlockToWrite[]> {
-  const ids = await resolveExerciseIds(tx, userId, input.exercises.map((b) => b.exerciseName));
+  const ids = await resolveExerciseIds(
+    tx,
+    userId,
+    input.exercises.map((b) => b.exerciseName),
+  );
   return input.exercises.map((block) => ({
     exerciseId: ids.get(block.exerciseName.toLowerCase())!,
     sets: block.sets.map((set) => ({

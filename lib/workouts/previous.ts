@@ -17,7 +17,10 @@ function day(d: Date, timeZone: string): string {
   return f.format(d).replace(",", "");
 }
 
-function describe(s: { weight_kg: string | null; reps: number | null; duration_seconds: number | null; distance_m: string | null }, unit: Unit): string {
+function describe(
+  s: { weight_kg: string | null; reps: number | null; duration_seconds: number | null; distance_m: string | null },
+  unit: Unit,
+): string {
   const w = s.weight_kg === null ? null : Number(s.weight_kg);
   if (w !== null && s.reps !== null) return `${formatWeight(w, unit)} × ${s.reps}`;
   if (w !== null) return formatWeight(w, unit);
@@ -57,7 +60,14 @@ export async function previousPerformances(
     order by e.name, s.position
   `);
   const out: Record<string, PreviousPerformance> = {};
-  for (const r of res.rows as { key: string; started_at: string | Date; weight_kg: string | null; reps: number | null; duration_seconds: number | null; distance_m: string | null }[]) {
+  for (const r of res.rows as {
+    key: string;
+    started_at: string | Date;
+    weight_kg: string | null;
+    reps: number | null;
+    duration_seconds: number | null;
+    distance_m: string | null;
+  }[]) {
     const entry = (out[r.key] ??= { date: day(new Date(r.started_at), opts.timezone), sets: [] });
     entry.sets.push(describe(r, opts.unit));
   }

@@ -49,7 +49,9 @@ function filterSql(userId: string, f: SessionFilters) {
       where fs.session_id = w.id and fs.user_id = ${userId} and fe.name ilike ${like}))`);
   }
   if (f.exerciseId && isUuid(f.exerciseId)) {
-    parts.push(sql`exists (select 1 from exercise_sets fs where fs.session_id = w.id and fs.user_id = ${userId} and fs.exercise_id = ${f.exerciseId})`);
+    parts.push(
+      sql`exists (select 1 from exercise_sets fs where fs.session_id = w.id and fs.user_id = ${userId} and fs.exercise_id = ${f.exerciseId})`,
+    );
   }
   if (f.source === "import") parts.push(sql`w.source like 'import:%'`);
   else if (f.source) parts.push(sql`w.source = ${f.source}`);

@@ -204,7 +204,14 @@ export function computeRecords(history: HistorySet[]): RecordsResult {
         let top: HistorySet | null = null;
         for (const c of candidates) if (c.kinds.includes(kind) && (!top || valueOf(kind, c.s) > valueOf(kind, top))) top = c.s;
         if (top) {
-          records.push({ sessionId, exerciseId, kind, setId: top.id, value: valueOf(kind, top), previous: kind === "weight" ? snapshot.weightKg : snapshot.e1rmKg });
+          records.push({
+            sessionId,
+            exerciseId,
+            kind,
+            setId: top.id,
+            value: valueOf(kind, top),
+            previous: kind === "weight" ? snapshot.weightKg : snapshot.e1rmKg,
+          });
           bySet.set(top.id, [...(bySet.get(top.id) ?? []), kind]);
         }
       }
@@ -213,7 +220,11 @@ export function computeRecords(history: HistorySet[]): RecordsResult {
       for (const s of repPrs) {
         const w = s.weightKg ?? 0;
         const dominated = repPrs.some(
-          (o) => o !== s && (o.weightKg ?? 0) >= w && (o.reps ?? 0) >= (s.reps ?? 0) && ((o.weightKg ?? 0) > w || (o.reps ?? 0) > (s.reps ?? 0) || o.position < s.position),
+          (o) =>
+            o !== s &&
+            (o.weightKg ?? 0) >= w &&
+            (o.reps ?? 0) >= (s.reps ?? 0) &&
+            ((o.weightKg ?? 0) > w || (o.reps ?? 0) > (s.reps ?? 0) || o.position < s.position),
         );
         if (dominated) continue;
         records.push({ sessionId, exerciseId, kind: "reps", setId: s.id, value: s.reps ?? 0, previous: repsBestAtOrAbove(snapshot.repsFrontier, w) });
@@ -222,7 +233,14 @@ export function computeRecords(history: HistorySet[]): RecordsResult {
 
       const volume = list.reduce((sum, s) => sum + setVolumeKg(s), 0);
       if (isVolumeRecord(snapshot, volume)) {
-        records.push({ sessionId, exerciseId, kind: "volume", setId: null, value: Math.round(volume * 100) / 100, previous: snapshot.sessionVolumeKg });
+        records.push({
+          sessionId,
+          exerciseId,
+          kind: "volume",
+          setId: null,
+          value: Math.round(volume * 100) / 100,
+          previous: snapshot.sessionVolumeKg,
+        });
       }
 
       for (const s of list) addSet(before, s);
@@ -253,11 +271,7 @@ interface HistoryRow {
  * The user's working sets that can hold records, oldest first — for the given exercises, or all.
  * Assisted exercises are left out (so their bests stay empty and nothing they do is a record). Sets of sessions started after `until` are left out.
  */
-export async function loadRecordHistory(
-  db: Queryable,
-  userId: string,
-  opts: { exerciseIds?: string[]; until?: Date } = {},
-): Promise<HistorySet[]> {
+export async function loadRecordHistory(db: Queryable, userId: string, opts: { exerciseIds?: string[]; until?: Date } = {}): Promise<HistorySet[]> {
   const wanted = opts.exerciseIds?.filter(isUuid);
   if (wanted && wanted.length === 0) return [];
   const ids = wanted ? sql`and s.exercise_id = any(${`{${wanted.join(",")}}`}::uuid[])` : sql``;

@@ -3,7 +3,15 @@ import { SET_TYPES, UNITS } from "./constants";
 import { maxWeightIn as maxWeightInUnit, type Unit } from "@/lib/units";
 import { isLocalDateTime } from "@/lib/time/local";
 
-import { EXERCISE_NAME_MAX, exerciseNameTooLong, MAX_EXERCISES, MAX_SET_REPS, MAX_SETS_PER_EXERCISE, MAX_WEIGHT_KG, SESSION_NAME_MAX } from "./limits";
+import {
+  EXERCISE_NAME_MAX,
+  exerciseNameTooLong,
+  MAX_EXERCISES,
+  MAX_SET_REPS,
+  MAX_SETS_PER_EXERCISE,
+  MAX_WEIGHT_KG,
+  SESSION_NAME_MAX,
+} from "./limits";
 
 export { MAX_EXERCISES, MAX_SETS_PER_EXERCISE, MAX_WEIGHT_KG };
 
@@ -21,7 +29,7 @@ function optionalNumber<T extends z.ZodType<number>>(inner: T) {
 
 function optionalText(max: number, label: string) {
   return z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : v ?? undefined),
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : (v ?? undefined)),
     z.string().max(max, `${label} can be at most ${max} characters`).optional(),
   );
 }
@@ -33,7 +41,9 @@ export const setInputSchema = z
     setType: z.enum(SET_TYPES, { error: "Choose a set type" }).default("normal"),
     /** In the unit of the enclosing session input. */
     weight: optionalNumber(num("Weight").min(0, "Weight cannot be negative")),
-    reps: optionalNumber(num("Reps").int("Reps must be a whole number").min(0, "Reps cannot be negative").max(MAX_SET_REPS, `At most ${MAX_SET_REPS} reps`)),
+    reps: optionalNumber(
+      num("Reps").int("Reps must be a whole number").min(0, "Reps cannot be negative").max(MAX_SET_REPS, `At most ${MAX_SET_REPS} reps`),
+    ),
     rpe: optionalNumber(
       num("RPE")
         .min(1, "RPE is between 1 and 10")
@@ -60,10 +70,7 @@ export const exerciseBlockInputSchema = z.object({
       .regex(/[\p{L}\p{N}]/u, "Exercise names need at least one letter or digit")
       .refine((v) => v.length <= EXERCISE_NAME_MAX, { error: (issue) => exerciseNameTooLong(String(issue.input).length) }),
   ),
-  sets: z
-    .array(setInputSchema)
-    .min(1, "Add at least one set")
-    .max(MAX_SETS_PER_EXERCISE, `At most ${MAX_SETS_PER_EXERCISE} sets per exercise`),
+  sets: z.array(setInputSchema).min(1, "Add at least one set").max(MAX_SETS_PER_EXERCISE, `At most ${MAX_SETS_PER_EXERCISE} sets per exercise`),
 });
 
 const sessionObject = z.object({

@@ -30,7 +30,11 @@ async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) 
  * Inserts the sets of sessions that already exist and belong to `userId`. Positions run 0… across
  * the whole session in order; set numbers count each exercise's sets within the session.
  */
-export async function insertSessionSets(db: Queryable, userId: string, sessions: { sessionId: string; exercises: ExerciseBlockToWrite[] }[]): Promise<number> {
+export async function insertSessionSets(
+  db: Queryable,
+  userId: string,
+  sessions: { sessionId: string; exercises: ExerciseBlockToWrite[] }[],
+): Promise<number> {
   const rows = sessions.flatMap(({ sessionId, exercises }) => {
     const perExercise = new Map<string, number>();
     let position = 0;

@@ -43,7 +43,10 @@ function count(span: Span, opts: { partial?: boolean } = {}) {
   return async (db: Db, l: Lifter): Promise<Check> => {
     const c = await sessionCount(db, l, span);
     if (c.sessions === 0) return { says: [/^(No workouts|Nothing)/] };
-    return { figures: [c.sessions, c.days], says: [new RegExp(`${c.sessions} workouts? on ${c.days} days?${opts.partial ? " so far" : ""}`), day(c.first!), day(c.last!)] };
+    return {
+      figures: [c.sessions, c.days],
+      says: [new RegExp(`${c.sessions} workouts? on ${c.days} days?${opts.partial ? " so far" : ""}`), day(c.first!), day(c.last!)],
+    };
   };
 }
 
@@ -62,7 +65,11 @@ function weeklyTrend(exercise: string, span: Span, lastWeek: Span, opts: { note?
     const first = weeks[0];
     const last = weeks[weeks.length - 1];
     const peak = Math.max(...weeks.map(([, v]) => v));
-    return { figures: [first[1], last[1], peak], says: [exercise, `the week of ${day(first[0])}`, `the week of ${day(last[0])}`, ...(opts.note ? [opts.note] : [])], never: opts.never };
+    return {
+      figures: [first[1], last[1], peak],
+      says: [exercise, `the week of ${day(first[0])}`, `the week of ${day(last[0])}`, ...(opts.note ? [opts.note] : [])],
+      never: opts.never,
+    };
   };
 }
 
@@ -176,126 +183,525 @@ const NOVEMBER: Span = ["2026-11-01", "2026-12-01"];
 
 export const CASES: Case[] = [
   // ---- demo account: counting workouts over named periods ----
-  { lifter: "demo", shape: "count · month", questions: ["How many workouts did I do in March?", "How many sessions did I log in March 2026?", "How many times did I train in March?", "number of workouts in march", "how many workouts in mar?"], expect: count(["2026-03-01", "2026-04-01"]) },
-  { lifter: "demo", shape: "count · all time", questions: ["How many workouts have I done in total?", "How many sessions have I ever logged?", "All time, how many workouts?", "total number of workouts", "How many workouts have I logged so far?"], expect: count([null, null]) },
-  { lifter: "demo", shape: "count · last week", questions: ["How many workouts did I do last week?", "how many sessions last week", "How many times did I train last week?"], expect: count(LAST_WEEK) },
-  { lifter: "demo", shape: "count · this week", questions: ["How many workouts this week?", "how many sessions have I done this week?"], expect: count(["2026-11-30", "2026-12-07"], { partial: true }) },
-  { lifter: "demo", shape: "count · this month", questions: ["How many workouts this month?", "how many sessions did I do this month"], expect: count(["2026-12-01", "2027-01-01"], { partial: true }) },
-  { lifter: "demo", shape: "count · last month", questions: ["How many workouts did I do last month?", "number of sessions last month", "How many times did I train in November?"], expect: count(NOVEMBER) },
-  { lifter: "demo", shape: "count · this year", questions: ["How many workouts did I do this year?", "How many workouts in 2026?", "how many sessions so far this year", "workouts year to date"], expect: count(["2026-01-01", "2027-01-01"], { partial: true }) },
-  { lifter: "demo", shape: "count · year (past)", questions: ["How many workouts did I do in 2025?", "how many sessions did I log last year?"], expect: count(["2025-01-01", "2026-01-01"]) },
-  { lifter: "demo", shape: "count · quarter", questions: ["How many workouts in Q3?", "How many sessions in the third quarter of 2026?", "workouts in q3 2026"], expect: count(["2026-07-01", "2026-10-01"]) },
-  { lifter: "demo", shape: "count · quarter", questions: ["How many workouts did I do in the first quarter?", "How many sessions in Q1 2026?"], expect: count(["2026-01-01", "2026-04-01"]) },
-  { lifter: "demo", shape: "count · since", questions: ["How many workouts since September?", "How many sessions have I done since 1 September?", "workouts since 2026-09-01"], expect: count(["2026-09-01", null], { partial: true }) },
-  { lifter: "demo", shape: "count · between", questions: ["How many workouts between January and March?", "How many sessions from January to March 2026?"], expect: count(["2026-01-01", "2026-04-01"]) },
-  { lifter: "demo", shape: "count · between", questions: ["How many workouts did I do between June and August 2026?"], expect: count(["2026-06-01", "2026-09-01"]) },
-  { lifter: "demo", shape: "count · between dates", questions: ["How many sessions between 1 March and 15 April?"], expect: count(["2026-03-01", "2026-04-16"]) },
-  { lifter: "demo", shape: "count · month", questions: ["How many workouts did I do in July?", "how many times did I train in july 2026"], expect: count(["2026-07-01", "2026-08-01"]) },
-  { lifter: "demo", shape: "count · month", questions: ["how many sessions in August 2026?", "How often did I train in August?"], expect: count(["2026-08-01", "2026-09-01"]) },
-  { lifter: "demo", shape: "count · month", questions: ["How many workouts did I do in December?"], expect: count(["2026-12-01", "2027-01-01"], { partial: true }) },
-  { lifter: "demo", shape: "count · rolling", questions: ["How often did I train in the last 8 weeks?", "how many workouts in the past 8 weeks"], expect: count(["2026-10-09", null], { partial: true }) },
-  { lifter: "demo", shape: "count · rolling", questions: ["How many workouts in the last 30 days?", "how many sessions in the past 30 days?"], expect: count(["2026-11-04", null], { partial: true }) },
-  { lifter: "demo", shape: "count · day", questions: ["Did I train yesterday?", "how many workouts yesterday"], expect: count(["2026-12-02", "2026-12-03"]) },
+  {
+    lifter: "demo",
+    shape: "count · month",
+    questions: [
+      "How many workouts did I do in March?",
+      "How many sessions did I log in March 2026?",
+      "How many times did I train in March?",
+      "number of workouts in march",
+      "how many workouts in mar?",
+    ],
+    expect: count(["2026-03-01", "2026-04-01"]),
+  },
+  {
+    lifter: "demo",
+    shape: "count · all time",
+    questions: [
+      "How many workouts have I done in total?",
+      "How many sessions have I ever logged?",
+      "All time, how many workouts?",
+      "total number of workouts",
+      "How many workouts have I logged so far?",
+    ],
+    expect: count([null, null]),
+  },
+  {
+    lifter: "demo",
+    shape: "count · last week",
+    questions: ["How many workouts did I do last week?", "how many sessions last week", "How many times did I train last week?"],
+    expect: count(LAST_WEEK),
+  },
+  {
+    lifter: "demo",
+    shape: "count · this week",
+    questions: ["How many workouts this week?", "how many sessions have I done this week?"],
+    expect: count(["2026-11-30", "2026-12-07"], { partial: true }),
+  },
+  {
+    lifter: "demo",
+    shape: "count · this month",
+    questions: ["How many workouts this month?", "how many sessions did I do this month"],
+    expect: count(["2026-12-01", "2027-01-01"], { partial: true }),
+  },
+  {
+    lifter: "demo",
+    shape: "count · last month",
+    questions: ["How many workouts did I do last month?", "number of sessions last month", "How many times did I train in November?"],
+    expect: count(NOVEMBER),
+  },
+  {
+    lifter: "demo",
+    shape: "count · this year",
+    questions: ["How many workouts did I do this year?", "How many workouts in 2026?", "how many sessions so far this year", "workouts year to date"],
+    expect: count(["2026-01-01", "2027-01-01"], { partial: true }),
+  },
+  {
+    lifter: "demo",
+    shape: "count · year (past)",
+    questions: ["How many workouts did I do in 2025?", "how many sessions did I log last year?"],
+    expect: count(["2025-01-01", "2026-01-01"]),
+  },
+  {
+    lifter: "demo",
+    shape: "count · quarter",
+    questions: ["How many workouts in Q3?", "How many sessions in the third quarter of 2026?", "workouts in q3 2026"],
+    expect: count(["2026-07-01", "2026-10-01"]),
+  },
+  {
+    lifter: "demo",
+    shape: "count · quarter",
+    questions: ["How many workouts did I do in the first quarter?", "How many sessions in Q1 2026?"],
+    expect: count(["2026-01-01", "2026-04-01"]),
+  },
+  {
+    lifter: "demo",
+    shape: "count · since",
+    questions: ["How many workouts since September?", "How many sessions have I done since 1 September?", "workouts since 2026-09-01"],
+    expect: count(["2026-09-01", null], { partial: true }),
+  },
+  {
+    lifter: "demo",
+    shape: "count · between",
+    questions: ["How many workouts between January and March?", "How many sessions from January to March 2026?"],
+    expect: count(["2026-01-01", "2026-04-01"]),
+  },
+  {
+    lifter: "demo",
+    shape: "count · between",
+    questions: ["How many workouts did I do between June and August 2026?"],
+    expect: count(["2026-06-01", "2026-09-01"]),
+  },
+  {
+    lifter: "demo",
+    shape: "count · between dates",
+    questions: ["How many sessions between 1 March and 15 April?"],
+    expect: count(["2026-03-01", "2026-04-16"]),
+  },
+  {
+    lifter: "demo",
+    shape: "count · month",
+    questions: ["How many workouts did I do in July?", "how many times did I train in july 2026"],
+    expect: count(["2026-07-01", "2026-08-01"]),
+  },
+  {
+    lifter: "demo",
+    shape: "count · month",
+    questions: ["how many sessions in August 2026?", "How often did I train in August?"],
+    expect: count(["2026-08-01", "2026-09-01"]),
+  },
+  {
+    lifter: "demo",
+    shape: "count · month",
+    questions: ["How many workouts did I do in December?"],
+    expect: count(["2026-12-01", "2027-01-01"], { partial: true }),
+  },
+  {
+    lifter: "demo",
+    shape: "count · rolling",
+    questions: ["How often did I train in the last 8 weeks?", "how many workouts in the past 8 weeks"],
+    expect: count(["2026-10-09", null], { partial: true }),
+  },
+  {
+    lifter: "demo",
+    shape: "count · rolling",
+    questions: ["How many workouts in the last 30 days?", "how many sessions in the past 30 days?"],
+    expect: count(["2026-11-04", null], { partial: true }),
+  },
+  {
+    lifter: "demo",
+    shape: "count · day",
+    questions: ["Did I train yesterday?", "how many workouts yesterday"],
+    expect: count(["2026-12-02", "2026-12-03"]),
+  },
 
   // ---- demo: progress (complete weeks), comparisons, records ----
-  { lifter: "demo", shape: "progress · default window", questions: ["How is my squat going?", "squat progress", "How's my squat coming along?", "Is my squat improving?", "show me my squat trend"], expect: weeklyTrend("Squat (Barbell)", ["2026-06-08", null], LAST_WEEK, { never: [/Squat \(Dumbbell\)/] }) },
-  { lifter: "demo", shape: "progress · this year", questions: ["How is my deadlift going this year?", "deadlift progress in 2026", "how has my deadlift improved this year"], expect: weeklyTrend("Deadlift (Barbell)", ["2026-01-05", null], LAST_WEEK, { never: [/29 Dec 2025/] }) },
-  { lifter: "demo", shape: "progress · rolling months", questions: ["How is my overhead press going over the last 3 months?", "ohp progress in the past 3 months"], expect: weeklyTrend("Overhead Press (Barbell)", ["2026-09-07", null], LAST_WEEK) },
-  { lifter: "demo", shape: "progress · per session", questions: ["How's my deadlift over the last 8 weeks?", "deadlift progress in the past 8 weeks"], expect: sessionTrend("Deadlift (Barbell)", ["2026-10-09", null]) },
-  { lifter: "demo", shape: "progress · variant named", questions: ["How is my dumbbell bench going?", "dumbbell bench press progress", "How's my DB bench?"], expect: weeklyTrend("Bench Press (Dumbbell)", ["2026-06-08", null], LAST_WEEK, { never: [/from [\d.]+ kg \(the week of 8 Jun 2026\) .*Barbell/] }) },
-  { lifter: "demo", shape: "progress · variant ambiguity", questions: ["How is my bench going?", "bench progress"], expect: async (db, l) => {
-    const name = await mostLogged(db, l, ["Bench Press (Barbell)", "Bench Press (Dumbbell)"]);
-    const t = await weeklyTrend(name, ["2026-06-08", null], LAST_WEEK)(db, l);
-    return { ...t, says: [...(t.says ?? []), /You have Bench Press \((Barbell|Dumbbell)\) and Bench Press \((Barbell|Dumbbell)\) — showing/, `showing ${name}`] };
-  } },
-  { lifter: "demo", shape: "progress · variant named", questions: ["incline dumbbell press progress", "How is my incline dumbbell bench going?"], expect: weeklyTrend("Incline Bench Press (Dumbbell)", ["2026-06-08", null], LAST_WEEK) },
-  { lifter: "demo", shape: "compare", questions: ["Compare squat and deadlift over the last 3 months", "squat vs deadlift in the past 3 months"], expect: async (db, l) => ({
-    figures: [(await bestE1rm(db, l, "Squat (Barbell)", ["2026-09-07", null]))!, (await bestE1rm(db, l, "Deadlift (Barbell)", ["2026-09-07", null]))!],
-    says: ["Squat (Barbell)", "Deadlift (Barbell)"],
-  }) },
-  { lifter: "demo", shape: "records · lift", questions: ["What's my best squat?", "squat PR", "What's my squat max?", "my heaviest squat ever"], expect: records("Squat (Barbell)") },
-  { lifter: "demo", shape: "records · lift", questions: ["What's my bench press record?", "bench PR"], expect: async (db, l) => records(await mostLogged(db, l, ["Bench Press (Barbell)", "Bench Press (Dumbbell)"]))(db, l) },
-  { lifter: "demo", shape: "records · all", questions: ["What are my PRs?", "show my personal records"], expect: async (db, l) => ({ figures: [(await bestE1rm(db, l, "Deadlift (Barbell)", [null, null]))!], says: ["Deadlift (Barbell)"] }) },
+  {
+    lifter: "demo",
+    shape: "progress · default window",
+    questions: ["How is my squat going?", "squat progress", "How's my squat coming along?", "Is my squat improving?", "show me my squat trend"],
+    expect: weeklyTrend("Squat (Barbell)", ["2026-06-08", null], LAST_WEEK, { never: [/Squat \(Dumbbell\)/] }),
+  },
+  {
+    lifter: "demo",
+    shape: "progress · this year",
+    questions: ["How is my deadlift going this year?", "deadlift progress in 2026", "how has my deadlift improved this year"],
+    expect: weeklyTrend("Deadlift (Barbell)", ["2026-01-05", null], LAST_WEEK, { never: [/29 Dec 2025/] }),
+  },
+  {
+    lifter: "demo",
+    shape: "progress · rolling months",
+    questions: ["How is my overhead press going over the last 3 months?", "ohp progress in the past 3 months"],
+    expect: weeklyTrend("Overhead Press (Barbell)", ["2026-09-07", null], LAST_WEEK),
+  },
+  {
+    lifter: "demo",
+    shape: "progress · per session",
+    questions: ["How's my deadlift over the last 8 weeks?", "deadlift progress in the past 8 weeks"],
+    expect: sessionTrend("Deadlift (Barbell)", ["2026-10-09", null]),
+  },
+  {
+    lifter: "demo",
+    shape: "progress · variant named",
+    questions: ["How is my dumbbell bench going?", "dumbbell bench press progress", "How's my DB bench?"],
+    expect: weeklyTrend("Bench Press (Dumbbell)", ["2026-06-08", null], LAST_WEEK, {
+      never: [/from [\d.]+ kg \(the week of 8 Jun 2026\) .*Barbell/],
+    }),
+  },
+  {
+    lifter: "demo",
+    shape: "progress · variant ambiguity",
+    questions: ["How is my bench going?", "bench progress"],
+    expect: async (db, l) => {
+      const name = await mostLogged(db, l, ["Bench Press (Barbell)", "Bench Press (Dumbbell)"]);
+      const t = await weeklyTrend(name, ["2026-06-08", null], LAST_WEEK)(db, l);
+      return {
+        ...t,
+        says: [...(t.says ?? []), /You have Bench Press \((Barbell|Dumbbell)\) and Bench Press \((Barbell|Dumbbell)\) — showing/, `showing ${name}`],
+      };
+    },
+  },
+  {
+    lifter: "demo",
+    shape: "progress · variant named",
+    questions: ["incline dumbbell press progress", "How is my incline dumbbell bench going?"],
+    expect: weeklyTrend("Incline Bench Press (Dumbbell)", ["2026-06-08", null], LAST_WEEK),
+  },
+  {
+    lifter: "demo",
+    shape: "compare",
+    questions: ["Compare squat and deadlift over the last 3 months", "squat vs deadlift in the past 3 months"],
+    expect: async (db, l) => ({
+      figures: [
+        (await bestE1rm(db, l, "Squat (Barbell)", ["2026-09-07", null]))!,
+        (await bestE1rm(db, l, "Deadlift (Barbell)", ["2026-09-07", null]))!,
+      ],
+      says: ["Squat (Barbell)", "Deadlift (Barbell)"],
+    }),
+  },
+  {
+    lifter: "demo",
+    shape: "records · lift",
+    questions: ["What's my best squat?", "squat PR", "What's my squat max?", "my heaviest squat ever"],
+    expect: records("Squat (Barbell)"),
+  },
+  {
+    lifter: "demo",
+    shape: "records · lift",
+    questions: ["What's my bench press record?", "bench PR"],
+    expect: async (db, l) => records(await mostLogged(db, l, ["Bench Press (Barbell)", "Bench Press (Dumbbell)"]))(db, l),
+  },
+  {
+    lifter: "demo",
+    shape: "records · all",
+    questions: ["What are my PRs?", "show my personal records"],
+    expect: async (db, l) => ({ figures: [(await bestE1rm(db, l, "Deadlift (Barbell)", [null, null]))!], says: ["Deadlift (Barbell)"] }),
+  },
 
   // ---- demo: volume (working sets only), sets per muscle group ----
-  { lifter: "demo", shape: "volume · month", questions: ["What was my total volume last month?", "How much volume did I lift in November?", "total volume in november 2026"], expect: vol(NOVEMBER) },
+  {
+    lifter: "demo",
+    shape: "volume · month",
+    questions: ["What was my total volume last month?", "How much volume did I lift in November?", "total volume in november 2026"],
+    expect: vol(NOVEMBER),
+  },
   { lifter: "demo", shape: "volume · month", questions: ["monthly volume this year"], expect: vol(["2026-01-01", "2027-01-01"]) },
-  { lifter: "demo", shape: "sets · muscle", questions: ["How many sets of chest did I do last week?", "chest sets last week", "How much chest work did I do last week?", "how many working sets for chest last week?"], expect: sets("chest", ["chest"], LAST_WEEK) },
-  { lifter: "demo", shape: "sets · muscle", questions: ["How many sets of back did I do last week?", "back sets last week"], expect: sets("back", ["back", "lats"], LAST_WEEK) },
-  { lifter: "demo", shape: "sets · muscle", questions: ["How many sets for shoulders in November?", "how many shoulder sets last month"], expect: sets("shoulders", ["shoulders"], NOVEMBER) },
-  { lifter: "demo", shape: "sets · muscle", questions: ["How many sets of legs did I do this week?"], expect: sets("legs", ["quads", "hamstrings", "glutes", "calves", "adductors", "abductors"], ["2026-11-30", "2026-12-07"]) },
-  { lifter: "demo", shape: "sets · muscle", questions: ["how many biceps sets in the last 30 days?"], expect: sets("biceps", ["biceps"], ["2026-11-04", null]) },
+  {
+    lifter: "demo",
+    shape: "sets · muscle",
+    questions: [
+      "How many sets of chest did I do last week?",
+      "chest sets last week",
+      "How much chest work did I do last week?",
+      "how many working sets for chest last week?",
+    ],
+    expect: sets("chest", ["chest"], LAST_WEEK),
+  },
+  {
+    lifter: "demo",
+    shape: "sets · muscle",
+    questions: ["How many sets of back did I do last week?", "back sets last week"],
+    expect: sets("back", ["back", "lats"], LAST_WEEK),
+  },
+  {
+    lifter: "demo",
+    shape: "sets · muscle",
+    questions: ["How many sets for shoulders in November?", "how many shoulder sets last month"],
+    expect: sets("shoulders", ["shoulders"], NOVEMBER),
+  },
+  {
+    lifter: "demo",
+    shape: "sets · muscle",
+    questions: ["How many sets of legs did I do this week?"],
+    expect: sets("legs", ["quads", "hamstrings", "glutes", "calves", "adductors", "abductors"], ["2026-11-30", "2026-12-07"]),
+  },
+  {
+    lifter: "demo",
+    shape: "sets · muscle",
+    questions: ["how many biceps sets in the last 30 days?"],
+    expect: sets("biceps", ["biceps"], ["2026-11-04", null]),
+  },
 
   // ---- demo: stalls, today, safety, last workout, body ----
-  { lifter: "demo", shape: "stalled", questions: ["Which lift has stalled?", "Have any of my lifts plateaued?", "What lifts are stuck?", "which exercises am I not progressing on?", "Is anything stalling?"], expect: stalled() },
-  { lifter: "demo", shape: "today", questions: ["What should I do today?", "What's my workout for today?", "What should I train today?", "what's the plan for today?"], expect: today() },
-  { lifter: "demo", shape: "today · coach's programme", questions: ["What should I do today?", "what should I train today?"], plan: { programme: "Full body: twice a week", daysPerWeek: 2, progression: ["Add weight when all sets reach the top of the range"] }, expect: async (db, l) => {
-    const week = await sessionCount(db, l, ["2026-11-30", "2026-12-07"]);
-    return week.days >= 2 ? { figures: [week.days, 2], says: [/this week, which is what your programme asks for/, /Take today off/] } : { says: [/Add weight when all sets reach the top of the range/] };
-  } },
-  { lifter: "demo", shape: "today · coach's programme", questions: ["What should I do today?"], plan: { programme: "Upper/lower: four days", daysPerWeek: 4, progression: ["Add 2.5 kg to the top set when it moves well"] }, expect: async (db, l) => {
-    const t = await today()(db, l);
-    return { ...t, says: [...(t.says ?? []), /How to progress \(Upper\/lower\): Add 2\.5 kg to the top set when it moves well/] };
-  } },
-  { lifter: "demo", shape: "pain · deload", questions: ["Should I deload? My knees hurt", "my knee hurts when I squat, what should I do?", "knees are aching, should I take a deload week?"], expect: pain(/knee/) },
-  { lifter: "demo", shape: "pain", questions: ["My lower back is sore after deadlifts", "I tweaked my back, can I still train?"], expect: pain(/back/) },
-  { lifter: "demo", shape: "pain", questions: ["shoulder pain when I bench — should I push through?", "my shoulder hurts"], expect: pain(/shoulder/) },
-  { lifter: "demo", shape: "pain · coach rules", questions: ["Should I deload? My knees hurt"], plan: { programme: "Upper/lower strength: four days", daysPerWeek: 4, deloadEveryWeeks: 6, deloadRules: ["Deload when joints ache"], safety: ["Stop any movement that causes sharp or worsening pain and suggest seeing a professional.", "Work around: left knee; pain-free range of motion only."], injuries: ["left knee"] }, expect: async () => ({ says: [/Don't train through pain/, /Work around: left knee/, /Deload when joints ache/, /every 6 weeks/, /physiotherapist or doctor/], never: [/push through/i] }) },
-  { lifter: "demo", shape: "deload", questions: ["Should I deload?", "do I need a deload?"], expect: async (db, l) => {
-    const s = await stalledLifts(db, l);
-    return { says: [/deload rules/, ...s.stalled.map((n) => new RegExp(`^- ${esc(n)}: best`, "m"))] };
-  } },
-  { lifter: "demo", shape: "last workout", questions: ["What did I do in my last workout?", "what was my last session?", "show my most recent workout"], expect: lastWorkout() },
-  { lifter: "demo", shape: "body", questions: ["How has my bodyweight changed over the last 3 months?", "bodyweight trend in the past 3 months"], expect: body("bodyweight_kg", ["2026-09-04", null]) },
+  {
+    lifter: "demo",
+    shape: "stalled",
+    questions: [
+      "Which lift has stalled?",
+      "Have any of my lifts plateaued?",
+      "What lifts are stuck?",
+      "which exercises am I not progressing on?",
+      "Is anything stalling?",
+    ],
+    expect: stalled(),
+  },
+  {
+    lifter: "demo",
+    shape: "today",
+    questions: ["What should I do today?", "What's my workout for today?", "What should I train today?", "what's the plan for today?"],
+    expect: today(),
+  },
+  {
+    lifter: "demo",
+    shape: "today · coach's programme",
+    questions: ["What should I do today?", "what should I train today?"],
+    plan: { programme: "Full body: twice a week", daysPerWeek: 2, progression: ["Add weight when all sets reach the top of the range"] },
+    expect: async (db, l) => {
+      const week = await sessionCount(db, l, ["2026-11-30", "2026-12-07"]);
+      return week.days >= 2
+        ? { figures: [week.days, 2], says: [/this week, which is what your programme asks for/, /Take today off/] }
+        : { says: [/Add weight when all sets reach the top of the range/] };
+    },
+  },
+  {
+    lifter: "demo",
+    shape: "today · coach's programme",
+    questions: ["What should I do today?"],
+    plan: { programme: "Upper/lower: four days", daysPerWeek: 4, progression: ["Add 2.5 kg to the top set when it moves well"] },
+    expect: async (db, l) => {
+      const t = await today()(db, l);
+      return { ...t, says: [...(t.says ?? []), /How to progress \(Upper\/lower\): Add 2\.5 kg to the top set when it moves well/] };
+    },
+  },
+  {
+    lifter: "demo",
+    shape: "pain · deload",
+    questions: ["Should I deload? My knees hurt", "my knee hurts when I squat, what should I do?", "knees are aching, should I take a deload week?"],
+    expect: pain(/knee/),
+  },
+  {
+    lifter: "demo",
+    shape: "pain",
+    questions: ["My lower back is sore after deadlifts", "I tweaked my back, can I still train?"],
+    expect: pain(/back/),
+  },
+  {
+    lifter: "demo",
+    shape: "pain",
+    questions: ["shoulder pain when I bench — should I push through?", "my shoulder hurts"],
+    expect: pain(/shoulder/),
+  },
+  {
+    lifter: "demo",
+    shape: "pain · coach rules",
+    questions: ["Should I deload? My knees hurt"],
+    plan: {
+      programme: "Upper/lower strength: four days",
+      daysPerWeek: 4,
+      deloadEveryWeeks: 6,
+      deloadRules: ["Deload when joints ache"],
+      safety: [
+        "Stop any movement that causes sharp or worsening pain and suggest seeing a professional.",
+        "Work around: left knee; pain-free range of motion only.",
+      ],
+      injuries: ["left knee"],
+    },
+    expect: async () => ({
+      says: [/Don't train through pain/, /Work around: left knee/, /Deload when joints ache/, /every 6 weeks/, /physiotherapist or doctor/],
+      never: [/push through/i],
+    }),
+  },
+  {
+    lifter: "demo",
+    shape: "deload",
+    questions: ["Should I deload?", "do I need a deload?"],
+    expect: async (db, l) => {
+      const s = await stalledLifts(db, l);
+      return { says: [/deload rules/, ...s.stalled.map((n) => new RegExp(`^- ${esc(n)}: best`, "m"))] };
+    },
+  },
+  {
+    lifter: "demo",
+    shape: "last workout",
+    questions: ["What did I do in my last workout?", "what was my last session?", "show my most recent workout"],
+    expect: lastWorkout(),
+  },
+  {
+    lifter: "demo",
+    shape: "body",
+    questions: ["How has my bodyweight changed over the last 3 months?", "bodyweight trend in the past 3 months"],
+    expect: body("bodyweight_kg", ["2026-09-04", null]),
+  },
   { lifter: "demo", shape: "body", questions: ["How did I sleep last month?"], expect: body("sleep_hours", NOVEMBER) },
 
   // ---- Hevy import (New York; data ends Sep 2025) ----
-  { lifter: "hevy", shape: "count · empty period → data span", questions: ["How many workouts did I do in March?", "How many workouts did I do this year?", "how many sessions last week?"], expect: countFallback(/^Nothing (in|this|last)/) },
-  { lifter: "hevy", shape: "count · month with year", questions: ["How many workouts did I do in March 2025?", "How many sessions in March 2025?"], expect: count(["2025-03-01", "2025-04-01"]) },
-  { lifter: "hevy", shape: "count · all time", questions: ["How many workouts in total?", "how many workouts have I ever done?"], expect: count([null, null]) },
+  {
+    lifter: "hevy",
+    shape: "count · empty period → data span",
+    questions: ["How many workouts did I do in March?", "How many workouts did I do this year?", "how many sessions last week?"],
+    expect: countFallback(/^Nothing (in|this|last)/),
+  },
+  {
+    lifter: "hevy",
+    shape: "count · month with year",
+    questions: ["How many workouts did I do in March 2025?", "How many sessions in March 2025?"],
+    expect: count(["2025-03-01", "2025-04-01"]),
+  },
+  {
+    lifter: "hevy",
+    shape: "count · all time",
+    questions: ["How many workouts in total?", "how many workouts have I ever done?"],
+    expect: count([null, null]),
+  },
   { lifter: "hevy", shape: "count · year", questions: ["How many workouts did I do in 2024?"], expect: count(["2024-01-01", "2025-01-01"]) },
   { lifter: "hevy", shape: "count · quarter", questions: ["How many workouts in Q1 2025?"], expect: count(["2025-01-01", "2025-04-01"]) },
-  { lifter: "hevy", shape: "count · between", questions: ["How many workouts between April and June 2025?"], expect: count(["2025-04-01", "2025-07-01"]) },
-  { lifter: "hevy", shape: "count · since", questions: ["How many workouts since August 2025?"], expect: count(["2025-08-01", null], { partial: true }) },
-  { lifter: "hevy", shape: "progress · variant by history", questions: ["How is my bench going?", "bench progress"], expect: async (db, l) => {
-    const name = await mostLogged(db, l, ["Bench Press (Barbell)", "Bench Press (Dumbbell)"]);
-    const t = await lastDataWeek(name)(db, l);
-    return { ...t, says: [...(t.says ?? []), `showing ${name}`] };
-  } },
-  { lifter: "hevy", shape: "progress · variant named", questions: ["How is my barbell bench going?", "barbell bench press progress"], expect: lastDataWeek("Bench Press (Barbell)", { never: [/showing Bench Press \(Dumbbell\)/] }) },
+  {
+    lifter: "hevy",
+    shape: "count · between",
+    questions: ["How many workouts between April and June 2025?"],
+    expect: count(["2025-04-01", "2025-07-01"]),
+  },
+  {
+    lifter: "hevy",
+    shape: "count · since",
+    questions: ["How many workouts since August 2025?"],
+    expect: count(["2025-08-01", null], { partial: true }),
+  },
+  {
+    lifter: "hevy",
+    shape: "progress · variant by history",
+    questions: ["How is my bench going?", "bench progress"],
+    expect: async (db, l) => {
+      const name = await mostLogged(db, l, ["Bench Press (Barbell)", "Bench Press (Dumbbell)"]);
+      const t = await lastDataWeek(name)(db, l);
+      return { ...t, says: [...(t.says ?? []), `showing ${name}`] };
+    },
+  },
+  {
+    lifter: "hevy",
+    shape: "progress · variant named",
+    questions: ["How is my barbell bench going?", "barbell bench press progress"],
+    expect: lastDataWeek("Bench Press (Barbell)", { never: [/showing Bench Press \(Dumbbell\)/] }),
+  },
   { lifter: "hevy", shape: "progress · variant named", questions: ["machine chest press progress"], expect: lastDataWeek("Chest Press (Machine)") },
   { lifter: "hevy", shape: "progress · variant named", questions: ["How is my cable curl going?"], expect: lastDataWeek("Bicep Curl (Cable)") },
-  { lifter: "hevy", shape: "progress · default → data span", questions: ["How's my squat going?", "squat progress"], expect: lastDataWeek("Squat (Barbell)") },
-  { lifter: "hevy", shape: "progress · named year", questions: ["How did my squat go in 2025?"], expect: async (db, l) => ({ figures: [(await bestE1rm(db, l, "Squat (Barbell)", ["2025-01-06", "2026-01-01"]))!], says: ["Squat (Barbell)"] }) },
+  {
+    lifter: "hevy",
+    shape: "progress · default → data span",
+    questions: ["How's my squat going?", "squat progress"],
+    expect: lastDataWeek("Squat (Barbell)"),
+  },
+  {
+    lifter: "hevy",
+    shape: "progress · named year",
+    questions: ["How did my squat go in 2025?"],
+    expect: async (db, l) => ({ figures: [(await bestE1rm(db, l, "Squat (Barbell)", ["2025-01-06", "2026-01-01"]))!], says: ["Squat (Barbell)"] }),
+  },
   { lifter: "hevy", shape: "records · lift", questions: ["What's my best squat?", "squat PR"], expect: records("Squat (Barbell)") },
-  { lifter: "hevy", shape: "records · lift", questions: ["my heaviest romanian deadlift", "RDL max"], expect: records("Romanian Deadlift (Barbell)") },
+  {
+    lifter: "hevy",
+    shape: "records · lift",
+    questions: ["my heaviest romanian deadlift", "RDL max"],
+    expect: records("Romanian Deadlift (Barbell)"),
+  },
   { lifter: "hevy", shape: "records · lift", questions: ["What's my lat pulldown PR?"], expect: records("Lat Pulldown (Cable)") },
   { lifter: "hevy", shape: "stalled", questions: ["Which lift has stalled?", "what lifts are stuck?"], expect: stalled() },
-  { lifter: "hevy", shape: "sets · muscle", questions: ["How many sets of back did I do in August 2025?", "back sets in August 2025"], expect: sets("back", ["back", "lats"], ["2025-08-01", "2025-09-01"]) },
-  { lifter: "hevy", shape: "sets · muscle", questions: ["How many sets of chest did I do in July 2025?"], expect: sets("chest", ["chest"], ["2025-07-01", "2025-08-01"]) },
-  { lifter: "hevy", shape: "sets · empty period → data span", questions: ["How many sets of chest did I do last week?"], expect: async (db, l) => {
-    const s = await sets("chest", ["chest"], [null, null])(db, l);
-    return { ...s, says: [/^Nothing last week/, ...(s.says ?? [])] };
-  } },
+  {
+    lifter: "hevy",
+    shape: "sets · muscle",
+    questions: ["How many sets of back did I do in August 2025?", "back sets in August 2025"],
+    expect: sets("back", ["back", "lats"], ["2025-08-01", "2025-09-01"]),
+  },
+  {
+    lifter: "hevy",
+    shape: "sets · muscle",
+    questions: ["How many sets of chest did I do in July 2025?"],
+    expect: sets("chest", ["chest"], ["2025-07-01", "2025-08-01"]),
+  },
+  {
+    lifter: "hevy",
+    shape: "sets · empty period → data span",
+    questions: ["How many sets of chest did I do last week?"],
+    expect: async (db, l) => {
+      const s = await sets("chest", ["chest"], [null, null])(db, l);
+      return { ...s, says: [/^Nothing last week/, ...(s.says ?? [])] };
+    },
+  },
   { lifter: "hevy", shape: "last workout", questions: ["What did I do in my last workout?"], expect: lastWorkout() },
-  { lifter: "hevy", shape: "volume · month", questions: ["total volume in July 2025", "How much volume did I lift in July 2025?"], expect: vol(["2025-07-01", "2025-08-01"]) },
+  {
+    lifter: "hevy",
+    shape: "volume · month",
+    questions: ["total volume in July 2025", "How much volume did I lift in July 2025?"],
+    expect: vol(["2025-07-01", "2025-08-01"]),
+  },
   { lifter: "hevy", shape: "today", questions: ["What should I do today?"], expect: today() },
 
   // ---- Strong import (Berlin; data ends Oct 2025) ----
-  { lifter: "strong", shape: "count · all time", questions: ["How many workouts have I done in total?", "all time workouts"], expect: count([null, null]) },
+  {
+    lifter: "strong",
+    shape: "count · all time",
+    questions: ["How many workouts have I done in total?", "all time workouts"],
+    expect: count([null, null]),
+  },
   { lifter: "strong", shape: "count · year", questions: ["How many workouts did I do in 2025?"], expect: count(["2025-01-01", "2026-01-01"]) },
-  { lifter: "strong", shape: "count · month with year", questions: ["How many workouts in December 2024?"], expect: count(["2024-12-01", "2025-01-01"]) },
-  { lifter: "strong", shape: "count · empty period → data span", questions: ["How many workouts did I do last month?", "How many workouts in March?"], expect: countFallback(/^Nothing (in|last)/) },
-  { lifter: "strong", shape: "progress · variant by equipment", questions: ["cable row progress", "How is my cable row going?"], expect: lastDataWeek("Seated Row (Cable)", { never: [/Bent Over Row/] }) },
-  { lifter: "strong", shape: "progress · variant ambiguity", questions: ["How's my squat going?"], expect: async (db, l) => {
-    const name = await mostLogged(db, l, ["Squat (Barbell)", "Squat (Dumbbell)"]);
-    const t = await lastDataWeek(name)(db, l);
-    return { ...t, says: [...(t.says ?? []), /You have Squat \((Barbell|Dumbbell)\) and Squat \((Barbell|Dumbbell)\)/] };
-  } },
+  {
+    lifter: "strong",
+    shape: "count · month with year",
+    questions: ["How many workouts in December 2024?"],
+    expect: count(["2024-12-01", "2025-01-01"]),
+  },
+  {
+    lifter: "strong",
+    shape: "count · empty period → data span",
+    questions: ["How many workouts did I do last month?", "How many workouts in March?"],
+    expect: countFallback(/^Nothing (in|last)/),
+  },
+  {
+    lifter: "strong",
+    shape: "progress · variant by equipment",
+    questions: ["cable row progress", "How is my cable row going?"],
+    expect: lastDataWeek("Seated Row (Cable)", { never: [/Bent Over Row/] }),
+  },
+  {
+    lifter: "strong",
+    shape: "progress · variant ambiguity",
+    questions: ["How's my squat going?"],
+    expect: async (db, l) => {
+      const name = await mostLogged(db, l, ["Squat (Barbell)", "Squat (Dumbbell)"]);
+      const t = await lastDataWeek(name)(db, l);
+      return { ...t, says: [...(t.says ?? []), /You have Squat \((Barbell|Dumbbell)\) and Squat \((Barbell|Dumbbell)\)/] };
+    },
+  },
   { lifter: "strong", shape: "progress · variant named", questions: ["dumbbell squat progress"], expect: lastDataWeek("Squat (Dumbbell)") },
-  { lifter: "strong", shape: "progress · variant named", questions: ["How is my machine lat pulldown going?"], expect: lastDataWeek("Lat Pulldown (Machine)") },
-  { lifter: "strong", shape: "records · lift", questions: ["What's my best chest press?", "machine chest press PR"], expect: records("Chest Press (Machine)") },
+  {
+    lifter: "strong",
+    shape: "progress · variant named",
+    questions: ["How is my machine lat pulldown going?"],
+    expect: lastDataWeek("Lat Pulldown (Machine)"),
+  },
+  {
+    lifter: "strong",
+    shape: "records · lift",
+    questions: ["What's my best chest press?", "machine chest press PR"],
+    expect: records("Chest Press (Machine)"),
+  },
   { lifter: "strong", shape: "stalled", questions: ["Which lift has stalled?"], expect: stalled() },
   { lifter: "strong", shape: "last workout", questions: ["What did I do in my last workout?"], expect: lastWorkout() },
-  { lifter: "strong", shape: "sets · muscle", questions: ["How many sets of chest did I do in September 2025?"], expect: sets("chest", ["chest"], ["2025-09-01", "2025-10-01"]) },
+  {
+    lifter: "strong",
+    shape: "sets · muscle",
+    questions: ["How many sets of chest did I do in September 2025?"],
+    expect: sets("chest", ["chest"], ["2025-09-01", "2025-10-01"]),
+  },
 ];

@@ -82,6 +82,8 @@ describe("coach evaluation", () => {
     fs.writeFileSync("reports/coach-eval.md", `${report}\n`);
     console.log(report);
     expect(total).toBeGreaterThanOrEqual(150);
-    expect(accuracy, `misses:\n${misses.map((m) => `[${m.lifter}] ${m.question}: ${m.problems.join("; ")}`).join("\n")}`).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(accuracy, `misses:\n${misses.map((m) => `[${m.lifter}] ${m.question}: ${m.problems.join("; ")}`).join("\n")}`).toBeGreaterThanOrEqual(
+      THRESHOLD,
+    );
   }, 600_000);
 });

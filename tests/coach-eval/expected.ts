@@ -30,7 +30,11 @@ function within(day: ReturnType<typeof sql>, span: Span) {
   return sql`${from ? sql`${day} >= ${from}::date` : sql`true`} and ${to ? sql`${day} < ${to}::date` : sql`true`}`;
 }
 
-export async function sessionCount(db: Db, l: Lifter, span: Span): Promise<{ sessions: number; days: number; first: string | null; last: string | null }> {
+export async function sessionCount(
+  db: Db,
+  l: Lifter,
+  span: Span,
+): Promise<{ sessions: number; days: number; first: string | null; last: string | null }> {
   const day = localDay(sql`started_at`, l.timezone);
   const [r] = await rows(
     db,
@@ -84,7 +88,10 @@ export async function e1rmByWeek(db: Db, l: Lifter, exercise: string, span: Span
 /** Working sets of an exercise and its first/last local day. */
 export async function exerciseStats(db: Db, l: Lifter, exercise: string): Promise<{ sets: number; first: string; last: string }> {
   const day = localDay(sql`ws.started_at`, l.timezone);
-  const [r] = await rows(db, sql`select count(*)::int as sets, min(${day})::text as first, max(${day})::text as last from ${SETS(l)} and e.name = ${exercise}`);
+  const [r] = await rows(
+    db,
+    sql`select count(*)::int as sets, min(${day})::text as first, max(${day})::text as last from ${SETS(l)} and e.name = ${exercise}`,
+  );
   return { sets: Number(r.sets), first: String(r.first), last: String(r.last) };
 }
 
@@ -99,15 +106,26 @@ export async function volume(db: Db, l: Lifter, span: Span): Promise<{ volume: n
 }
 
 /** Working sets of exercises whose primary muscles include any of `muscles`, counted once each. */
-export async function muscleSets(db: Db, l: Lifter, muscles: string[], span: Span): Promise<{ sets: number; perExercise: Map<string, number>; unknown: number }> {
+export async function muscleSets(
+  db: Db,
+  l: Lifter,
+  muscles: string[],
+  span: Span,
+): Promise<{ sets: number; perExercise: Map<string, number>; unknown: number }> {
   const day = localDay(sql`ws.started_at`, l.timezone);
-  const list = sql.join(muscles.map((m) => sql`${m}`), sql`, `);
+  const list = sql.join(
+    muscles.map((m) => sql`${m}`),
+    sql`, `,
+  );
   const r = await rows(
     db,
     sql`select e.name, count(*)::int as sets from ${SETS(l)} and ${within(day, span)}
         and exists (select 1 from unnest(e.primary_muscles) m where m in (${list})) group by e.name`,
   );
-  const [u] = await rows(db, sql`select count(*)::int as n from ${SETS(l)} and ${within(day, span)} and coalesce(cardinality(e.primary_muscles), 0) = 0`);
+  const [u] = await rows(
+    db,
+    sql`select count(*)::int as n from ${SETS(l)} and ${within(day, span)} and coalesce(cardinality(e.primary_muscles), 0) = 0`,
+  );
   const perExercise = new Map(r.map((x) => [String(x.name), Number(x.sets)]));
   return { sets: [...perExercise.values()].reduce((a, b) => a + b, 0), perExercise, unknown: Number(u.n) };
 }
@@ -139,7 +157,10 @@ export async function stalledLifts(db: Db, l: Lifter): Promise<{ stalled: string
 
 /** The last session: its local day, name, and the top working weight per exercise. */
 export async function lastSession(db: Db, l: Lifter): Promise<{ day: string; name: string; tops: Map<string, number | null> }> {
-  const [s] = await rows(db, sql`select id, ${localDay(sql`started_at`, l.timezone)}::text as d, name from workout_sessions where user_id = ${l.userId} order by started_at desc limit 1`);
+  const [s] = await rows(
+    db,
+    sql`select id, ${localDay(sql`started_at`, l.timezone)}::text as d, name from workout_sessions where user_id = ${l.userId} order by started_at desc limit 1`,
+  );
   const r = await rows(
     db,
     sql`select e.name, round(max(es.weight_kg) filter (where es.set_type <> 'warmup'), 1) as top
@@ -189,7 +210,13 @@ export async function bodyFirstLast(db: Db, l: Lifter, col: "bodyweight_kg" | "s
 
 /** The exercise the lifter logs most (working sets) among `names`. */
 export async function mostLogged(db: Db, l: Lifter, names: string[]): Promise<string> {
-  const list = sql.join(names.map((x) => sql`${x}`), sql`, `);
-  const r = await rows(db, sql`select e.name, count(*) as c from ${SETS(l)} and e.name in (${list}) group by e.name order by count(*) desc, e.name limit 1`);
+  const list = sql.join(
+    names.map((x) => sql`${x}`),
+    sql`, `,
+  );
+  const r = await rows(
+    db,
+    sql`select e.name, count(*) as c from ${SETS(l)} and e.name in (${list}) group by e.name order by count(*) desc, e.name limit 1`,
+  );
   return String(r[0].name);
 }

@@ -39,15 +39,33 @@ export async function setupLifters(db: Db): Promise<Record<Lifter["key"], Lifter
   const [demo] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_EMAIL));
   const hevy = await importer(db, "hevy@eval.local", "hevy-metric-sample.csv", "America/New_York");
   const strong = await importer(db, "strong@eval.local", "strong-sample.csv", "Europe/Berlin");
-  const mk = (key: Lifter["key"], userId: string, timezone: string): Lifter => ({ key, userId, timezone, units: "kg", today: localDate(EVAL_NOW, timezone) });
+  const mk = (key: Lifter["key"], userId: string, timezone: string): Lifter => ({
+    key,
+    userId,
+    timezone,
+    units: "kg",
+    today: localDate(EVAL_NOW, timezone),
+  });
   return { demo: mk("demo", demo.id, "Europe/London"), hevy: mk("hevy", hevy, "America/New_York"), strong: mk("strong", strong, "Europe/Berlin") };
 }
 
 export type Reply = { text: string; queries: QueryInfo[]; calls: { toolName: string; input: any }[]; results: { toolName: string; output: any }[] };
 
-export async function ask(db: Db, lifter: Lifter, question: string, opts: { plan?: CoachPlan | null; persona?: CoachPersona | null; history?: ModelMessage[] } = {}): Promise<Reply> {
+export async function ask(
+  db: Db,
+  lifter: Lifter,
+  question: string,
+  opts: { plan?: CoachPlan | null; persona?: CoachPersona | null; history?: ModelMessage[] } = {},
+): Promise<Reply> {
   const queries: QueryInfo[] = [];
-  const tools = createCoachTools({ userId: lifter.userId, db, units: lifter.units, timezone: lifter.timezone, now: () => EVAL_NOW, onQuery: (q) => void queries.push(q) });
+  const tools = createCoachTools({
+    userId: lifter.userId,
+    db,
+    units: lifter.units,
+    timezone: lifter.timezone,
+    now: () => EVAL_NOW,
+    onQuery: (q) => void queries.push(q),
+  });
   const result = await generateText({
     model: createOfflineCoachModel({ chunkDelayMs: 0, now: () => EVAL_NOW }),
     system: buildSystemPrompt({

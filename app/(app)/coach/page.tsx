@@ -2,7 +2,23 @@ import { Plus, UserRound } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MakePrimaryButton } from "@/components/coach/coach-buttons";
-import { Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, EmptyState, PageHeader, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui";
+import {
+  Badge,
+  Button,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  EmptyState,
+  PageHeader,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/session";
 import { coachLimit, listCoaches } from "@/lib/coach/coaches";
@@ -22,7 +38,12 @@ const STATUS = {
 export default async function CoachPage() {
   const user = await requireUser();
   const db = getDb();
-  const [coaches, interviews, limit, profile] = await Promise.all([listCoaches(db, user.id), listInterviews(db, user.id), coachLimit(db, user.id), getProfile(db, user.id)]);
+  const [coaches, interviews, limit, profile] = await Promise.all([
+    listCoaches(db, user.id),
+    listInterviews(db, user.id),
+    coachLimit(db, user.id),
+    getProfile(db, user.id),
+  ]);
   const atLimit = limit.used >= limit.limit;
   const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: profile.timezone });
 

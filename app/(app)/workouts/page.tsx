@@ -75,13 +75,28 @@ export default async function WorkoutsPage({ searchParams }: { searchParams: Pro
       />
 
       {list.total > 0 || filtered ? (
-        <form method="get" action="/workouts" role="search" aria-label="Search workouts" className="mb-4 flex flex-wrap items-center gap-2" data-testid="workout-filters">
+        <form
+          method="get"
+          action="/workouts"
+          role="search"
+          aria-label="Search workouts"
+          className="mb-4 flex flex-wrap items-center gap-2"
+          data-testid="workout-filters"
+        >
           <div className="relative min-w-0 flex-1 basis-56">
             <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-ink-muted" />
             <label htmlFor="workout-search" className="sr-only">
               Search by workout or exercise name
             </label>
-            <Input id="workout-search" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} placeholder="Search workouts or exercises" className="pl-9" />
+            <Input
+              id="workout-search"
+              name="q"
+              type="search"
+              defaultValue={filters.q ?? ""}
+              maxLength={100}
+              placeholder="Search workouts or exercises"
+              className="pl-9"
+            />
           </div>
           <label htmlFor="workout-source" className="sr-only">
             Where it came from

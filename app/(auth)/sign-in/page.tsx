@@ -50,7 +50,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       ) : null}
       <p className="text-center text-sm text-ink-muted">
         New to Spotter?{" "}
-        <Link href={next ? `/sign-up?next=${encodeURIComponent(next)}` : "/sign-up"} className="font-semibold text-accent-text underline-offset-4 hover:underline">
+        <Link
+          href={next ? `/sign-up?next=${encodeURIComponent(next)}` : "/sign-up"}
+          className="font-semibold text-accent-text underline-offset-4 hover:underline"
+        >
           Create an account
         </Link>
       </p>

@@ -34,7 +34,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
       ) : null}
       <p className="text-center text-sm text-ink-muted">
         Already have an account?{" "}
-        <Link href={next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"} className="font-semibold text-accent-text underline-offset-4 hover:underline">
+        <Link
+          href={next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"}
+          className="font-semibold text-accent-text underline-offset-4 hover:underline"
+        >
           Sign in
         </Link>
       </p>

@@ -88,7 +88,9 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
       <header className="mx-auto max-w-2xl text-center">
         <p className="text-xs font-semibold tracking-[0.16em] text-accent-text uppercase">Pricing</p>
         <h1 className="mt-3 text-4xl font-extrabold tracking-tight text-ink sm:text-5xl">Start free. Pay when you train harder.</h1>
-        <p className="mt-4 text-lg text-ink-soft">Every plan includes your full training history, imports, charts from your own data, export and deletion.</p>
+        <p className="mt-4 text-lg text-ink-soft">
+          Every plan includes your full training history, imports, charts from your own data, export and deletion.
+        </p>
       </header>
 
       <div className="mt-8 flex flex-col items-center gap-4">
@@ -104,7 +106,11 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
             </Link>
           ))}
         </nav>
-        {params.checkout === "canceled" ? <p className="text-sm text-ink-soft" role="status">Checkout canceled — nothing was charged.</p> : null}
+        {params.checkout === "canceled" ? (
+          <p className="text-sm text-ink-soft" role="status">
+            Checkout canceled — nothing was charged.
+          </p>
+        ) : null}
         {mode === "local" ? <TestModeNotice compact className="max-w-xl" /> : null}
         {mode === "off" ? <p className="text-sm text-ink-soft">Card payments are not enabled on this server: its operator assigns plans.</p> : null}
       </div>
@@ -154,11 +160,15 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
                   <Link href="/settings/billing">{plan === "free" ? "Your plan" : "Manage your plan"}</Link>
                 </Button>
               ) : plan !== "free" && mode === "off" ? (
-                <p className={cn("mt-8 text-center text-sm", featured ? "text-iron-muted" : "text-ink-muted")}>Assigned by this server&apos;s operator</p>
+                <p className={cn("mt-8 text-center text-sm", featured ? "text-iron-muted" : "text-ink-muted")}>
+                  Assigned by this server&apos;s operator
+                </p>
               ) : (
                 <Button asChild size="lg" variant={featured ? "accent" : "secondary"} className="mt-8 w-full">
                   {/* A plain link: /billing/checkout is a route that redirects to Checkout. */}
-                  <a href={planHref(plan, interval, Boolean(user))}>{plan === "free" ? (user ? "Manage your plan" : "Start free") : `Choose ${e.label}`}</a>
+                  <a href={planHref(plan, interval, Boolean(user))}>
+                    {plan === "free" ? (user ? "Manage your plan" : "Start free") : `Choose ${e.label}`}
+                  </a>
                 </Button>
               )}
             </li>

@@ -16,8 +16,8 @@ const sections: LegalSection[] = [
     title: "The agreement",
     body: (
       <p>
-        These terms are between you and the operator of the Spotter server you use (“we”). By creating an account you accept them
-        and our <Link href="/privacy">privacy policy</Link>. If you do not agree, please do not use Spotter.
+        These terms are between you and the operator of the Spotter server you use (“we”). By creating an account you accept them and our{" "}
+        <Link href="/privacy">privacy policy</Link>. If you do not agree, please do not use Spotter.
       </p>
     ),
   },
@@ -27,14 +27,17 @@ const sections: LegalSection[] = [
     body: (
       <>
         <p>
-          Strength training carries a risk of injury. Spotter gives general coaching based on what you tell it and what you log;
-          it does not examine you and it is <strong>not medical advice</strong>. Its suggestions are produced by software and can
-          be wrong, for example a mis-read weight or a plan that is too aggressive for you.
+          Strength training carries a risk of injury. Spotter gives general coaching based on what you tell it and what you log; it does not examine
+          you and it is <strong>not medical advice</strong>. Its suggestions are produced by software and can be wrong, for example a mis-read weight
+          or a plan that is too aggressive for you.
         </p>
         <ul>
           <li>Check every weight and plan against your own judgement before you lift it.</li>
           <li>Use a human spotter or safety equipment for heavy or near-failure sets.</li>
-          <li>Stop and get professional advice if something hurts, and before starting if you have a medical condition, are pregnant or are returning from injury.</li>
+          <li>
+            Stop and get professional advice if something hurts, and before starting if you have a medical condition, are pregnant or are returning
+            from injury.
+          </li>
         </ul>
       </>
     ),
@@ -55,9 +58,9 @@ const sections: LegalSection[] = [
     title: "Your content stays yours",
     body: (
       <p>
-        You own your workouts, notes, interview answers and conversations. You give us permission to store and process them only
-        as needed to run Spotter for you, as described in the privacy policy. Anonymised use for training models happens only if
-        you opt in, and you can export or delete your content at any time.
+        You own your workouts, notes, interview answers and conversations. You give us permission to store and process them only as needed to run
+        Spotter for you, as described in the privacy policy. Anonymised use for training models happens only if you opt in, and you can export or
+        delete your content at any time.
       </p>
     ),
   },
@@ -83,13 +86,17 @@ const sections: LegalSection[] = [
     body: (
       <>
         <p>
-          The free plan costs nothing. Paid plans, their prices and their limits are listed on the{" "}
-          <Link href="/pricing">pricing page</Link>, which is the binding description of what each plan includes. Daily limits
-          reset at midnight UTC.
+          The free plan costs nothing. Paid plans, their prices and their limits are listed on the <Link href="/pricing">pricing page</Link>, which is
+          the binding description of what each plan includes. Daily limits reset at midnight UTC.
         </p>
         <ul>
-          <li>Paid plans renew monthly until you cancel. Cancelling stops the next renewal; you keep the plan until the end of the period already paid.</li>
-          <li>Where card payments are enabled they are processed by Stripe. On servers without Stripe the operator assigns plans directly, on terms they tell you.</li>
+          <li>
+            Paid plans renew monthly until you cancel. Cancelling stops the next renewal; you keep the plan until the end of the period already paid.
+          </li>
+          <li>
+            Where card payments are enabled they are processed by Stripe. On servers without Stripe the operator assigns plans directly, on terms they
+            tell you.
+          </li>
           <li>If we change a price, we will tell you at least 30 days before it applies to you, and you can cancel before then.</li>
           <li>Downgrading never deletes your data; only the limits change.</li>
         </ul>
@@ -101,9 +108,9 @@ const sections: LegalSection[] = [
     title: "The service",
     body: (
       <p>
-        We work to keep Spotter available and accurate, but it is provided “as is”: there may be downtime, bugs and coaching
-        mistakes. Features that depend on outside services (a hosted AI model, premium voices, email) exist only when the operator
-        switches them on; the app tells you which are active.
+        We work to keep Spotter available and accurate, but it is provided “as is”: there may be downtime, bugs and coaching mistakes. Features that
+        depend on outside services (a hosted AI model, premium voices, email) exist only when the operator switches them on; the app tells you which
+        are active.
       </p>
     ),
   },
@@ -112,9 +119,9 @@ const sections: LegalSection[] = [
     title: "Liability",
     body: (
       <p>
-        To the extent the law allows, we are not liable for indirect or consequential losses, or for injuries resulting from
-        training decisions you make, and our total liability is limited to what you paid us in the 12 months before the claim.
-        Nothing in these terms limits rights you have under consumer law that cannot be waived.
+        To the extent the law allows, we are not liable for indirect or consequential losses, or for injuries resulting from training decisions you
+        make, and our total liability is limited to what you paid us in the 12 months before the claim. Nothing in these terms limits rights you have
+        under consumer law that cannot be waived.
       </p>
     ),
   },
@@ -123,9 +130,9 @@ const sections: LegalSection[] = [
     title: "Ending the agreement",
     body: (
       <p>
-        You can stop any time by deleting your account in Settings; export first if you want a copy. We may end the agreement
-        with notice, or immediately for serious breaches of these terms. Either way we will give you a reasonable chance to
-        export your data unless the law prevents it.
+        You can stop any time by deleting your account in Settings; export first if you want a copy. We may end the agreement with notice, or
+        immediately for serious breaches of these terms. Either way we will give you a reasonable chance to export your data unless the law prevents
+        it.
       </p>
     ),
   },
@@ -134,8 +141,8 @@ const sections: LegalSection[] = [
     title: "Changes and contact",
     body: (
       <p>
-        If we change these terms in a way that matters, we will tell you in the app or by email before they apply. Questions go
-        to the operator of your Spotter server.
+        If we change these terms in a way that matters, we will tell you in the app or by email before they apply. Questions go to the operator of
+        your Spotter server.
       </p>
     ),
   },
@@ -149,10 +156,18 @@ export default function TermsPage() {
       updated="2026-11-26"
       summary={
         <ul className="space-y-1.5 text-sm leading-relaxed">
-          <li><strong>Train safely.</strong> Spotter is a coach, not a doctor; check every suggestion yourself.</li>
-          <li><strong>Your content is yours.</strong> We process it only to run Spotter for you.</li>
-          <li><strong>Fair use:</strong> your own data only, no abuse of the service.</li>
-          <li><strong>Plans</strong> are as listed on the pricing page; cancel any time, nothing gets deleted on downgrade.</li>
+          <li>
+            <strong>Train safely.</strong> Spotter is a coach, not a doctor; check every suggestion yourself.
+          </li>
+          <li>
+            <strong>Your content is yours.</strong> We process it only to run Spotter for you.
+          </li>
+          <li>
+            <strong>Fair use:</strong> your own data only, no abuse of the service.
+          </li>
+          <li>
+            <strong>Plans</strong> are as listed on the pricing page; cancel any time, nothing gets deleted on downgrade.
+          </li>
         </ul>
       }
       sections={sections}

@@ -114,13 +114,18 @@ export default defineCommand({
         }
         return { synced: results.length, results };
       }
-      if (!local) throw new UsageError("billing advance moves the local test-mode Stripe's clock; with Stripe keys use Stripe's test clocks in the dashboard.");
+      if (!local)
+        throw new UsageError("billing advance moves the local test-mode Stripe's clock; with Stripe keys use Stripe's test clocks in the dashboard.");
       const r = await advanceWith(stripe, days(values));
       const delivery = await local.flush();
       // The app may not be running to receive the webhooks: sync every local customer here too.
       const synced = [];
       for (const c of await db.select().from(billingCustomers).where(eq(billingCustomers.mode, "local")))
-        synced.push({ customer: c.stripeCustomerId, ...(await syncCustomer(db, c.stripeCustomerId, stripe)), effectivePlan: (await getEntitlements(db, c.userId)).plan });
+        synced.push({
+          customer: c.stripeCustomerId,
+          ...(await syncCustomer(db, c.stripeCustomerId, stripe)),
+          effectivePlan: (await getEntitlements(db, c.userId)).plan,
+        });
       return { from: r.from, to: r.to, webhooks: delivery, synced };
     });
   },

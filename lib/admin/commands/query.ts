@@ -36,10 +36,10 @@ export default defineCommand({
   summary: "Run read-only SQL over one user's training data through the coach's SQL sandbox",
   usage: '--email EMAIL "SQL"  |  --email EMAIL --batch FILE',
   details: [
-    "Prints {\"columns\":[...],\"rows\":[...]} (plus \"truncated\":true when capped). A rejected or failed",
-    "query prints {\"error\":\"rejected\"|\"failed\",\"reason\":\"...\"} and exits 2.",
+    'Prints {"columns":[...],"rows":[...]} (plus "truncated":true when capped). A rejected or failed',
+    'query prints {"error":"rejected"|"failed","reason":"..."} and exits 2.',
     "--batch FILE: one JSON-encoded SQL string per line, each run independently; prints one result per",
-    "line with \"ok\": true|false; exits 2 when any statement was rejected or failed.",
+    'line with "ok": true|false; exits 2 when any statement was rejected or failed.',
     "Relations: sessions, sets, exercises, body_metrics (see docs/sql-sandbox.md).",
   ].join("\n"),
   options: {

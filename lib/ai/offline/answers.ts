@@ -110,7 +110,13 @@ export function emptyAnswer(input: AnswerInput): string {
   const { intent } = input;
   const range = "range" in intent ? intent.range : null;
   if (input.noDataAtAll || !range || range.kind === "all") {
-    return finish([`I found no ${what(intent)} in your history yet. Log a workout here in the chat (for example "bench 3x8 @ 60kg") or import your history, and ask again.`], input, null);
+    return finish(
+      [
+        `I found no ${what(intent)} in your history yet. Log a workout here in the chat (for example "bench 3x8 @ 60kg") or import your history, and ask again.`,
+      ],
+      input,
+      null,
+    );
   }
   return finish([`No ${what(intent)} ${during(range)}.`], input, null);
 }
@@ -127,7 +133,14 @@ export function during(range: Period): string {
 }
 
 function fallbackLine(f: Fallback, intent: Intent): string {
-  const noun = f.what === "entries" ? "entries" : f.what === "sets" ? (intent.kind === "compare" ? "sets of these lifts" : `sets of ${exercisesLabel(intent)}`) : "training";
+  const noun =
+    f.what === "entries"
+      ? "entries"
+      : f.what === "sets"
+        ? intent.kind === "compare"
+          ? "sets of these lifts"
+          : `sets of ${exercisesLabel(intent)}`
+        : "training";
   return `Nothing ${during(f.requested)}: your ${noun} ${noun === "training" ? "spans" : "span"} ${formatDay(f.first)} to ${formatDay(f.last)}. Here is ${f.label}:`;
 }
 
@@ -156,7 +169,9 @@ export function composeAnswer(input: AnswerInput): string {
         for (const name of [...new Set(rows.map((r) => String(r.exercise_name)))]) {
           const rs = rows.filter((r) => r.exercise_name === name && num(r[`best_e1rm_${u}`]) !== null);
           if (rs.length === 0) continue;
-          lines.push(`- ${name}: ${fmt(rs[0][`best_e1rm_${u}`])} ${u} (${when(rs[0])}) → ${fmt(rs[rs.length - 1][`best_e1rm_${u}`])} ${u} (${when(rs[rs.length - 1])})`);
+          lines.push(
+            `- ${name}: ${fmt(rs[0][`best_e1rm_${u}`])} ${u} (${when(rs[0])}) → ${fmt(rs[rs.length - 1][`best_e1rm_${u}`])} ${u} (${when(rs[rs.length - 1])})`,
+          );
         }
         return done(lines);
       }
@@ -164,10 +179,13 @@ export function composeAnswer(input: AnswerInput): string {
       let withE1rm = rows.filter((r) => num(r[key]) !== null);
       if (withE1rm.length === 0) {
         const most = bestBy(rows, "sets")!;
-        return done([`${intent.exercise.label}, ${label}: these sets have no weight and reps to estimate a 1RM from. Most working sets in one ${x}: ${fmt(most.sets)} (${when(most)}).`]);
+        return done([
+          `${intent.exercise.label}, ${label}: these sets have no weight and reps to estimate a 1RM from. Most working sets in one ${x}: ${fmt(most.sets)} (${when(most)}).`,
+        ]);
       }
       // The current week is not over: leave it out of the comparison and report it on its own.
-      const current = x === "week" && withE1rm.length > 1 && String(withE1rm[withE1rm.length - 1].week) === thisWeek ? withE1rm[withE1rm.length - 1] : null;
+      const current =
+        x === "week" && withE1rm.length > 1 && String(withE1rm[withE1rm.length - 1].week) === thisWeek ? withE1rm[withE1rm.length - 1] : null;
       if (current) withE1rm = withE1rm.slice(0, -1);
       const first = withE1rm[0];
       const last = withE1rm[withE1rm.length - 1];
@@ -186,13 +204,19 @@ export function composeAnswer(input: AnswerInput): string {
       ];
       if (current) lines.push(`This week so far (not over yet): ${fmt(current[key])} ${u}.`);
       if (s.technical) lines.push("Estimated 1RM uses the Epley formula on your working sets (warm-ups excluded).");
-      return done(lines, withE1rm.length > 1 && trend !== "up" ? progressAdvice(intent.exercise.name ?? intent.exercise.label, trend, input.persona) : null);
+      return done(
+        lines,
+        withE1rm.length > 1 && trend !== "up" ? progressAdvice(intent.exercise.name ?? intent.exercise.label, trend, input.persona) : null,
+      );
     }
     case "compare": {
       const key = `best_e1rm_${u}`;
       const lines = [`Best estimated 1RM, ${intent.range.label}:`];
       for (const ex of intent.exercises) {
-        let rs = rows.filter((r) => (ex.name ? r.exercise_name === ex.name : String(r.exercise_name).toLowerCase().includes(ex.label.toLowerCase())) && num(r[key]) !== null);
+        let rs = rows.filter(
+          (r) =>
+            (ex.name ? r.exercise_name === ex.name : String(r.exercise_name).toLowerCase().includes(ex.label.toLowerCase())) && num(r[key]) !== null,
+        );
         if (rs.length === 0) {
           lines.push(`- ${ex.label}: no sets in this period.`);
           continue;
@@ -214,14 +238,18 @@ export function composeAnswer(input: AnswerInput): string {
       if (intent.byMuscle) {
         const periods = [...new Set(rows.map((r) => String(r[x])))];
         // the latest complete period (the current one is still running)
-        const pick = periods.length > 1 && isCurrent({ [x]: periods[periods.length - 1] }) ? periods[periods.length - 2] : periods[periods.length - 1];
+        const pick =
+          periods.length > 1 && isCurrent({ [x]: periods[periods.length - 1] }) ? periods[periods.length - 2] : periods[periods.length - 1];
         const latest = rows.filter((r) => String(r[x]) === pick).sort((a, b) => (num(b.sets) ?? 0) - (num(a.sets) ?? 0));
         const partial = isCurrent(latest[0]) ? " (not over yet)" : "";
         const lines = [`Working sets by muscle group in ${label(latest[0])}${partial} (the chart covers ${intent.range.label}):`];
         for (const r of latest) lines.push(`- ${r.muscle}: ${fmt(r.sets)} sets${num(r[vol]) !== null ? `, ${fmt(r[vol])} ${u}` : ""}`);
-        lines.push(`A set counts for every primary muscle of its exercise (a squat is quads and glutes), so these add up to more than your total. ${VOLUME_DEFINITION}`);
+        lines.push(
+          `A set counts for every primary muscle of its exercise (a squat is quads and glutes), so these add up to more than your total. ${VOLUME_DEFINITION}`,
+        );
         const trained = new Set(latest.map((r) => (String(r.muscle) === "lats" ? "back" : String(r.muscle))));
-        const gap = input.truncated || trained.has("other") ? undefined : ["back", "chest", "quads", "hamstrings", "shoulders"].find((m) => !trained.has(m));
+        const gap =
+          input.truncated || trained.has("other") ? undefined : ["back", "chest", "quads", "hamstrings", "shoulders"].find((m) => !trained.has(m));
         const advice = gap
           ? (() => {
               const tip = muscleAdvice(gap, input.persona);
@@ -236,7 +264,11 @@ export function composeAnswer(input: AnswerInput): string {
       const last = rows[rows.length - 1];
       const lines = [
         `${x === "week" ? "Weekly" : "Monthly"} volume${intent.exercise ? ` for ${intent.exercise.label}` : ""}, ${intent.range.label}:`,
-        ...(input.truncated ? [] : [`- Total: ${num(rows[0][`total_${vol}`]) !== null ? `${fmt(rows[0][`total_${vol}`])} ${u} over ` : ""}${fmt(rows[0].total_sets)} working sets.`]),
+        ...(input.truncated
+          ? []
+          : [
+              `- Total: ${num(rows[0][`total_${vol}`]) !== null ? `${fmt(rows[0][`total_${vol}`])} ${u} over ` : ""}${fmt(rows[0].total_sets)} working sets.`,
+            ]),
         `- Highest: ${num(peak[vol]) !== null ? `${fmt(peak[vol])} ${u} over ` : ""}${fmt(peak.sets)} sets in ${label(peak)}.`,
         `- Latest: ${num(last[vol]) !== null ? `${fmt(last[vol])} ${u} over ` : ""}${fmt(last.sets)} sets in ${label(last)}${isCurrent(last) ? " (not over yet)" : ""}.`,
         VOLUME_DEFINITION,
@@ -254,8 +286,13 @@ export function composeAnswer(input: AnswerInput): string {
         lines.push(`${cap(intent.muscle.label)}, ${intent.range.label}: ${fmt(rows[0].total_sets)} working sets${partial}.`);
         lines.push(by.map((r) => `- ${r.exercise_name}: ${fmt(r.sets)}`).join("\n"));
       }
-      lines.push(`Counted: working sets (warm-ups excluded) of exercises whose primary muscles include ${intent.muscle.muscles.length > 1 ? `${intent.muscle.label} (${intent.muscle.muscles.join(", ")})` : intent.muscle.label}.`);
-      if (unknown > 0) lines.push(`${fmt(rows[0].sets_without_muscles)} working sets in this period are of exercises with no muscle groups recorded (custom names), so they are not counted.`);
+      lines.push(
+        `Counted: working sets (warm-ups excluded) of exercises whose primary muscles include ${intent.muscle.muscles.length > 1 ? `${intent.muscle.label} (${intent.muscle.muscles.join(", ")})` : intent.muscle.label}.`,
+      );
+      if (unknown > 0)
+        lines.push(
+          `${fmt(rows[0].sets_without_muscles)} working sets in this period are of exercises with no muscle groups recorded (custom names), so they are not counted.`,
+        );
       return done(lines);
     }
     case "records": {
@@ -287,7 +324,9 @@ export function composeAnswer(input: AnswerInput): string {
     }
     case "last_workout": {
       const r0 = rows[0];
-      const lines = [`Your last session${r0.session_name ? `, "${String(r0.session_name)}"` : ""}, was on ${fmtDate(r0.started_at, tz)} (working sets; warm-ups left out):`];
+      const lines = [
+        `Your last session${r0.session_name ? `, "${String(r0.session_name)}"` : ""}, was on ${fmtDate(r0.started_at, tz)} (working sets; warm-ups left out):`,
+      ];
       for (const r of rows) {
         const parts = [`${fmt(r.sets)} set${num(r.sets) === 1 ? "" : "s"}`];
         if (num(r[`top_weight_${u}`]) !== null) parts.push(`top ${fmt(r[`top_weight_${u}`])} ${u}`);
@@ -323,7 +362,9 @@ function stalledAnswer(input: AnswerInput): string {
   const tz = ctx.timezone;
   const plan = input.plan;
   if (rows.length === 0) {
-    const lines = ["I can't judge stalls yet: no lift was trained on at least three days in the six weeks up to your last session with an earlier best to compare against."];
+    const lines = [
+      "I can't judge stalls yet: no lift was trained on at least three days in the six weeks up to your last session with an earlier best to compare against.",
+    ];
     if (intent.kind === "deload") lines.push(...deloadRules(plan));
     return finish(lines, input, null);
   }
@@ -334,11 +375,15 @@ function stalledAnswer(input: AnswerInput): string {
   const lines: string[] = [];
   const window = `the six weeks up to your last session (${start} – ${end})`;
   if (stalled.length === 0) {
-    lines.push(`None of your lifts has stalled: each of the ${fmt(rows.length)} lifts you trained on at least three days in ${window} set a new best estimated 1RM in that time.`);
+    lines.push(
+      `None of your lifts has stalled: each of the ${fmt(rows.length)} lifts you trained on at least three days in ${window} set a new best estimated 1RM in that time.`,
+    );
   } else {
     lines.push(`Stalled — no new best estimated 1RM in ${window}, though trained on at least three days:`);
     for (const r of stalled) {
-      lines.push(`- ${r.exercise_name}: best ${fmt(r[`previous_best_${u}`])} ${u} on ${fmtDate(r.previous_best_day, tz)}; at most ${fmt(r[`recent_best_${u}`])} ${u} since (${fmt(r.recent_days)} days trained).`);
+      lines.push(
+        `- ${r.exercise_name}: best ${fmt(r[`previous_best_${u}`])} ${u} on ${fmtDate(r.previous_best_day, tz)}; at most ${fmt(r[`recent_best_${u}`])} ${u} since (${fmt(r.recent_days)} days trained).`,
+      );
     }
     if (moving.length) lines.push(`Still setting new bests: ${listNames(moving.map((r) => String(r.exercise_name)))}.`);
   }
@@ -370,7 +415,12 @@ function todayAnswer(input: AnswerInput): string {
   const { rows, ctx, plan, persona } = input;
   const u = ctx.units;
   const tz = ctx.timezone;
-  if (rows.length === 0) return finish(["I found no sessions in your history yet, so I have nothing to build today's session from. Log a workout or import your history first."], input, null);
+  if (rows.length === 0)
+    return finish(
+      ["I found no sessions in your history yet, so I have nothing to build today's session from. Log a workout or import your history first."],
+      input,
+      null,
+    );
   type Session = { day: string; name: string; rows: Row[]; lifting: boolean };
   const sessions: Session[] = [];
   for (const r of rows) {
@@ -390,7 +440,9 @@ function todayAnswer(input: AnswerInput): string {
   }
   const thisWeek = sessions.filter((s) => s.day >= mondayOf(ctx.today));
   if (plan?.daysPerWeek && thisWeek.length >= plan.daysPerWeek) {
-    lines.push(`You've trained on ${fmt(thisWeek.length)} days this week, which is what your programme asks for (${plan.daysPerWeek} days a week). Take today off or keep it to easy cardio and mobility.`);
+    lines.push(
+      `You've trained on ${fmt(thisWeek.length)} days this week, which is what your programme asks for (${plan.daysPerWeek} days a week). Take today off or keep it to easy cardio and mobility.`,
+    );
     return finish(lines, input, null);
   }
   // The rotation: session types done at least twice in the window (lifting ones first); next is the one done longest ago.
@@ -403,12 +455,16 @@ function todayAnswer(input: AnswerInput): string {
   const next = [...types].sort((a, b) => lastOf(a).day.localeCompare(lastOf(b).day) || a.localeCompare(b))[0];
   const template = pool.find((s) => base(s.name) === next && !/\((deload|light|easy)\)/i.test(s.name)) ?? lastOf(next);
   const gap = Math.round((Date.parse(`${ctx.today}T00:00:00Z`) - Date.parse(`${lastDay}T00:00:00Z`)) / 86_400_000);
-  if (gap > 10) lines.push(`Your last session was on ${fmtDate(lastDay, tz)}, a while ago — ease back in: repeat your usual session a little lighter than last time.`);
+  if (gap > 10)
+    lines.push(
+      `Your last session was on ${fmtDate(lastDay, tz)}, a while ago — ease back in: repeat your usual session a little lighter than last time.`,
+    );
   lines.push(`Next in your rotation: ${next} (last done ${fmtDate(lastOf(next).day, tz)}). Last time, working sets:`);
   for (const r of template.rows) {
     const name = String(r.exercise_name);
     const avoided = isAvoided(name, persona);
-    const top = num(r[`top_weight_${u}`]) !== null ? `, top ${fmt(r[`top_weight_${u}`])} ${u}${num(r.top_reps) !== null ? ` × ${fmt(r.top_reps)}` : ""}` : "";
+    const top =
+      num(r[`top_weight_${u}`]) !== null ? `, top ${fmt(r[`top_weight_${u}`])} ${u}${num(r.top_reps) !== null ? ` × ${fmt(r.top_reps)}` : ""}` : "";
     lines.push(`- ${name}: ${fmt(r.sets)} set${num(r.sets) === 1 ? "" : "s"}${top}${avoided ? " — skip it: your coach's settings avoid it" : ""}`);
   }
   const rule = plan?.progression?.[0];
@@ -456,7 +512,8 @@ export function notLoggedAnswer(refs: ExerciseRef[], steps: ToolStep[]): string 
   const resolve = steps.find((s) => s.toolName === "query_training_data" && Array.isArray((s.output as { rows?: unknown[] } | undefined)?.rows));
   const names = (((resolve?.output as { rows?: Row[] } | undefined)?.rows ?? []) as Row[]).slice(0, 5).map((r) => String(r.exercise_name));
   const asked = listNames(refs.map((r) => r.phrase ?? r.label));
-  if (names.length === 0) return `I found no sets of ${asked} — in fact no training in your history yet. Log a workout here in the chat or import your history, and ask again.`;
+  if (names.length === 0)
+    return `I found no sets of ${asked} — in fact no training in your history yet. Log a workout here in the chat or import your history, and ask again.`;
   return `I found no sets of ${asked} in your history. Your most-logged exercises are ${listNames(names)} — ask about one of those, or use the name you log it under.`;
 }
 

@@ -45,16 +45,40 @@ export function pickSuggestion(options: string[], persona: CoachPersona | null):
 }
 
 const VARIATIONS: [RegExp, string[]][] = [
-  [/bench/i, ["Paused bench press and close-grip bench press are good ways to break a bench plateau.", "Add dips or push-ups as extra pressing volume."]],
-  [/squat/i, ["Paused squats or front squats for a few weeks often restart squat progress.", "Add Bulgarian split squats to build leg strength around the squat."]],
-  [/deadlift/i, ["Romanian deadlifts or deficit deadlifts strengthen the weak points of the pull.", "Hip thrusts and back extensions add posterior-chain work without heavy pulls."]],
-  [/overhead|press/i, ["Push press (overhead) lets you handle heavier loads to drive the press.", "Lateral raises and face pulls build the shoulders with no extra pressing."]],
+  [
+    /bench/i,
+    ["Paused bench press and close-grip bench press are good ways to break a bench plateau.", "Add dips or push-ups as extra pressing volume."],
+  ],
+  [
+    /squat/i,
+    [
+      "Paused squats or front squats for a few weeks often restart squat progress.",
+      "Add Bulgarian split squats to build leg strength around the squat.",
+    ],
+  ],
+  [
+    /deadlift/i,
+    [
+      "Romanian deadlifts or deficit deadlifts strengthen the weak points of the pull.",
+      "Hip thrusts and back extensions add posterior-chain work without heavy pulls.",
+    ],
+  ],
+  [
+    /overhead|press/i,
+    [
+      "Push press (overhead) lets you handle heavier loads to drive the press.",
+      "Lateral raises and face pulls build the shoulders with no extra pressing.",
+    ],
+  ],
 ];
 
 export function progressAdvice(exerciseName: string | null, trend: "up" | "flat" | "down", persona: CoachPersona | null): string | null {
   if (trend === "up") {
     return pickSuggestion(
-      ["Keep the same progression: add a little load when every working set moves well.", "Keep doing what works; note how hard the top sets feel so you know when to push."],
+      [
+        "Keep the same progression: add a little load when every working set moves well.",
+        "Keep doing what works; note how hard the top sets feel so you know when to push.",
+      ],
       persona,
     );
   }
@@ -67,7 +91,10 @@ export function progressAdvice(exerciseName: string | null, trend: "up" | "flat"
 }
 
 const MUSCLE_ADVICE: Record<string, string[]> = {
-  shoulders: ["Overhead pressing builds the shoulders directly.", "Lateral raises and face pulls train the shoulders without pressing anything above your head."],
+  shoulders: [
+    "Overhead pressing builds the shoulders directly.",
+    "Lateral raises and face pulls train the shoulders without pressing anything above your head.",
+  ],
   back: ["Rows and pull-ups balance all the pressing.", "Lat pulldowns and cable rows add back volume."],
   chest: ["Bench press and dips cover the chest.", "Push-ups and cable flyes add chest volume at low cost."],
   quads: ["Squats and leg presses cover the quads.", "Lunges and leg extensions add quad work."],

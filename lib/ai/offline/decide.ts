@@ -41,9 +41,16 @@ export function decide(p: ReadPrompt): Action {
         const sameStage = steps.filter((s) => s.toolName === "query_training_data" && stageOf(s) === stageOf(last)).length;
         const retry = sameStage === 1 && steps.length < MAX_TOOL_STEPS ? replan(intent, p, stageOf(last), true) : null;
         if (retry && retry.sql !== input.sql) {
-          return { kind: "tool", toolName: "query_training_data", input: { sql: retry.sql, purpose: `${retry.purpose} (simplified after: ${reason.slice(0, 120)})` } };
+          return {
+            kind: "tool",
+            toolName: "query_training_data",
+            input: { sql: retry.sql, purpose: `${retry.purpose} (simplified after: ${reason.slice(0, 120)})` },
+          };
         }
-        return { kind: "text", text: `I couldn't get that from your data: ${reason}\n\nTry rephrasing the question, or ask for a shorter time range.` };
+        return {
+          kind: "text",
+          text: `I couldn't get that from your data: ${reason}\n\nTry rephrasing the question, or ask for a shorter time range.`,
+        };
       }
       return next(intent, p);
     }
@@ -99,11 +106,17 @@ function analyse(intent: Intent, p: ReadPrompt): State {
   let fallback: Fallback | null = null;
   if (variants) {
     const found = variants.filter((v) => v.chosen);
-    resolved = withExercises(intent, found.map((v) => v.ref));
+    resolved = withExercises(
+      intent,
+      found.map((v) => v.ref),
+    );
     const range = rangeOf(intent);
     if (range && range.kind !== "all" && found.length > 0 && found.every((v) => v.chosen!.in_period === 0)) {
       const first = found.map((v) => v.chosen!.first_day).sort()[0];
-      const last = found.map((v) => v.chosen!.last_day).sort().at(-1)!;
+      const last = found
+        .map((v) => v.chosen!.last_day)
+        .sort()
+        .at(-1)!;
       fallback = makeFallback(range, first, last, p.context.today, "sets");
       resolved = withRange(resolved, fallback.range);
     }
@@ -125,7 +138,10 @@ function makeFallback(requested: Period, first: string, last: string, today: str
     const candidate = addDays(end, -requested.days);
     if (candidate > first) from = candidate;
   }
-  const label = from === first ? `all of it (${formatSpan(first, last)})` : `the ${requested.days && requested.days % 7 === 0 && requested.days <= 70 ? `${requested.days / 7} weeks` : requested.label.replace(/^the last /, "")} up to your last entry (${formatSpan(from, last)})`;
+  const label =
+    from === first
+      ? `all of it (${formatSpan(first, last)})`
+      : `the ${requested.days && requested.days % 7 === 0 && requested.days <= 70 ? `${requested.days / 7} weeks` : requested.label.replace(/^the last /, "")} up to your last entry (${formatSpan(from, last)})`;
   const range: Period = { from, to: end, label: formatSpan(from, last), kind: "between", days: daysBetween(from, end), partial: end > today };
   return { requested, first, last, range, what, label };
 }
@@ -161,7 +177,14 @@ function next(intent: Intent, p: ReadPrompt): Action {
   const tooMany = p.steps.length >= MAX_TOOL_STEPS;
   if (exercisesOf(intent).length > 0 && state.variants) {
     const missing = state.variants.filter((v) => !v.chosen);
-    if (missing.length === state.variants.length) return { kind: "text", text: notLoggedAnswer(missing.map((v) => v.ref), p.steps) };
+    if (missing.length === state.variants.length)
+      return {
+        kind: "text",
+        text: notLoggedAnswer(
+          missing.map((v) => v.ref),
+          p.steps,
+        ),
+      };
     if (!state.main) {
       const plan = planQuery(state.resolved, p.context);
       if (!plan || tooMany) return { kind: "text", text: finalAnswer(intent, p) };
@@ -237,7 +260,18 @@ function firstStep(intent: Intent, p: ReadPrompt): Action {
 function finalAnswer(intent: Intent, p: ReadPrompt): string {
   const state = analyse(intent, p);
   if (!state.main) {
-    if (state.span && state.span.entries === 0) return composeAnswer({ intent, rows: [], truncated: false, ctx: p.context, persona: p.persona, plan: p.plan, fallback: null, notes: [], noDataAtAll: true });
+    if (state.span && state.span.entries === 0)
+      return composeAnswer({
+        intent,
+        rows: [],
+        truncated: false,
+        ctx: p.context,
+        persona: p.persona,
+        plan: p.plan,
+        fallback: null,
+        notes: [],
+        noDataAtAll: true,
+      });
     return "I couldn't get an answer from your data this time. Please try again.";
   }
   const notes = (state.variants ?? []).map((v) => v.note).filter((n): n is string => Boolean(n));
@@ -257,8 +291,7 @@ function finalAnswer(intent: Intent, p: ReadPrompt): string {
 
 function logAnswer(step: ToolStep): string {
   const out = step.output as
-    | { status?: string; summary?: string; draft?: WorkoutDraft; error?: string; reason?: string; warnings?: string[] }
-    | undefined;
+    { status?: string; summary?: string; draft?: WorkoutDraft; error?: string; reason?: string; warnings?: string[] } | undefined;
   if (step.failed || !out) return `I couldn't prepare that workout: ${step.failed ?? "no result"}.`;
   if (out.error || out.status !== "draft") {
     const warnings = out.warnings?.length ? `\n\n${out.warnings.map((w) => `- ${w}`).join("\n")}` : "";

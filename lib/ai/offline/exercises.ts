@@ -39,13 +39,110 @@ function catalogIndex(): Map<string, Entry> {
 }
 
 const STOP = new Set([
-  "the", "a", "an", "my", "me", "i", "of", "and", "or", "vs", "versus", "against", "to", "for", "in", "on", "at", "is", "was",
-  "how", "what", "when", "show", "chart", "plot", "graph", "compare", "progress", "over", "last", "this", "since", "past",
-  "month", "months", "week", "weeks", "year", "years", "day", "days", "time", "best", "max", "pr", "prs", "record", "records",
-  "volume", "weight", "heaviest", "strength", "trend", "doing", "going", "been", "has", "have", "with", "did", "do", "set", "sets",
-  "rep", "reps", "one", "1rm", "e1rm", "estimated", "lift", "lifts", "lifting", "training", "workout", "workouts", "session",
-  "sessions", "much", "many", "often", "improved", "improve", "improving", "up", "down", "all", "time", "per", "by", "each",
-  "personal", "show", "total", "ever", "lifetime", "going", "whats", "what's", "hows", "how's", "s", "new", "latest", "recent",
+  "the",
+  "a",
+  "an",
+  "my",
+  "me",
+  "i",
+  "of",
+  "and",
+  "or",
+  "vs",
+  "versus",
+  "against",
+  "to",
+  "for",
+  "in",
+  "on",
+  "at",
+  "is",
+  "was",
+  "how",
+  "what",
+  "when",
+  "show",
+  "chart",
+  "plot",
+  "graph",
+  "compare",
+  "progress",
+  "over",
+  "last",
+  "this",
+  "since",
+  "past",
+  "month",
+  "months",
+  "week",
+  "weeks",
+  "year",
+  "years",
+  "day",
+  "days",
+  "time",
+  "best",
+  "max",
+  "pr",
+  "prs",
+  "record",
+  "records",
+  "volume",
+  "weight",
+  "heaviest",
+  "strength",
+  "trend",
+  "doing",
+  "going",
+  "been",
+  "has",
+  "have",
+  "with",
+  "did",
+  "do",
+  "set",
+  "sets",
+  "rep",
+  "reps",
+  "one",
+  "1rm",
+  "e1rm",
+  "estimated",
+  "lift",
+  "lifts",
+  "lifting",
+  "training",
+  "workout",
+  "workouts",
+  "session",
+  "sessions",
+  "much",
+  "many",
+  "often",
+  "improved",
+  "improve",
+  "improving",
+  "up",
+  "down",
+  "all",
+  "time",
+  "per",
+  "by",
+  "each",
+  "personal",
+  "show",
+  "total",
+  "ever",
+  "lifetime",
+  "going",
+  "whats",
+  "what's",
+  "hows",
+  "how's",
+  "s",
+  "new",
+  "latest",
+  "recent",
 ]);
 const MONTH_WORDS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/;
 
@@ -76,7 +173,15 @@ export function findExerciseMentions(question: string, max = 3): ExerciseRef[] {
       // and so does a qualifier before it that the catalog phrase did not take ("incline dumbbell bench")
       let k = i - 1;
       if (words[k] && analyseExerciseName(words[k]).equipment.length) k--;
-      const qualifier = words[k] && !taken[k] && /^[a-z]{3,}$/.test(words[k]) && !STOP.has(words[k]) && !MONTH_WORDS.test(words[k]) && !analyseExerciseName(words[k]).equipment.length ? [words[k]] : [];
+      const qualifier =
+        words[k] &&
+        !taken[k] &&
+        /^[a-z]{3,}$/.test(words[k]) &&
+        !STOP.has(words[k]) &&
+        !MONTH_WORDS.test(words[k]) &&
+        !analyseExerciseName(words[k]).equipment.length
+          ? [words[k]]
+          : [];
       const before = i - 1 >= 0 && analyseExerciseName(words[i - 1]).equipment.length ? [words[i - 1]] : [];
       const after = words[i + n] && analyseExerciseName(words[i + n]).equipment.length ? [words[i + n]] : [];
       const written = [...qualifier, ...before, phrase, ...after].join(" ");
@@ -97,8 +202,9 @@ export function findExerciseMentions(question: string, max = 3): ExerciseRef[] {
 function customMention(question: string): ExerciseRef | null {
   const q = question.toLowerCase();
   const m =
-    q.match(/\b(?:progress|trend|prs?|records?|e?1rm|max|best)\s+(?:on|for|in|at)\s+(?:my\s+|the\s+)?([a-z][a-z -]{2,40}?)(?=\s+(?:over|in|since|this|last|during|for)\b|[?.!,]|$)/) ??
-    q.match(/\bmy\s+([a-z][a-z -]{2,40}?)\s+(?:progress|trend|prs?|records?|e?1rm|max|going|numbers)\b/);
+    q.match(
+      /\b(?:progress|trend|prs?|records?|e?1rm|max|best)\s+(?:on|for|in|at)\s+(?:my\s+|the\s+)?([a-z][a-z -]{2,40}?)(?=\s+(?:over|in|since|this|last|during|for)\b|[?.!,]|$)/,
+    ) ?? q.match(/\bmy\s+([a-z][a-z -]{2,40}?)\s+(?:progress|trend|prs?|records?|e?1rm|max|going|numbers)\b/);
   if (!m) return null;
   const phrase = m[1].trim();
   if (!phrase || phrase.split(" ").every((w) => STOP.has(w))) return null;

@@ -48,7 +48,8 @@ export function rangeOf(intent: Intent): TimeRange | null {
 
 const has = (t: string, re: RegExp) => re.test(t);
 
-const PAIN = /\b(hurts?|hurting|pain(ful)?|aches?|aching|achy|sore (knee|back|shoulder|elbow|wrist|hip|neck|joint)s?|injur(y|ed|ies)|tweak(ed)?|strain(ed)?|pulled (a|my)|sprain(ed)?|twinge|niggle|impinge\w*|swollen|swelling)\b/;
+const PAIN =
+  /\b(hurts?|hurting|pain(ful)?|aches?|aching|achy|sore (knee|back|shoulder|elbow|wrist|hip|neck|joint)s?|injur(y|ed|ies)|tweak(ed)?|strain(ed)?|pulled (a|my)|sprain(ed)?|twinge|niggle|impinge\w*|swollen|swelling)\b/;
 const BODY_PARTS: [RegExp, string][] = [
   [/\bknees?\b/, "knee"],
   [/\b(lower back|back|spine|disc)\b/, "back"],
@@ -74,11 +75,17 @@ export function classifyIntent(message: string, ctx: PromptContext): Intent {
   // Pain first: "my knee hurts after 5x5 squats" is a safety question, not a log.
   const sore = has(t, /\b(sore|tender|stiff|swollen|clicking|grinding)\b/) && BODY_PARTS.some(([re]) => re.test(t));
   if ((has(t, PAIN) || sore) && !has(t, /\b(no|without) (pain|ache)\b/)) {
-    return { kind: "pain", area: BODY_PARTS.find(([re]) => re.test(t))?.[1] ?? null, deload: has(t, /\bdeload|back off|rest|skip|take (a )?(break|week)/) };
+    return {
+      kind: "pain",
+      area: BODY_PARTS.find(([re]) => re.test(t))?.[1] ?? null,
+      deload: has(t, /\bdeload|back off|rest|skip|take (a )?(break|week)/),
+    };
   }
   if (text && looksLikeWorkoutLog(text, logOpts)) return { kind: "log", text };
   // "can you log bench 3x5 at 80", "please add: squat 5x5 @ 100"
-  const asked = text.match(/^(?:(?:can|could|would) you |please |pls )*(?:log|add|record|save|track|note)\b[:\s]*(?:this|that|my|a|the)?\s*(?:workout|session)?[:\s]*(.+)$/i);
+  const asked = text.match(
+    /^(?:(?:can|could|would) you |please |pls )*(?:log|add|record|save|track|note)\b[:\s]*(?:this|that|my|a|the)?\s*(?:workout|session)?[:\s]*(.+)$/i,
+  );
   if (asked && looksLikeWorkoutLog(asked[1].replace(/[?.!\s]+$/, ""), logOpts)) return { kind: "log", text: asked[1].replace(/[?.!\s]+$/, "") };
 
   const range = parsePeriod(t, ctx.today);
@@ -87,14 +94,27 @@ export function classifyIntent(message: string, ctx: PromptContext): Intent {
   if (has(t, /^(hi|hello|hey|yo|good (morning|evening|afternoon)|thanks|thank you|cheers)\b[\s!.,]*$/)) return { kind: "greeting" };
   if (has(t, /\b(what can you do|help|how do (i|you) use|what do you know|capabilities)\b/) && exercises.length === 0) return { kind: "help" };
 
-  if (has(t, /\b(should i|do i need (a|to)|time (for|to)|is it time)\b.*\bdeload|\bdeload\b.*\?|\bneed a (deload|break|rest week)\b/)) return { kind: "deload" };
-  if (has(t, /\b(stall(ed|ing|s)?|plateau(ed|ing|s)?|stuck|not (progressing|improving|moving)|stopped (progressing|improving)|no progress|flatlin\w*|going nowhere)\b/)) return { kind: "stalled" };
-  if (has(t, /\b(what|which) (should|do|shall|can) i (do|train|lift|work on|hit)\b.*\b(today|tonight|now|next)\b|\bwhat'?s (on )?(the plan|my (plan|workout|session)|next)\b.*\b(today|tonight|next)?|\b(plan|workout|session) for today\b|\bwhat (should|do) i (do|train) (next|now)\b|\bwhat'?s next\b|\bwhat should i train\b/)) {
+  if (has(t, /\b(should i|do i need (a|to)|time (for|to)|is it time)\b.*\bdeload|\bdeload\b.*\?|\bneed a (deload|break|rest week)\b/))
+    return { kind: "deload" };
+  if (
+    has(
+      t,
+      /\b(stall(ed|ing|s)?|plateau(ed|ing|s)?|stuck|not (progressing|improving|moving)|stopped (progressing|improving)|no progress|flatlin\w*|going nowhere)\b/,
+    )
+  )
+    return { kind: "stalled" };
+  if (
+    has(
+      t,
+      /\b(what|which) (should|do|shall|can) i (do|train|lift|work on|hit)\b.*\b(today|tonight|now|next)\b|\bwhat'?s (on )?(the plan|my (plan|workout|session)|next)\b.*\b(today|tonight|next)?|\b(plan|workout|session) for today\b|\bwhat (should|do) i (do|train) (next|now)\b|\bwhat'?s next\b|\bwhat should i train\b/,
+    )
+  ) {
     return { kind: "today" };
   }
 
   if (has(t, /\b(sleep|slept)\b/)) return { kind: "body", metric: "sleep", range: range ?? defaultPeriod(3, ctx.today) };
-  if (has(t, /\b(resting (hr|heart)|rhr|heart ?rate|pulse)\b/)) return { kind: "body", metric: "resting_hr", range: range ?? defaultPeriod(3, ctx.today) };
+  if (has(t, /\b(resting (hr|heart)|rhr|heart ?rate|pulse)\b/))
+    return { kind: "body", metric: "resting_hr", range: range ?? defaultPeriod(3, ctx.today) };
   if (has(t, /\b(body ?weight|bodyweight|weigh (in|ins)|my weight|how much do i weigh|weight (trend|change)|scale)\b/) && exercises.length === 0) {
     return { kind: "body", metric: "bodyweight", range: range ?? defaultPeriod(3, ctx.today) };
   }
@@ -103,11 +123,23 @@ export function classifyIntent(message: string, ctx: PromptContext): Intent {
     return { kind: "suggest", muscle: muscleIn(t), exercise: exercises[0] ?? null };
   }
 
-  if (has(t, /\b(last|latest|previous|most recent|yesterday'?s?|today'?s?)\s+(workout|session|training|lift|gym)\b|\bwhat did i (do|lift|train)\b(?!.*\b(in|on|during|since|between|last|this) )/)) return { kind: "last_workout" };
+  if (
+    has(
+      t,
+      /\b(last|latest|previous|most recent|yesterday'?s?|today'?s?)\s+(workout|session|training|lift|gym)\b|\bwhat did i (do|lift|train)\b(?!.*\b(in|on|during|since|between|last|this) )/,
+    )
+  )
+    return { kind: "last_workout" };
 
   // "How many sets of chest did I do last week?", "chest sets this month", "how much back work"
   const group = muscleGroupIn(t);
-  if (group && exercises.length === 0 && has(t, /\b(sets?|how much|work|volume|train(ed)?|hit)\b/) && !has(t, /\b(suggest|exercise ideas)\b/) && !has(t, /\b(by|per|each) muscle\b/)) {
+  if (
+    group &&
+    exercises.length === 0 &&
+    has(t, /\b(sets?|how much|work|volume|train(ed)?|hit)\b/) &&
+    !has(t, /\b(suggest|exercise ideas)\b/) &&
+    !has(t, /\b(by|per|each) muscle\b/)
+  ) {
     return { kind: "muscle_sets", muscle: group, range: range ?? defaultPeriod(1, ctx.today) };
   }
 
@@ -115,8 +147,15 @@ export function classifyIntent(message: string, ctx: PromptContext): Intent {
     return { kind: "compare", exercises: exercises.slice(0, 3), range: range ?? defaultPeriod(6, ctx.today) };
   }
 
-  const volumeWords = /\b(volume|tonnage|total (weight|load|kg|lbs?)|work ?load|sets per|muscle groups?|per muscle|body ?parts?|how many sets|how much weight)\b/;
-  if (!has(t, volumeWords) && has(t, /\b(how often|frequency|consisten\w*|streak|calendar|heat ?map|attendance|how many (workouts|sessions|times|days|gym (visits|sessions))|number of (workouts|sessions)|(workouts|sessions) (did|have) i|days? (did|have) i (train|work|lift)|(did|have) i (train|trained|work ?out|worked out|lift|lifted|been to the gym|go to the gym)|skipped|missed|count (my )?(workouts|sessions))\b/)) {
+  const volumeWords =
+    /\b(volume|tonnage|total (weight|load|kg|lbs?)|work ?load|sets per|muscle groups?|per muscle|body ?parts?|how many sets|how much weight)\b/;
+  if (
+    !has(t, volumeWords) &&
+    has(
+      t,
+      /\b(how often|frequency|consisten\w*|streak|calendar|heat ?map|attendance|how many (workouts|sessions|times|days|gym (visits|sessions))|number of (workouts|sessions)|(workouts|sessions) (did|have) i|days? (did|have) i (train|work|lift)|(did|have) i (train|trained|work ?out|worked out|lift|lifted|been to the gym|go to the gym)|skipped|missed|count (my )?(workouts|sessions))\b/,
+    )
+  ) {
     return { kind: "frequency", range: range ?? defaultPeriod(6, ctx.today) };
   }
 
@@ -129,9 +168,11 @@ export function classifyIntent(message: string, ctx: PromptContext): Intent {
     return { kind: "volume", range: r, bucket, byMuscle, exercise: exercises[0] ?? null };
   }
 
-  const progressWords = /\b(progress|progression|progressing|trend|over time|improv\w*|stronger|going|gains?|chart|graph|plot|history|e1rm|estimated|doing|coming along)\b/;
+  const progressWords =
+    /\b(progress|progression|progressing|trend|over time|improv\w*|stronger|going|gains?|chart|graph|plot|history|e1rm|estimated|doing|coming along)\b/;
   const recordWords = /\b(prs?|personal (best|record)s?|records?|best|heaviest|max(es|imum)?|1rm|one rep max|strongest|top sets?|most weight)\b/;
-  if (has(t, recordWords) && !has(t, progressWords)) return { kind: "records", range: range && range.kind !== "all" ? range : null, exercise: exercises[0] ?? null };
+  if (has(t, recordWords) && !has(t, progressWords))
+    return { kind: "records", range: range && range.kind !== "all" ? range : null, exercise: exercises[0] ?? null };
   if (exercises.length > 0 || has(t, progressWords)) {
     const r = range ?? defaultPeriod(6, ctx.today);
     const bucket = has(t, /\b(per|each|every|by) (session|workout)\b/) || (r.days !== null && r.days <= 63) ? "session" : "week";

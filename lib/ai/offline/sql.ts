@@ -102,7 +102,8 @@ export function planQuery(intent: Intent, ctx: PromptContext, simple = false): Q
   switch (intent.kind) {
     case "progress": {
       const range = intent.bucket === "week" ? alignToWeeks(intent.range, true) : intent.range;
-      const bucket = intent.bucket === "week" ? `date_trunc('week', ${local("performed_at", ctx, simple)})::date` : localDay("performed_at", ctx, simple);
+      const bucket =
+        intent.bucket === "week" ? `date_trunc('week', ${local("performed_at", ctx, simple)})::date` : localDay("performed_at", ctx, simple);
       const label = intent.bucket === "week" ? "week" : "day";
       if (!intent.exercise) {
         // No exercise named: the three most-trained lifts in the period.
@@ -129,7 +130,12 @@ order by 1`,
     }
     case "compare": {
       const range = alignToWeeks(intent.range, true);
-      const conds = [`(${intent.exercises.map((e) => exerciseFilter(e)).join(" or ")})`, WORKING, "e1rm_kg is not null", ...inPeriod("performed_at", range, ctx, simple)];
+      const conds = [
+        `(${intent.exercises.map((e) => exerciseFilter(e)).join(" or ")})`,
+        WORKING,
+        "e1rm_kg is not null",
+        ...inPeriod("performed_at", range, ctx, simple),
+      ];
       return {
         purpose: `best estimated 1RM per week: ${intent.exercises.map((e) => e.label).join(" vs ")}, ${range.label}`,
         sql: `select date_trunc('week', ${local("performed_at", ctx, simple)})::date as week, exercise_name, ${weight("max(e1rm_kg)", "best_e1rm", u)}
@@ -197,7 +203,13 @@ order by 2 desc, 1`,
     }
     case "records": {
       if (intent.exercise) {
-        const conds = [exerciseFilter(intent.exercise), WORKING, "weight_kg is not null", "reps between 1 and 12", ...inPeriod("performed_at", intent.range, ctx, simple)];
+        const conds = [
+          exerciseFilter(intent.exercise),
+          WORKING,
+          "weight_kg is not null",
+          "reps between 1 and 12",
+          ...inPeriod("performed_at", intent.range, ctx, simple),
+        ];
         return {
           purpose: `${intent.exercise.label}: heaviest working set for each rep count${intent.range ? `, ${intent.range.label}` : ""}`,
           sql: `select reps, ${weight("max(weight_kg)", "best_weight", u)}, ${weight("max(e1rm_kg)", "best_e1rm", u)}, count(*) as sets

@@ -44,14 +44,19 @@ function closeness(ref: ExerciseRef, candidate: string): number {
   const sameMovement = (catalogBase.length > 0 && sameSet(cb, catalogBase)) || (phraseBase.length > 0 && sameSet(cb, phraseBase));
   let score = (containsWritten ? 2 : 0) + (sameMovement ? 1 : 0);
   if (score === 0 && ref.pattern) {
-    const needle = ref.pattern.replace(/^%|%$/g, "").replace(/\\([%_\\])/g, "$1").toLowerCase();
+    const needle = ref.pattern
+      .replace(/^%|%$/g, "")
+      .replace(/\\([%_\\])/g, "$1")
+      .toLowerCase();
     if (candidate.toLowerCase().includes(needle)) score = 2;
   }
   return score;
 }
 
 export function pickVariant(ref: ExerciseRef, rows: VariantRow[]): Variant {
-  let scored = rows.map((r) => ({ r, c: closeness(ref, r.exercise_name), eq: analyseExerciseName(r.exercise_name).equipment })).filter((x) => x.c > 0);
+  let scored = rows
+    .map((r) => ({ r, c: closeness(ref, r.exercise_name), eq: analyseExerciseName(r.exercise_name).equipment }))
+    .filter((x) => x.c > 0);
   const wanted = ref.equipment ?? [];
   if (wanted.length) {
     const withEq = scored.filter((x) => wanted.every((e) => x.eq.includes(e)));
@@ -61,7 +66,12 @@ export function pickVariant(ref: ExerciseRef, rows: VariantRow[]): Variant {
   const top = Math.max(...scored.map((x) => x.c));
   const best = scored
     .filter((x) => x.c === top)
-    .sort((a, b) => Number(b.r.in_period > 0) - Number(a.r.in_period > 0) || b.r.working_sets - a.r.working_sets || a.r.exercise_name.localeCompare(b.r.exercise_name));
+    .sort(
+      (a, b) =>
+        Number(b.r.in_period > 0) - Number(a.r.in_period > 0) ||
+        b.r.working_sets - a.r.working_sets ||
+        a.r.exercise_name.localeCompare(b.r.exercise_name),
+    );
   const chosen = best[0].r;
   const others = best.slice(1).map((x) => x.r.exercise_name);
   let note: string | null = null;

@@ -54,8 +54,7 @@ export const logWorkoutInput = z
   .refine((v) => v.text !== undefined || v.draft !== undefined, { message: "Give the text, a draft, or both." });
 
 export type LogWorkoutOutput =
-  | { status: "draft"; draft: WorkoutDraft; summary: string }
-  | { error: "not_understood" | "invalid_draft"; reason: string; warnings?: string[] };
+  { status: "draft"; draft: WorkoutDraft; summary: string } | { error: "not_understood" | "invalid_draft"; reason: string; warnings?: string[] };
 
 export function logWorkoutTool(ctx: CoachToolContext) {
   return tool({
@@ -153,7 +152,11 @@ export function summariseDraft(draft: WorkoutDraft, unit: Unit): string {
       const parts = w.exercises.map((e) => {
         const top = Math.max(...e.sets.map((s) => s.weightKg ?? 0));
         const detail = e.cardio
-          ? e.sets.map((s) => [s.distanceM ? `${s.distanceM} m` : "", s.durationSeconds ? formatSeconds(s.durationSeconds) : ""].filter(Boolean).join(" in ")).join(", ")
+          ? e.sets
+              .map((s) =>
+                [s.distanceM ? `${s.distanceM} m` : "", s.durationSeconds ? formatSeconds(s.durationSeconds) : ""].filter(Boolean).join(" in "),
+              )
+              .join(", ")
           : `${e.sets.length} set${e.sets.length === 1 ? "" : "s"}${top > 0 ? `, top ${formatWeight(top, unit)}` : ""}`;
         return `${e.name}${e.known === false ? " (new exercise)" : ""}: ${detail}`;
       });

@@ -41,7 +41,10 @@ export function queryTrainingDataTool(ctx: CoachToolContext) {
         await ctx.opts.onQuery?.({ sql, purpose, ms, ok: true, rowCount: result.rowCount, truncated: result.truncated });
         const capped = result.rows.length > MODEL_ROW_CAP;
         const notes: string[] = [];
-        if (capped) notes.push(`Only the first ${MODEL_ROW_CAP} of ${result.rows.length} rows are shown here; aggregate for a complete answer (charts still use every row).`);
+        if (capped)
+          notes.push(
+            `Only the first ${MODEL_ROW_CAP} of ${result.rows.length} rows are shown here; aggregate for a complete answer (charts still use every row).`,
+          );
         if (result.truncated) notes.push(`The result hit the ${SANDBOX_MAX_ROWS}-row limit.`);
         return {
           queryRef,

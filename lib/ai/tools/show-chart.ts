@@ -16,9 +16,7 @@ export const showChartInput = chartSpecSchema
   .strict();
 
 export type ShowChartOutput =
-  | (CoachChart & { chartId?: string; queryRef: string })
-  | { error: "invalid_chart"; reason: string }
-  | { error: "chart_limit"; reason: string };
+  (CoachChart & { chartId?: string; queryRef: string }) | { error: "invalid_chart"; reason: string } | { error: "chart_limit"; reason: string };
 
 export function showChartTool(ctx: CoachToolContext) {
   return tool({
@@ -67,7 +65,14 @@ export function showChartTool(ctx: CoachToolContext) {
       if ("error" in output) return { type: "json", value: output };
       return {
         type: "json",
-        value: { shown: true, chartId: output.chartId ?? null, type: output.type, title: output.title, queryRef: output.queryRef, points: output.rows.length },
+        value: {
+          shown: true,
+          chartId: output.chartId ?? null,
+          type: output.type,
+          title: output.title,
+          queryRef: output.queryRef,
+          points: output.rows.length,
+        },
       };
     },
   });

@@ -39,7 +39,8 @@ async function portalContext(portalId: string) {
   assertLocal();
   const db = getDb();
   const session = await getObj(db, portalId, "billing_portal.session");
-  if (!session || session._expires_at < Math.floor(Date.now() / 1000)) throw new Error("This billing session has expired. Open “Manage billing” again.");
+  if (!session || session._expires_at < Math.floor(Date.now() / 1000))
+    throw new Error("This billing session has expired. Open “Manage billing” again.");
   const sub = (await listObjs(db, "subscription", session.customer)).find((s) => !["canceled", "incomplete_expired"].includes(s.status)) ?? null;
   return { db, session, sub };
 }

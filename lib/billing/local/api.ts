@@ -25,7 +25,10 @@ const META = "map" as const;
 const EXPAND = ["string"] as ["string"];
 
 function json(status: number, body: unknown) {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "stripe-version": "2026-10-28.endive", "request-id": newId("req") } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", "stripe-version": "2026-10-28.endive", "request-id": newId("req") },
+  });
 }
 
 function authorized(request: Request, key: string): boolean {
@@ -77,7 +80,10 @@ function route(method: string, path: string, handler: Handler) {
 // customers
 route("POST", "/v1/customers", async ({ db }, p) => {
   validate(p, { email: "string", name: "string", metadata: META, expand: EXPAND });
-  return { body: await engine.createCustomer(db, { email: str(p, "email"), name: str(p, "name"), metadata: p.metadata as Record<string, string> }), changed: true };
+  return {
+    body: await engine.createCustomer(db, { email: str(p, "email"), name: str(p, "name"), metadata: p.metadata as Record<string, string> }),
+    changed: true,
+  };
 });
 route("GET", "/v1/customers/:id", async ({ db }, p, [id]) => {
   validate(p, { expand: EXPAND });
@@ -87,7 +93,10 @@ route("GET", "/v1/customers/:id", async ({ db }, p, [id]) => {
 });
 route("POST", "/v1/customers/:id", async ({ db }, p, [id]) => {
   validate(p, { email: "string", name: "string", metadata: META, expand: EXPAND });
-  return { body: await engine.updateCustomer(db, id, { email: str(p, "email"), name: str(p, "name"), metadata: p.metadata as Record<string, string> }), changed: true };
+  return {
+    body: await engine.updateCustomer(db, id, { email: str(p, "email"), name: str(p, "name"), metadata: p.metadata as Record<string, string> }),
+    changed: true,
+  };
 });
 route("DELETE", "/v1/customers/:id", async ({ db }, p, [id]) => {
   validate(p, {});
@@ -97,7 +106,14 @@ route("DELETE", "/v1/customers/:id", async ({ db }, p, [id]) => {
 // products and prices
 route("POST", "/v1/products", async ({ db }, p) => {
   validate(p, { id: "string", name: "string", active: "bool", metadata: META, description: "string" }, ["name"]);
-  return { body: await engine.createProduct(db, { id: str(p, "id"), name: str(p, "name")!, active: bool(p, "active"), metadata: p.metadata as Record<string, string> }) };
+  return {
+    body: await engine.createProduct(db, {
+      id: str(p, "id"),
+      name: str(p, "name")!,
+      active: bool(p, "active"),
+      metadata: p.metadata as Record<string, string>,
+    }),
+  };
 });
 route("GET", "/v1/products/:id", async ({ db }, p, [id]) => {
   validate(p, { expand: EXPAND });
@@ -108,7 +124,17 @@ route("GET", "/v1/products/:id", async ({ db }, p, [id]) => {
 route("POST", "/v1/prices", async ({ db }, p) => {
   validate(
     p,
-    { product: "string", unit_amount: "int", currency: "string", recurring: { interval: "string", interval_count: "int" }, lookup_key: "string", transfer_lookup_key: "bool", nickname: "string", metadata: META, expand: EXPAND },
+    {
+      product: "string",
+      unit_amount: "int",
+      currency: "string",
+      recurring: { interval: "string", interval_count: "int" },
+      lookup_key: "string",
+      transfer_lookup_key: "bool",
+      nickname: "string",
+      metadata: META,
+      expand: EXPAND,
+    },
     ["currency", "product", "unit_amount", "recurring"],
   );
   const recurring = p.recurring as Params;
@@ -132,7 +158,15 @@ route("GET", "/v1/prices", async ({ db }, p) => {
   if (keys.length) prices = prices.filter((x) => keys.includes(x.lookup_key));
   if (p.active !== undefined) prices = prices.filter((x) => x.active === bool(p, "active"));
   if (p.product) prices = prices.filter((x) => x.product === str(p, "product"));
-  const data = await Promise.all(prices.slice(0, limitOf(p)).map((x) => expand(db, publicView(x), ((arr(p, "expand") as string[]) ?? []).map((e) => e.replace(/^data\./, "")))));
+  const data = await Promise.all(
+    prices.slice(0, limitOf(p)).map((x) =>
+      expand(
+        db,
+        publicView(x),
+        ((arr(p, "expand") as string[]) ?? []).map((e) => e.replace(/^data\./, "")),
+      ),
+    ),
+  );
   return { body: list(data, "/v1/prices", prices.length > data.length) };
 });
 route("GET", "/v1/prices/:id", async ({ db }, p, [id]) => {
@@ -188,7 +222,15 @@ route("GET", "/v1/subscriptions", async ({ db }, p) => {
   const status = str(p, "status");
   if (status !== "all") subs = subs.filter((s) => (status ? s.status === status : !["canceled", "incomplete_expired"].includes(s.status)));
   const page = subs.slice(0, limitOf(p));
-  const data = await Promise.all(page.map((s) => expand(db, publicView(s), ((arr(p, "expand") as string[]) ?? []).map((e) => e.replace(/^data\./, "")))));
+  const data = await Promise.all(
+    page.map((s) =>
+      expand(
+        db,
+        publicView(s),
+        ((arr(p, "expand") as string[]) ?? []).map((e) => e.replace(/^data\./, "")),
+      ),
+    ),
+  );
   return { body: list(data, "/v1/subscriptions", subs.length > page.length) };
 });
 route("GET", "/v1/subscriptions/:id", async ({ db }, p, [id]) => {
@@ -196,9 +238,20 @@ route("GET", "/v1/subscriptions/:id", async ({ db }, p, [id]) => {
   return { body: await expand(db, publicView(await engine.requireSubscription(db, id)), arr(p, "expand") as string[]) };
 });
 route("POST", "/v1/subscriptions/:id", async ({ db }, p, [id]) => {
-  validate(p, { cancel_at_period_end: "bool", items: [{ id: "string", price: "string", quantity: "int" }], proration_behavior: "string", metadata: META, expand: EXPAND });
+  validate(p, {
+    cancel_at_period_end: "bool",
+    items: [{ id: "string", price: "string", quantity: "int" }],
+    proration_behavior: "string",
+    metadata: META,
+    expand: EXPAND,
+  });
   const items = p.items ? (arr(p, "items") as Params[]).map((x) => ({ id: str(x, "id"), price: str(x, "price") })) : undefined;
-  const sub = await engine.updateSubscription(db, id, { cancel_at_period_end: bool(p, "cancel_at_period_end"), items, proration_behavior: str(p, "proration_behavior"), metadata: p.metadata as Record<string, string> });
+  const sub = await engine.updateSubscription(db, id, {
+    cancel_at_period_end: bool(p, "cancel_at_period_end"),
+    items,
+    proration_behavior: str(p, "proration_behavior"),
+    metadata: p.metadata as Record<string, string>,
+  });
   return { body: publicView(sub), changed: true };
 });
 route("DELETE", "/v1/subscriptions/:id", async ({ db }, p, [id]) => {
@@ -213,7 +266,16 @@ route("POST", "/v1/billing_portal/sessions", async ({ db, origin }, p) => {
   if (customer.deleted) throw noSuch("customer", customer.id, "customer");
   const now = Math.floor(Date.now() / 1000);
   const id = newId("bps");
-  const session = { id, object: "billing_portal.session", customer: customer.id, return_url: str(p, "return_url") ?? null, url: `${origin}/billing/local/portal/${id}`, created: now, livemode: false, _expires_at: now + 3600 };
+  const session = {
+    id,
+    object: "billing_portal.session",
+    customer: customer.id,
+    return_url: str(p, "return_url") ?? null,
+    url: `${origin}/billing/local/portal/${id}`,
+    created: now,
+    livemode: false,
+    _expires_at: now + 3600,
+  };
   const { putObj } = await import("./store");
   await putObj(db, session);
   return { body: session };
@@ -243,7 +305,15 @@ route("GET", "/v1/payment_methods/:id", async ({ db }, p, [id]) => {
 
 // events
 route("GET", "/v1/events", async ({ db }, p) => {
-  validate(p, { limit: "int", starting_after: "string", ending_before: "string", type: "string", types: ["string"], delivery_success: "bool", created: "map" });
+  validate(p, {
+    limit: "int",
+    starting_after: "string",
+    ending_before: "string",
+    type: "string",
+    types: ["string"],
+    delivery_success: "bool",
+    created: "map",
+  });
   const limit = limitOf(p);
   const conds = [];
   const type = str(p, "type");
@@ -293,12 +363,21 @@ route("POST", "/v1/test_helpers/test_clocks/:id/advance", async ({ db }, p, [id]
 export async function handleLocalStripe(request: Request, ctx: LocalApiContext, path: string): Promise<Response> {
   try {
     if (!authorized(request, ctx.secretKey))
-      throw new LocalStripeError(401, "authentication_error", "Invalid API Key provided. This is the local test-mode Stripe: use the key it generated under the data directory.");
+      throw new LocalStripeError(
+        401,
+        "authentication_error",
+        "Invalid API Key provided. This is the local test-mode Stripe: use the key it generated under the data directory.",
+      );
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
     const params = method === "POST" ? parseForm(new URLSearchParams(await request.text())) : parseForm(url.searchParams);
     const found = routes.find((r) => r.method === method && r.pattern.test(path));
-    if (!found) throw new LocalStripeError(404, "invalid_request_error", `Unrecognized request URL (${method}: ${path}). This local test-mode Stripe serves the endpoints Spotter uses.`);
+    if (!found)
+      throw new LocalStripeError(
+        404,
+        "invalid_request_error",
+        `Unrecognized request URL (${method}: ${path}). This local test-mode Stripe serves the endpoints Spotter uses.`,
+      );
     const ids = path.match(found.pattern)!.slice(1);
     const idemKey = method === "POST" ? request.headers.get("idempotency-key") : null;
     if (idemKey) {

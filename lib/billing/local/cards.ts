@@ -41,20 +41,25 @@ export type CardCheck = { ok: true; card: TestCard; last4: string } | { ok: fals
 /** Validates a card like Stripe's hosted checkout (number, expiry, CVC), then applies test-card behaviour. */
 export function checkCard(input: { number: string; exp: string; cvc: string }, now: Date): CardCheck {
   const number = input.number.replace(/[\s-]/g, "");
-  if (!/^\d{12,19}$/.test(number) || !luhnOk(number)) return { ok: false, field: "number", code: "incorrect_number", message: "Your card number is invalid." };
+  if (!/^\d{12,19}$/.test(number) || !luhnOk(number))
+    return { ok: false, field: "number", code: "incorrect_number", message: "Your card number is invalid." };
   const m = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(input.exp);
-  if (!m || Number(m[1]) < 1 || Number(m[1]) > 12) return { ok: false, field: "exp", code: "invalid_expiry_month", message: "Your card's expiration date is incomplete." };
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > 12)
+    return { ok: false, field: "exp", code: "invalid_expiry_month", message: "Your card's expiration date is incomplete." };
   const year = m[2].length === 2 ? 2000 + Number(m[2]) : Number(m[2]);
   const endOfMonth = Date.UTC(year, Number(m[1]), 1);
-  if (endOfMonth <= now.getTime()) return { ok: false, field: "exp", code: "invalid_expiry_year", message: "Your card's expiration year is in the past." };
-  if (!/^\d{3,4}$/.test(input.cvc.trim())) return { ok: false, field: "cvc", code: "incomplete_cvc", message: "Your card's security code is incomplete." };
+  if (endOfMonth <= now.getTime())
+    return { ok: false, field: "exp", code: "invalid_expiry_year", message: "Your card's expiration year is in the past." };
+  if (!/^\d{3,4}$/.test(input.cvc.trim()))
+    return { ok: false, field: "cvc", code: "incomplete_cvc", message: "Your card's security code is incomplete." };
   const card = TEST_CARDS[number];
   if (!card)
     return {
       ok: false,
       field: "number",
       code: "card_declined",
-      message: "Your card was declined. Your request was in test mode, but used a non test card. For a list of valid test cards, visit: https://stripe.com/docs/testing.",
+      message:
+        "Your card was declined. Your request was in test mode, but used a non test card. For a list of valid test cards, visit: https://stripe.com/docs/testing.",
     };
   return { ok: true, card, last4: number.slice(-4) };
 }

@@ -53,14 +53,20 @@ export async function flushDeliveries(target: DeliveryTarget): Promise<{ deliver
       const payload = JSON.stringify(typeof row.body === "string" ? JSON.parse(row.body) : row.body, null, 2);
       let status = 0;
       try {
-        status = await post(target.endpoint, payload, { "content-type": "application/json; charset=utf-8", "stripe-signature": signPayload(payload, target.secret), "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks) spotter-local" });
+        status = await post(target.endpoint, payload, {
+          "content-type": "application/json; charset=utf-8",
+          "stripe-signature": signPayload(payload, target.secret),
+          "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks) spotter-local",
+        });
       } catch {
         status = 0;
       }
       const attempts = Number(row.attempts) + 1;
       if (status >= 200 && status < 300) {
         delivered++;
-        await db.execute(sql`update stripe_local_events set delivery = 'delivered', attempts = ${attempts}, last_status = ${status} where seq = ${row.seq}`);
+        await db.execute(
+          sql`update stripe_local_events set delivery = 'delivered', attempts = ${attempts}, last_status = ${status} where seq = ${row.seq}`,
+        );
       } else {
         failed++;
         const wait = backoffSeconds(attempts);

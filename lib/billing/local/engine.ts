@@ -89,23 +89,48 @@ export async function deleteCustomer(db: Db, id: string) {
 
 // ── products and prices ──────────────────────────────────────────────────────
 export async function createProduct(db: Db, p: { name: string; id?: string; metadata?: Record<string, string>; active?: boolean }) {
-  if (p.id && (await getObj(db, p.id))) throw new LocalStripeError(400, "invalid_request_error", `Product already exists.`, "resource_already_exists", "id");
-  const product = { id: p.id ?? newId("prod"), object: "product", name: p.name, active: p.active ?? true, metadata: p.metadata ?? {}, created: await nowSeconds(db), livemode: false };
+  if (p.id && (await getObj(db, p.id)))
+    throw new LocalStripeError(400, "invalid_request_error", `Product already exists.`, "resource_already_exists", "id");
+  const product = {
+    id: p.id ?? newId("prod"),
+    object: "product",
+    name: p.name,
+    active: p.active ?? true,
+    metadata: p.metadata ?? {},
+    created: await nowSeconds(db),
+    livemode: false,
+  };
   await putObj(db, product);
   return product;
 }
 
 export async function createPrice(
   db: Db,
-  p: { product: string; unit_amount: number; currency: string; recurring: { interval: string }; lookup_key?: string; transfer_lookup_key?: boolean; nickname?: string; metadata?: Record<string, string> },
+  p: {
+    product: string;
+    unit_amount: number;
+    currency: string;
+    recurring: { interval: string };
+    lookup_key?: string;
+    transfer_lookup_key?: boolean;
+    nickname?: string;
+    metadata?: Record<string, string>;
+  },
 ) {
   return tx(db, async (t) => {
     if (!(await getObj(t, p.product, "product"))) throw noSuch("product", p.product, "product");
-    if (!["month", "year"].includes(p.recurring.interval)) throw invalidParam("recurring[interval]", "Invalid recurring[interval]: must be one of day, month, week, or year");
+    if (!["month", "year"].includes(p.recurring.interval))
+      throw invalidParam("recurring[interval]", "Invalid recurring[interval]: must be one of day, month, week, or year");
     if (p.lookup_key) {
       const holder = (await listObjs(t, "price")).find((x) => x.lookup_key === p.lookup_key);
       if (holder && !p.transfer_lookup_key)
-        throw new LocalStripeError(400, "invalid_request_error", `A price (\`${holder.id}\`) already uses that lookup key.`, "lookup_key_exists", "lookup_key");
+        throw new LocalStripeError(
+          400,
+          "invalid_request_error",
+          `A price (\`${holder.id}\`) already uses that lookup key.`,
+          "lookup_key_exists",
+          "lookup_key",
+        );
       if (holder) await putObj(t, { ...holder, lookup_key: null });
     }
     const price = {
@@ -132,7 +157,16 @@ export async function createPrice(
 export async function createCheckoutSession(
   db: Db,
   origin: string,
-  p: { customer: string; mode: string; line_items: { price: string; quantity?: number }[]; success_url: string; cancel_url?: string; client_reference_id?: string; metadata?: Record<string, string>; subscription_data?: { metadata?: Record<string, string> } },
+  p: {
+    customer: string;
+    mode: string;
+    line_items: { price: string; quantity?: number }[];
+    success_url: string;
+    cancel_url?: string;
+    client_reference_id?: string;
+    metadata?: Record<string, string>;
+    subscription_data?: { metadata?: Record<string, string> };
+  },
 ) {
   if (p.mode !== "subscription") throw invalidParam("mode", "The stand-in supports mode=subscription only.");
   const customer = await getObj(db, p.customer, "customer");
@@ -171,13 +205,18 @@ export async function createCheckoutSession(
 export type PayResult = { ok: true; session: Obj; redirect: string } | { ok: false; field: string; message: string; code: string };
 
 /** The hosted checkout page's "Pay": validates the card, then creates the subscription and its first invoice. */
-export async function payCheckoutSession(db: Db, sessionId: string, card: { number: string; exp: string; cvc: string; name?: string }): Promise<PayResult> {
+export async function payCheckoutSession(
+  db: Db,
+  sessionId: string,
+  card: { number: string; exp: string; cvc: string; name?: string },
+): Promise<PayResult> {
   return tx(db, async (t) => {
     const session = await getObj(t, sessionId, "checkout.session", true);
     if (!session) throw noSuch("checkout session", sessionId);
     if (session.status === "complete") return { ok: true, session, redirect: successRedirect(session) };
     const now = await nowSeconds(t);
-    if (session.status !== "open" || session.expires_at < now) return { ok: false, field: "form", code: "checkout_expired", message: "This checkout session has expired. Go back and start again." };
+    if (session.status !== "open" || session.expires_at < now)
+      return { ok: false, field: "form", code: "checkout_expired", message: "This checkout session has expired. Go back and start again." };
     await lockCustomer(t, session.customer);
     const checked = checkCard(card, new Date(now * 1000));
     if (!checked.ok) return { ok: false, field: checked.field, message: checked.message, code: checked.code };
@@ -241,9 +280,27 @@ async function startSubscription(t: Db, customer: string, price: Obj, pm: string
     latest_invoice: null,
     metadata,
     livemode: false,
-    items: { object: "list", has_more: false, data: [{ id: newId("si"), object: "subscription_item", price, quantity: 1, created: now, current_period_start: now, current_period_end: end }] },
+    items: {
+      object: "list",
+      has_more: false,
+      data: [{ id: newId("si"), object: "subscription_item", price, quantity: 1, created: now, current_period_start: now, current_period_end: end }],
+    },
   };
-  const invoice = await createInvoice(t, sub, "subscription_create", [{ amount: price.unit_amount, description: `1 × ${await productName(t, price)} (at ${money(price.unit_amount)} / ${price.recurring.interval})`, start: now, end, proration: false }], now);
+  const invoice = await createInvoice(
+    t,
+    sub,
+    "subscription_create",
+    [
+      {
+        amount: price.unit_amount,
+        description: `1 × ${await productName(t, price)} (at ${money(price.unit_amount)} / ${price.recurring.interval})`,
+        start: now,
+        end,
+        proration: false,
+      },
+    ],
+    now,
+  );
   sub.latest_invoice = invoice.id;
   await putObj(t, sub);
   await emit(t, "customer.subscription.created", sub);
@@ -291,7 +348,15 @@ async function createInvoice(t: Db, sub: Obj, reason: string, lines: Line[], now
     lines: {
       object: "list",
       has_more: false,
-      data: lines.map((l) => ({ id: newId("il"), object: "line_item", amount: l.amount, currency: sub.currency, description: l.description, period: { start: l.start, end: l.end }, parent: { type: "subscription_item_details", subscription_item_details: { proration: l.proration, subscription: sub.id } } })),
+      data: lines.map((l) => ({
+        id: newId("il"),
+        object: "line_item",
+        amount: l.amount,
+        currency: sub.currency,
+        description: l.description,
+        period: { start: l.start, end: l.end },
+        parent: { type: "subscription_item_details", subscription_item_details: { proration: l.proration, subscription: sub.id } },
+      })),
     },
     livemode: false,
   };
@@ -320,7 +385,13 @@ async function settleInvoice(t: Db, invoice: Obj, pmId: string | null, now: numb
     await emit(t, "invoice.payment_failed", invoice);
     return false;
   }
-  Object.assign(invoice, { status: "paid", amount_paid: invoice.amount_due, amount_remaining: 0, status_transitions: { ...invoice.status_transitions, paid_at: now }, _paid_with: { brand: pm.card.brand, last4: pm.card.last4 } });
+  Object.assign(invoice, {
+    status: "paid",
+    amount_paid: invoice.amount_due,
+    amount_remaining: 0,
+    status_transitions: { ...invoice.status_transitions, paid_at: now },
+    _paid_with: { brand: pm.card.brand, last4: pm.card.last4 },
+  });
   await putObj(t, invoice);
   await emit(t, "invoice.paid", invoice);
   await emit(t, "invoice.payment_succeeded", invoice);
@@ -344,7 +415,12 @@ export async function updateSubscription(
     await lockCustomer(t, found.customer);
     const sub = (await requireSubscription(t, id, true))!;
     if (["canceled", "incomplete_expired"].includes(sub.status))
-      throw new LocalStripeError(400, "invalid_request_error", "A canceled subscription can only update its cancellation_details and metadata.", "resource_missing");
+      throw new LocalStripeError(
+        400,
+        "invalid_request_error",
+        "A canceled subscription can only update its cancellation_details and metadata.",
+        "resource_missing",
+      );
     const now = await nowSeconds(t);
     const previous: Obj = {};
     if (p.metadata) {
@@ -371,15 +447,33 @@ export async function updateSubscription(
       const left = Math.max(0, item.current_period_end - now);
       const fraction = span > 0 ? left / span : 0;
       const lines: Line[] = [
-        { amount: -Math.round(old.unit_amount * fraction), description: `Unused time on ${await productName(t, old)} after ${day(now)}`, start: now, end: item.current_period_end, proration: true },
+        {
+          amount: -Math.round(old.unit_amount * fraction),
+          description: `Unused time on ${await productName(t, old)} after ${day(now)}`,
+          start: now,
+          end: item.current_period_end,
+          proration: true,
+        },
       ];
       if (old.recurring.interval === price.recurring.interval) {
-        lines.push({ amount: Math.round(price.unit_amount * fraction), description: `Remaining time on ${await productName(t, price)} after ${day(now)}`, start: now, end: item.current_period_end, proration: true });
+        lines.push({
+          amount: Math.round(price.unit_amount * fraction),
+          description: `Remaining time on ${await productName(t, price)} after ${day(now)}`,
+          start: now,
+          end: item.current_period_end,
+          proration: true,
+        });
       } else {
         // A new interval restarts the billing cycle now (Stripe does the same).
         item.current_period_start = now;
         item.current_period_end = addInterval(now, price.recurring.interval);
-        lines.push({ amount: price.unit_amount, description: `1 × ${await productName(t, price)} (at ${money(price.unit_amount)} / ${price.recurring.interval})`, start: now, end: item.current_period_end, proration: false });
+        lines.push({
+          amount: price.unit_amount,
+          description: `1 × ${await productName(t, price)} (at ${money(price.unit_amount)} / ${price.recurring.interval})`,
+          start: now,
+          end: item.current_period_end,
+          proration: false,
+        });
         if (sub.cancel_at_period_end) sub.cancel_at = item.current_period_end;
       }
       item.price = price;
@@ -424,7 +518,11 @@ export async function cancelSubscription(db: Db, id: string) {
 }
 
 /** Portal: a new card becomes the default and pays any open invoice (a past_due subscription recovers). */
-export async function replaceCard(db: Db, customerId: string, card: { number: string; exp: string; cvc: string }): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function replaceCard(
+  db: Db,
+  customerId: string,
+  card: { number: string; exp: string; cvc: string },
+): Promise<{ ok: true } | { ok: false; message: string }> {
   return tx(db, async (t) => {
     await lockCustomer(t, customerId);
     const customer = await getObj(t, customerId, "customer", true);
@@ -477,7 +575,11 @@ export async function advanceClock(db: Db, frozenTime: number) {
           const inv = await getObj(t, sub.latest_invoice, "invoice");
           if (inv && inv.created + PAST_DUE_CANCEL_DAYS * 86_400 <= frozenTime) {
             const prev = { status: sub.status };
-            Object.assign(sub, { status: "canceled", canceled_at: inv.created + PAST_DUE_CANCEL_DAYS * 86_400, ended_at: inv.created + PAST_DUE_CANCEL_DAYS * 86_400 });
+            Object.assign(sub, {
+              status: "canceled",
+              canceled_at: inv.created + PAST_DUE_CANCEL_DAYS * 86_400,
+              ended_at: inv.created + PAST_DUE_CANCEL_DAYS * 86_400,
+            });
             await putObj(t, sub);
             await emit(t, "customer.subscription.deleted", sub, prev);
             changed.add(sub.customer);
@@ -496,7 +598,21 @@ export async function advanceClock(db: Db, frozenTime: number) {
         const previous = { items: structuredClone(sub.items) };
         item.current_period_start = end;
         item.current_period_end = addInterval(end, item.price.recurring.interval);
-        const invoice = await createInvoice(t, sub, "subscription_cycle", [{ amount: item.price.unit_amount, description: `1 × ${await productName(t, item.price)} (at ${money(item.price.unit_amount)} / ${item.price.recurring.interval})`, start: item.current_period_start, end: item.current_period_end, proration: false }], end);
+        const invoice = await createInvoice(
+          t,
+          sub,
+          "subscription_cycle",
+          [
+            {
+              amount: item.price.unit_amount,
+              description: `1 × ${await productName(t, item.price)} (at ${money(item.price.unit_amount)} / ${item.price.recurring.interval})`,
+              start: item.current_period_start,
+              end: item.current_period_end,
+              proration: false,
+            },
+          ],
+          end,
+        );
         sub.latest_invoice = invoice.id;
         await putObj(t, sub);
         await emit(t, "customer.subscription.updated", sub, previous);
@@ -505,6 +621,13 @@ export async function advanceClock(db: Db, frozenTime: number) {
         }
       }
     }
-    return { id: "clock_spotter_local", object: "test_helpers.test_clock", frozen_time: frozenTime, status: "ready", livemode: false, _customers: [...changed] };
+    return {
+      id: "clock_spotter_local",
+      object: "test_helpers.test_clock",
+      frozen_time: frozenTime,
+      status: "ready",
+      livemode: false,
+      _customers: [...changed],
+    };
   });
 }

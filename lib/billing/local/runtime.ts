@@ -23,7 +23,12 @@ export function scheduleWebhookFlush(target?: Partial<DeliveryTarget>) {
     try {
       do {
         state.again = false;
-        const r = await flushDeliveries({ db: target?.db ?? getDb(), secret: target?.secret ?? webhookSecret(), endpoint: target?.endpoint ?? localWebhookEndpoint(), post: target?.post });
+        const r = await flushDeliveries({
+          db: target?.db ?? getDb(),
+          secret: target?.secret ?? webhookSecret(),
+          endpoint: target?.endpoint ?? localWebhookEndpoint(),
+          post: target?.post,
+        });
         if (r.retryInSeconds !== null) {
           clearTimeout(state.timer);
           state.timer = setTimeout(() => scheduleWebhookFlush(target), r.retryInSeconds * 1000 + 50);

@@ -12,7 +12,10 @@ export const API_VERSION = "2026-10-28.endive";
 
 export function newId(prefix: string): string {
   // Stripe ids: prefix, underscore, alphanumerics.
-  const alnum = randomBytes(18).toString("base64").replace(/[^A-Za-z0-9]/g, "").slice(0, 24);
+  const alnum = randomBytes(18)
+    .toString("base64")
+    .replace(/[^A-Za-z0-9]/g, "")
+    .slice(0, 24);
   return `${prefix}_${alnum.padEnd(24, "0")}`;
 }
 

@@ -59,13 +59,18 @@ export function parseFitNotes(text: string): ParseResult {
       distanceM = toMeters(distance, u);
     }
 
-    const workout = workouts.get(raw, "", () => day, () => ({
-      name: FITNOTES_DEFAULT_NAME,
-      start: `${day}T${FITNOTES_START_TIME}`,
-      end: null,
-      durationSeconds: null,
-      notes: null,
-    }));
+    const workout = workouts.get(
+      raw,
+      "",
+      () => day,
+      () => ({
+        name: FITNOTES_DEFAULT_NAME,
+        start: `${day}T${FITNOTES_START_TIME}`,
+        end: null,
+        durationSeconds: null,
+        notes: null,
+      }),
+    );
     const set = makeSet(
       line,
       exerciseName,

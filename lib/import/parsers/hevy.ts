@@ -2,7 +2,17 @@ import { createDateParser } from "../datetime";
 import { roundTo, storedKg } from "@/lib/units";
 import { cleanText, hevySetType, METERS_PER_MILE, parseNumber } from "../values";
 import type { ParseResult, RowIssue } from "../types";
-import { cell, makeSet, createExerciseNameReader, MAX_SESSION_NAME, MAX_SESSION_NOTES, MAX_SET_NOTES, nonEmpty, openCsv, WorkoutCollector } from "./common";
+import {
+  cell,
+  makeSet,
+  createExerciseNameReader,
+  MAX_SESSION_NAME,
+  MAX_SESSION_NOTES,
+  MAX_SET_NOTES,
+  nonEmpty,
+  openCsv,
+  WorkoutCollector,
+} from "./common";
 
 /**
  * Hevy (metric `weight_kg`/`distance_km` or imperial `weight_lbs`/`distance_miles`). Start and
@@ -47,12 +57,17 @@ export function parseHevy(text: string): ParseResult {
     const distance = parseNumber(cell(f, iDistance), imperial ? "distance_miles" : "distance_km");
 
     const name = cleanText(f[iTitle], MAX_SESSION_NAME) ?? "Hevy workout";
-    const workout = workouts.get(f[iStart], f[iTitle], () => `${start}\u0000${name}`, () => {
-      const endRaw = cell(f, iEnd)?.trim();
-      const end = endRaw ? parseDate(endRaw) : null;
-      if (endRaw && !end) warnings.push({ row: line, reason: `end_time "${endRaw}" is not a date; the workout has no end time` });
-      return { name, start, end, durationSeconds: null, notes: cleanText(hevyText(cell(f, iDescription)), MAX_SESSION_NOTES) };
-    });
+    const workout = workouts.get(
+      f[iStart],
+      f[iTitle],
+      () => `${start}\u0000${name}`,
+      () => {
+        const endRaw = cell(f, iEnd)?.trim();
+        const end = endRaw ? parseDate(endRaw) : null;
+        if (endRaw && !end) warnings.push({ row: line, reason: `end_time "${endRaw}" is not a date; the workout has no end time` });
+        return { name, start, end, durationSeconds: null, notes: cleanText(hevyText(cell(f, iDescription)), MAX_SESSION_NOTES) };
+      },
+    );
 
     const blockStart = workout.sets.at(-1)?.exerciseName !== exerciseName;
     const set = makeSet(

@@ -1,18 +1,18 @@
 import { storedKg } from "@/lib/units";
 import { createDateParser } from "../datetime";
-import {
-  BadValue,
-  cleanText,
-  distanceUnitOf,
-  parseDuration,
-  parseNumber,
-  strongSetType,
-  toMeters,
-  weightUnitOf,
-  type DistanceUnit,
-} from "../values";
+import { BadValue, cleanText, distanceUnitOf, parseDuration, parseNumber, strongSetType, toMeters, weightUnitOf, type DistanceUnit } from "../values";
 import type { ParseOptions, ParseResult, RowIssue, Unit } from "../types";
-import { cell, makeSet, createExerciseNameReader, MAX_SESSION_NAME, MAX_SESSION_NOTES, MAX_SET_NOTES, nonEmpty, openCsv, WorkoutCollector } from "./common";
+import {
+  cell,
+  makeSet,
+  createExerciseNameReader,
+  MAX_SESSION_NAME,
+  MAX_SESSION_NOTES,
+  MAX_SET_NOTES,
+  nonEmpty,
+  openCsv,
+  WorkoutCollector,
+} from "./common";
 
 /**
  * Strong, all three dialects (comma, quoted-semicolon, legacy). Weights without a unit in the
@@ -88,13 +88,18 @@ export function parseStrong(text: string, opts: ParseOptions): ParseResult {
     const distance = parseNumber(cell(f, iDistance), "Distance");
 
     const name = cleanText(f[iName], MAX_SESSION_NAME) ?? "Strong workout";
-    const workout = workouts.get(f[iDate], f[iName], () => `${start}\u0000${name}`, () => ({
-      name,
-      start,
-      end: null,
-      durationSeconds: iDurationSec !== -1 ? parseNumber(f[iDurationSec], "Duration (sec)") : parseDuration(cell(f, iDuration), "Duration"),
-      notes: null,
-    }));
+    const workout = workouts.get(
+      f[iDate],
+      f[iName],
+      () => `${start}\u0000${name}`,
+      () => ({
+        name,
+        start,
+        end: null,
+        durationSeconds: iDurationSec !== -1 ? parseNumber(f[iDurationSec], "Duration (sec)") : parseDuration(cell(f, iDuration), "Duration"),
+        notes: null,
+      }),
+    );
     if (!workout.notes && iWorkoutNotes !== -1) workout.notes = cleanText(f[iWorkoutNotes], MAX_SESSION_NOTES);
 
     const set = makeSet(
@@ -118,4 +123,3 @@ export function parseStrong(text: string, opts: ParseOptions): ParseResult {
 
   return { format: csv.format, app: "strong", rows, workouts: nonEmpty(workouts.list()), skipped, warnings };
 }
-

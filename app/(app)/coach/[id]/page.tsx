@@ -65,7 +65,8 @@ export default async function CoachDetailPage({ params, searchParams }: Props) {
       />
       {created ? (
         <Alert tone="success" title={`Meet ${coach.name}`} className="mb-6" data-testid="coach-created">
-          {coach.isPrimary ? `${coach.name} now answers in your chat.` : `Make ${coach.name} primary to have them answer in your chat.`} Here’s what {coach.name} knows and how they’ll coach you — change anything below.
+          {coach.isPrimary ? `${coach.name} now answers in your chat.` : `Make ${coach.name} primary to have them answer in your chat.`} Here’s what{" "}
+          {coach.name} knows and how they’ll coach you — change anything below.
         </Alert>
       ) : null}
 

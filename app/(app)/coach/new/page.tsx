@@ -31,7 +31,8 @@ export default async function NewCoachPage() {
           <CardHeader>
             <CardTitle>Pick up where you left off</CardTitle>
             <CardDescription>
-              Your interview is {Math.round(open.progress * 100)} % through the essentials. Answers are saved as you go; unfinished interviews are kept for 7 days.
+              Your interview is {Math.round(open.progress * 100)} % through the essentials. Answers are saved as you go; unfinished interviews are
+              kept for 7 days.
             </CardDescription>
           </CardHeader>
           <CardContent className="flex flex-wrap gap-3">
@@ -40,7 +41,12 @@ export default async function NewCoachPage() {
                 <PlayCircle aria-hidden /> Resume interview
               </Link>
             </Button>
-            <StartInterviewButton start={startInterviewAction} abandon={{ id: open.id, action: abandonInterviewAction }} variant="secondary" testId="restart-interview">
+            <StartInterviewButton
+              start={startInterviewAction}
+              abandon={{ id: open.id, action: abandonInterviewAction }}
+              variant="secondary"
+              testId="restart-interview"
+            >
               Start over
             </StartInterviewButton>
           </CardContent>
@@ -62,10 +68,12 @@ export default async function NewCoachPage() {
           <CardContent className="flex flex-col gap-5 sm:flex-row sm:items-center sm:justify-between">
             <ul className="space-y-2 text-sm text-ink-soft">
               <li className="flex gap-2">
-                <MessagesSquare aria-hidden className="mt-0.5 size-4 shrink-0 text-ink-muted" /> One question at a time; say several things at once if you like.
+                <MessagesSquare aria-hidden className="mt-0.5 size-4 shrink-0 text-ink-muted" /> One question at a time; say several things at once if
+                you like.
               </li>
               <li className="flex gap-2">
-                <Sparkles aria-hidden className="mt-0.5 size-4 shrink-0 text-ink-muted" /> If you’ve imported your training, I’ll start from what your log shows.
+                <Sparkles aria-hidden className="mt-0.5 size-4 shrink-0 text-ink-muted" /> If you’ve imported your training, I’ll start from what your
+                log shows.
               </li>
             </ul>
             <StartInterviewButton start={startInterviewAction} testId="start-interview">
@@ -75,7 +83,8 @@ export default async function NewCoachPage() {
         </Card>
       )}
       <p className="text-xs text-ink-muted">
-        Answers are read by {offline ? "the built-in offline coach (pattern rules, nothing leaves this server)" : label}. You can skip anything optional and change every choice later.
+        Answers are read by {offline ? "the built-in offline coach (pattern rules, nothing leaves this server)" : label}. You can skip anything
+        optional and change every choice later.
       </p>
     </div>
   );

@@ -19,7 +19,11 @@ const NOTICES: Record<string, { tone: "success" | "info" | "warning" | "danger";
   checkout_unknown: { tone: "warning", title: "We could not match that checkout to your account. Nothing changed here." },
   checkout_failed: { tone: "danger", title: "Checkout could not start just now.", body: "Nothing was charged. Please try again in a moment." },
   portal_failed: { tone: "danger", title: "Billing management could not open just now.", body: "Please try again in a moment." },
-  billing_off: { tone: "info", title: "Card payments are not enabled on this server.", body: "The operator assigns plans (npm run admin -- set-plan)." },
+  billing_off: {
+    tone: "info",
+    title: "Card payments are not enabled on this server.",
+    body: "The operator assigns plans (npm run admin -- set-plan).",
+  },
 };
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
@@ -43,7 +47,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         ) : null}
         {e.notice?.kind === "past_due" ? (
           <Alert tone="warning" title="Your last payment failed" data-testid="billing-banner" action={<ManageButton />}>
-            Update your card to keep {ENTITLEMENTS[e.subscribedPlan].label}. If it is not paid by {billingDate(e.notice.graceEndsAt)}, your account moves to Free (nothing is deleted).
+            Update your card to keep {ENTITLEMENTS[e.subscribedPlan].label}. If it is not paid by {billingDate(e.notice.graceEndsAt)}, your account
+            moves to Free (nothing is deleted).
           </Alert>
         ) : null}
         {e.notice?.kind === "past_due_expired" ? (
@@ -52,7 +57,12 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           </Alert>
         ) : null}
         {e.notice?.kind === "canceling" ? (
-          <Alert tone="info" title={`Your ${e.limits.label} plan ends on ${billingDate(e.notice.endsAt)}`} data-testid="billing-banner" action={<ManageButton label="Resume" />}>
+          <Alert
+            tone="info"
+            title={`Your ${e.limits.label} plan ends on ${billingDate(e.notice.endsAt)}`}
+            data-testid="billing-banner"
+            action={<ManageButton label="Resume" />}
+          >
             It will not renew. You keep {e.limits.label} until then, and move to Free afterwards.
           </Alert>
         ) : null}
@@ -68,7 +78,11 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                 <dt className="text-ink-muted">Plan</dt>
                 <dd className="mt-1 flex items-center gap-2 text-lg font-bold text-ink" data-testid="billing-plan">
                   {e.limits.label}
-                  {e.status && e.source === "stripe" ? <Badge tone={e.status === "active" || e.status === "trialing" ? "success" : "warning"}>{STATUS_LABELS[e.status] ?? e.status}</Badge> : null}
+                  {e.status && e.source === "stripe" ? (
+                    <Badge tone={e.status === "active" || e.status === "trialing" ? "success" : "warning"}>
+                      {STATUS_LABELS[e.status] ?? e.status}
+                    </Badge>
+                  ) : null}
                 </dd>
               </div>
               <div>
@@ -90,7 +104,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
               <div>
                 <dt className="text-ink-muted">Limits</dt>
                 <dd className="mt-1 text-ink">
-                  {e.limits.chatMessagesPerDay.toLocaleString("en-US")} messages and {e.limits.chartsPerDay.toLocaleString("en-US")} charts a day, {e.limits.maxCoaches} coach
+                  {e.limits.chatMessagesPerDay.toLocaleString("en-US")} messages and {e.limits.chartsPerDay.toLocaleString("en-US")} charts a day,{" "}
+                  {e.limits.maxCoaches} coach
                   {e.limits.maxCoaches === 1 ? "" : "es"}, imports up to {e.limits.importMaxMb} MB
                 </dd>
               </div>
@@ -123,14 +138,20 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                 {o.invoices.map((i) => (
                   <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
                     <span className="text-ink">
-                      {billingDate(i.created)} · {i.reason === "subscription_update" ? "Plan change (prorated)" : i.reason === "subscription_cycle" ? "Renewal" : "Subscription"}
+                      {billingDate(i.created)} ·{" "}
+                      {i.reason === "subscription_update" ? "Plan change (prorated)" : i.reason === "subscription_cycle" ? "Renewal" : "Subscription"}
                       <span className="ml-2 text-ink-muted">{i.number}</span>
                     </span>
                     <span className="flex items-center gap-3">
                       <span className="font-semibold tabular">{money(i.amountDue, i.currency)}</span>
                       <Badge tone={i.status === "paid" ? "success" : i.status === "open" ? "warning" : "neutral"}>{i.status}</Badge>
                       {i.url ? (
-                        <a className="font-medium text-accent-text underline-offset-4 hover:underline" href={i.url} target={i.url.startsWith("/") ? undefined : "_blank"} rel="noreferrer">
+                        <a
+                          className="font-medium text-accent-text underline-offset-4 hover:underline"
+                          href={i.url}
+                          target={i.url.startsWith("/") ? undefined : "_blank"}
+                          rel="noreferrer"
+                        >
                           View
                         </a>
                       ) : null}

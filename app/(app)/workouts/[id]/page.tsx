@@ -4,7 +4,21 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { Badge, Button, Card, CardContent, CardHeader, CardTitle, PageHeader, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui";
+import {
+  Badge,
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  CardTitle,
+  PageHeader,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui";
 import { DeleteSessionButton } from "@/components/workouts/delete-session-button";
 import { PrBadge } from "@/components/workouts/pr-badge";
 import { SetTypeBadge } from "@/components/workouts/set-type-badge";
@@ -44,7 +58,11 @@ export default async function WorkoutDetailPage({ params }: Props) {
   const db = getDb();
   const [{ unit, timezone }, records] = await Promise.all([
     getViewerPrefs(db, user.id),
-    loadRecords(db, user.id, session.exercises.map((g) => g.exerciseId)),
+    loadRecords(
+      db,
+      user.id,
+      session.exercises.map((g) => g.exerciseId),
+    ),
   ]);
   const duration = formatDuration(session.durationMin);
   const sessionRecords = records.bySession.get(session.id) ?? [];
@@ -79,7 +97,8 @@ export default async function WorkoutDetailPage({ params }: Props) {
       {sessionRecords.length ? (
         <p className="mb-4 flex flex-wrap items-center gap-2 text-sm text-ink-soft" data-testid="session-prs">
           <PrBadge kinds={sessionRecords.map((r) => r.kind)} count={sessionRecords.length} />
-          {sessionRecords.length === 1 ? "A personal record" : `${sessionRecords.length} personal records`} in this workout, against your whole history.
+          {sessionRecords.length === 1 ? "A personal record" : `${sessionRecords.length} personal records`} in this workout, against your whole
+          history.
         </p>
       ) : null}
 

@@ -6,6 +6,7 @@ import { cueRequestSchema } from "@/lib/live/schemas";
 export const dynamic = "force-dynamic";
 
 /** POST /api/live/cues — a grounded cue for the lifter's live workout (any plan; hourly allowance). */
-export const POST = userRoute({ name: "live/cues", input: cueRequestSchema, unauthenticated: "Sign in to use live workout mode." }, async ({ user, input }) =>
-  createCue(getDb(), user.id, input),
+export const POST = userRoute(
+  { name: "live/cues", input: cueRequestSchema, unauthenticated: "Sign in to use live workout mode." },
+  async ({ user, input }) => createCue(getDb(), user.id, input),
 );

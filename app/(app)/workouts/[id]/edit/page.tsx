@@ -19,7 +19,12 @@ export default async function EditWorkoutPage({ params }: { params: Promise<{ id
   const session = await getSessionDetail(db, user.id, id);
   if (!session) notFound();
   const [prefs, options] = await Promise.all([getViewerPrefs(db, user.id), listExerciseOptions(db, user.id)]);
-  const previous = await previousPerformances(db, user.id, { unit: prefs.unit, timezone: prefs.timezone, before: session.startedAt, excludeSessionId: session.id });
+  const previous = await previousPerformances(db, user.id, {
+    unit: prefs.unit,
+    timezone: prefs.timezone,
+    before: session.startedAt,
+    excludeSessionId: session.id,
+  });
   return (
     <>
       <PageHeader eyebrow="Training log" title={`Edit “${session.name}”`} />

@@ -4,7 +4,22 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle, EmptyState, PageHeader, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui";
+import {
+  Badge,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  EmptyState,
+  PageHeader,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui";
 import { PrBadge } from "@/components/workouts/pr-badge";
 import { SetTypeBadge } from "@/components/workouts/set-type-badge";
 import { TrendChart } from "@/components/workouts/trend-chart";
@@ -50,7 +65,10 @@ export default async function ExerciseHistoryPage({ params }: Props) {
         title={exercise.name}
         description={`${history.sessionCount} ${history.sessionCount === 1 ? "session" : "sessions"} · weights in ${unit}`}
         actions={
-          <Link href={`/workouts?exercise=${exercise.id}`} className="inline-flex items-center gap-1.5 text-sm font-semibold text-accent-text underline-offset-2 hover:underline">
+          <Link
+            href={`/workouts?exercise=${exercise.id}`}
+            className="inline-flex items-center gap-1.5 text-sm font-semibold text-accent-text underline-offset-2 hover:underline"
+          >
             <ListFilter aria-hidden className="size-4" /> Workouts with it
           </Link>
         }

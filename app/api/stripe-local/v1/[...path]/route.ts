@@ -8,7 +8,10 @@ export const dynamic = "force-dynamic";
 
 async function handle(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   if (billingMode() !== "local") {
-    return Response.json({ error: { type: "invalid_request_error", message: "The local test-mode Stripe is not active on this server." } }, { status: 404 });
+    return Response.json(
+      { error: { type: "invalid_request_error", message: "The local test-mode Stripe is not active on this server." } },
+      { status: 404 },
+    );
   }
   const { path } = await params;
   return handleLocalStripe(request, appLocalApiContext(), `/v1/${path.join("/")}`);

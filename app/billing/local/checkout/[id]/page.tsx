@@ -33,7 +33,10 @@ export default async function LocalCheckoutPage({ params }: { params: Promise<{ 
           </ul>
         </details>
         {cancel ? (
-          <Link href={`${cancel.pathname}${cancel.search}`} className="mt-6 inline-block text-sm font-medium text-accent-text underline-offset-4 hover:underline">
+          <Link
+            href={`${cancel.pathname}${cancel.search}`}
+            className="mt-6 inline-block text-sm font-medium text-accent-text underline-offset-4 hover:underline"
+          >
             ← Back to Spotter
           </Link>
         ) : null}
@@ -46,7 +49,11 @@ export default async function LocalCheckoutPage({ params }: { params: Promise<{ 
           {session.status === "complete" ? (
             <p className="text-sm text-ink-soft">This checkout is already paid.</p>
           ) : (
-            <CardForm action={payCheckoutAction.bind(null, id)} submitLabel={`Subscribe · ${money(price?.unit_amount ?? 0, price?.currency)}`} email={session.customer_email} />
+            <CardForm
+              action={payCheckoutAction.bind(null, id)}
+              submitLabel={`Subscribe · ${money(price?.unit_amount ?? 0, price?.currency)}`}
+              email={session.customer_email}
+            />
           )}
         </CardContent>
       </Card>

@@ -15,7 +15,13 @@ const DONE: Record<string, string> = {
   card: "Card updated.",
 };
 
-export default async function LocalPortalPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function LocalPortalPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ done?: string }>;
+}) {
   const { id } = await params;
   const done = DONE[(await searchParams).done ?? ""];
   const db = getDb();
@@ -33,7 +39,9 @@ export default async function LocalPortalPage({ params, searchParams }: { params
     );
   const customer = await getObj(db, session.customer, "customer");
   const sub = (await listObjs(db, "subscription", session.customer)).find((s) => !["canceled", "incomplete_expired"].includes(s.status)) ?? null;
-  const pm = customer?.invoice_settings?.default_payment_method ? await getObj(db, customer.invoice_settings.default_payment_method, "payment_method") : null;
+  const pm = customer?.invoice_settings?.default_payment_method
+    ? await getObj(db, customer.invoice_settings.default_payment_method, "payment_method")
+    : null;
   const invoices = (await listObjs(db, "invoice", session.customer)).slice(0, 12);
   const item = sub?.items.data[0];
   const currentKey = item?.price.lookup_key as string | undefined;
@@ -63,7 +71,8 @@ export default async function LocalPortalPage({ params, searchParams }: { params
           ) : (
             <>
               <p className="flex flex-wrap items-center gap-2 text-lg font-semibold text-ink" data-testid="portal-plan">
-                {(await getObj(db, item.price.product, "product"))?.name} · {money(item.price.unit_amount, item.price.currency)} / {item.price.recurring.interval}
+                {(await getObj(db, item.price.product, "product"))?.name} · {money(item.price.unit_amount, item.price.currency)} /{" "}
+                {item.price.recurring.interval}
                 <Badge tone={sub.status === "active" ? "success" : "warning"}>{STATUS_LABELS[sub.status] ?? sub.status}</Badge>
               </p>
               <p className="text-ink-soft" data-testid="portal-period">
@@ -99,7 +108,8 @@ export default async function LocalPortalPage({ params, searchParams }: { params
                 .map((p) => (
                   <li key={p.id} className="flex items-center justify-between gap-2 rounded-xl border border-line p-3 text-sm">
                     <span>
-                      {LOOKUP_KEYS[p.lookup_key as keyof typeof LOOKUP_KEYS].plan === "pro" ? "Pro" : "Trainer"} · {money(p.unit_amount, p.currency)} / {p.recurring.interval}
+                      {LOOKUP_KEYS[p.lookup_key as keyof typeof LOOKUP_KEYS].plan === "pro" ? "Pro" : "Trainer"} · {money(p.unit_amount, p.currency)}{" "}
+                      / {p.recurring.interval}
                     </span>
                     {p.lookup_key === currentKey ? (
                       <Badge tone="accent">Current</Badge>
@@ -141,7 +151,12 @@ export default async function LocalPortalPage({ params, searchParams }: { params
             {invoices.map((inv) => (
               <li key={inv.id} className="flex items-center justify-between gap-2 py-2">
                 <Link href={`/billing/local/invoice/${inv.id}`} className="font-medium text-accent-text underline-offset-4 hover:underline">
-                  {billingDate(inv.created)} · {inv.billing_reason === "subscription_update" ? "Plan change (prorated)" : inv.billing_reason === "subscription_cycle" ? "Renewal" : "Subscription"}
+                  {billingDate(inv.created)} ·{" "}
+                  {inv.billing_reason === "subscription_update"
+                    ? "Plan change (prorated)"
+                    : inv.billing_reason === "subscription_cycle"
+                      ? "Renewal"
+                      : "Subscription"}
                 </Link>
                 <span className="flex items-center gap-2">
                   <span className="tabular">{money(inv.amount_due, inv.currency)}</span>
