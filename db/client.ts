@@ -11,6 +11,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzleNeon } from "drizzle-orm/neon-serverless";
 import { Pool as NeonPool, neonConfig } from "@neondatabase/serverless";
 import ws from "ws";
+import { logError } from "@/lib/log/redact";
 
 /**
  * The database seam. No DATABASE_URL → embedded PGlite under .data/ (worker thread,
@@ -56,7 +57,7 @@ export function createPgHandle(url: string, kind: "pg" | "neon" = "pg", max = 10
     return { kind: "neon", db, pool: pool as unknown as PgPool };
   }
   const pool = new pg.Pool({ connectionString: url, max });
-  pool.on("error", (err) => console.error("[db] idle client error:", err.message));
+  pool.on("error", (err) => logError("[db] idle client error", err));
   const db = drizzlePg({ client: pool, schema, casing: "snake_case" });
   return { kind: "pg", db, pool };
 }

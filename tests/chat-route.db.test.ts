@@ -110,7 +110,11 @@ describe("POST /api/chat", () => {
         throw new Error("provider exploded with secret sk-123");
       },
     });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const chunks = await readSse(await send({ message: msg("Log: bench 3x8 at 60kg", messageId) }));
+    expect(logged.mock.calls.flat().join(" ")).toMatch(/provider exploded/);
+    expect(logged.mock.calls.flat().join(" ")).not.toMatch(/sk-123/);
+    logged.mockRestore();
     expect(storedBeforeModel).toEqual(["user:complete:Log: bench 3x8 at 60kg", "assistant:streaming:"]);
     const error = chunks.find((c) => c.type === "error") as { errorText: string } | undefined;
     expect(error?.errorText).toMatch(/Your message is saved/);

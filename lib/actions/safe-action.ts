@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { isUserError, UserError, type FieldErrors } from "@/lib/errors/user-error";
 import { zodFieldErrors } from "@/lib/validation/field-errors";
+import { logError } from "@/lib/log/redact";
 
 /**
  * Server-action wrappers: input (object or FormData) → zod → (session) → handler → ActionResult.
@@ -95,7 +96,7 @@ async function run<S extends AnySchema, T>(
       return { ok: false, code: error.code, error: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
     }
     const ref = randomBytes(4).toString("hex");
-    console.error(`[action] ${name} failed (ref ${ref}):`, error);
+    logError(`[action] ${name} failed (ref ${ref})`, error, { stack: true });
     return { ok: false, code: "internal", error: `${INTERNAL_MESSAGE} (ref ${ref})` };
   }
 }
@@ -123,7 +124,7 @@ export function authedAction<S extends AnySchema, T>(
     } catch (error) {
       unstable_rethrow(error);
       const ref = randomBytes(4).toString("hex");
-      console.error(`[action] ${name}: session lookup failed (ref ${ref}):`, error);
+      logError(`[action] ${name}: session lookup failed (ref ${ref})`, error, { stack: true });
       return { ok: false, code: "internal", error: `${INTERNAL_MESSAGE} (ref ${ref})` };
     }
     if (!user) return { ok: false, code: "unauthenticated", error: UNAUTHENTICATED_MESSAGE };

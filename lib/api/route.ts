@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { isUserError, NotFoundError, UserError } from "@/lib/errors/user-error";
 import { ValidationError } from "@/lib/validation/validation-error";
+import { logError } from "@/lib/log/redact";
 
 /**
  * The route-handler wrapper for app/api/*: session → entitlement → input (zod) → handler, with
@@ -66,7 +67,7 @@ export function errorResponse(error: unknown, name = "route"): Response {
     });
   }
   const ref = randomBytes(4).toString("hex");
-  console.error(`[api] ${name} failed (ref ${ref}):`, error);
+  logError(`[api] ${name} failed (ref ${ref})`, error, { stack: true });
   return jsonError(500, `${ROUTE_INTERNAL} (ref ${ref})`, "internal");
 }
 

@@ -16,6 +16,7 @@ import { normalizeEmail } from "@/lib/users/email";
 import { authenticateWithPassword } from "./authenticate";
 import { InvalidCredentials, MagicLinkError, ThrottledSignin } from "./errors";
 import { authSecret } from "./secret";
+import { redactSecrets } from "@/lib/log/redact";
 
 const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
 const MAGIC_LINK_MAX_AGE = 15 * 60;
@@ -61,7 +62,7 @@ const logger: NextAuthConfig["logger"] = {
     if (error instanceof MagicLinkError) return;
     const detail = cause instanceof Error ? ` (${cause.name}: ${cause.message})` : "";
     const message = error.message.replace(/\.?\s*Read more at \S+$/, "");
-    console.error(`[auth] ${error.name}${message ? `: ${message}` : ""}${detail}`);
+    console.error(redactSecrets(`[auth] ${error.name}${message ? `: ${message}` : ""}${detail}`));
   },
   warn(code) {
     console.warn(`[auth] warning: ${code}`);

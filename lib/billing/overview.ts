@@ -4,6 +4,7 @@ import { customerForUser } from "./customers";
 import { getEntitlements, type UserEntitlements } from "./entitlements";
 import { getSubscriptionRow } from "./plan";
 import { getStripe } from "./stripe-client";
+import { logError } from "@/lib/log/redact";
 
 export interface InvoiceSummary {
   id: string;
@@ -48,7 +49,7 @@ export async function billingOverview(db: Queryable, userId: string): Promise<Bi
         reason: i.billing_reason ?? null,
       }));
     } catch (error) {
-      console.error("[billing] invoices unavailable:", error instanceof Error ? error.message : error);
+      logError("[billing] invoices unavailable", error);
       invoicesError = "Invoices could not be loaded just now. Try again in a moment.";
     }
   }

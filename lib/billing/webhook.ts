@@ -2,6 +2,7 @@ import Stripe from "stripe";
 import type { Queryable } from "@/db/client";
 import { claimEvent, completeEvent, failEvent } from "./events";
 import { syncCustomer } from "./sync";
+import { redactSecrets } from "@/lib/log/redact";
 
 export interface WebhookResult {
   status: number;
@@ -53,7 +54,7 @@ export async function handleStripeWebhook(
     await completeEvent(db, event.id);
     return { status: 200, body: { received: true, outcome } };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = redactSecrets(error instanceof Error ? error.message : String(error));
     await failEvent(db, event.id, message).catch(() => {});
     console.error(`[billing] webhook ${event.type} ${event.id} failed: ${message}`);
     return { status: 500, body: { received: false, outcome: "failed", error: "Processing failed; Stripe will retry." } };

@@ -16,6 +16,7 @@ import { prepareTurn } from "./send";
 import { generateTitle } from "./title";
 import { markStaleConversationsInactive, renameConversation } from "./conversations";
 import type { ChartPayload, ChatUIMessage } from "./types";
+import { logError } from "@/lib/log/redact";
 
 /** Tool-calling steps per reply (query → chart → answer, with room for one correction). */
 export const MAX_STEPS = 5;
@@ -72,7 +73,7 @@ async function handleChat(request: Request, user: SessionUser, input: ChatReques
     // client put the text back into the composer.
     await refundChatQuota(db, user.id).catch(() => {});
     if (isUserError(error)) throw error;
-    console.error("[chat] could not store the message:", error instanceof Error ? error.message : error);
+    logError("[chat] could not store the message", error);
     return jsonError(500, "Your message could not be saved just now. Nothing was sent; please try again.", "internal");
   }
 
@@ -89,7 +90,7 @@ async function handleChat(request: Request, user: SessionUser, input: ChatReques
     generateId: () => assistantMessageId,
     onError: (error) => {
       failure ??= describeModelError(error);
-      console.error("[chat] reply failed:", error instanceof Error ? error.message : error);
+      logError("[chat] reply failed", error);
       return failure;
     },
     execute: async ({ writer }) => {
@@ -111,7 +112,7 @@ async function handleChat(request: Request, user: SessionUser, input: ChatReques
         },
       });
 
-      void markStaleConversationsInactive(db, user.id).catch((e) => console.error("[chat] inactive sweep:", e instanceof Error ? e.message : e));
+      void markStaleConversationsInactive(db, user.id).catch((e) => logError("[chat] inactive sweep", e));
 
       const titleTask = turn.isNew
         ? generateTitle(textOf(turn.userMessage.parts) || message.text, {
@@ -122,7 +123,7 @@ async function handleChat(request: Request, user: SessionUser, input: ChatReques
               await renameConversation(db, user.id, conversation.id, title);
               writer.write({ type: "data-title", transient: true, data: { title } });
             })
-            .catch((e) => console.error("[chat] title:", e instanceof Error ? e.message : e))
+            .catch((e) => logError("[chat] title", e))
         : null;
 
       const settings = await loadCoachSettings(db, user.id);
@@ -158,7 +159,7 @@ async function handleChat(request: Request, user: SessionUser, input: ChatReques
         },
         onError: ({ error }) => {
           failure ??= describeModelError(error);
-          console.error("[chat] model error:", error instanceof Error ? error.message : error);
+          logError("[chat] model error", error);
         },
       });
       writer.merge(
@@ -188,7 +189,7 @@ async function handleChat(request: Request, user: SessionUser, input: ChatReques
           modelLabel: chatModel.label,
         });
       } catch (error) {
-        console.error("[chat] could not store the reply:", error instanceof Error ? error.message : error);
+        logError("[chat] could not store the reply", error);
         await markReplyFailed(db, user.id, assistantMessageId, "The answer could not be saved.").catch(() => {});
       }
     },

@@ -25,6 +25,7 @@ import {
   validUpdates,
   VOICES,
 } from "./fields";
+import { logError } from "@/lib/log/redact";
 
 /**
  * Extraction seam. Offline: the deterministic rules in extract.ts. With a hosted model: structured
@@ -137,7 +138,7 @@ export function createModelExtractor(model: LanguageModelV3): Extractor {
         implied: offline.implied,
       };
     } catch (error) {
-      console.error("[coach] model extraction failed, using offline rules:", error instanceof Error ? error.message : error);
+      logError("[coach] model extraction failed, using offline rules", error);
       return offline;
     }
   };

@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { env, type Env } from "@/lib/config/env";
 import { safeHost, type DescribeService } from "@/lib/services/description";
+import { logError } from "@/lib/log/redact";
 
 /**
  * The mail seam. SMTP_URL set → real delivery through nodemailer. Not set → the message is
@@ -54,7 +55,7 @@ export async function sendMail(message: MailMessage, opts: { logLine?: string } 
     if (failed.length) throw new Error(`rejected by the SMTP server (${failed.length} recipient(s))`);
     return { via: "smtp", messageId: String(info.messageId ?? "") };
   } catch (e) {
-    console.error(`[spotter] mail: delivery via ${describeMail().label} failed: ${(e as Error).message}`);
+    logError(`[spotter] mail: delivery via ${describeMail().label} failed`, e);
     throw new MailDeliveryError(message.to);
   }
 }

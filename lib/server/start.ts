@@ -5,6 +5,7 @@ import { MissingAuthSecretError, resolveAuthSecret } from "@/lib/auth/secret";
 import { databaseKind, env } from "@/lib/config/env";
 import { billingMode, recordLocalAppUrl } from "@/lib/billing/config";
 import { scheduleWebhookFlush } from "@/lib/billing/local/runtime";
+import { logError } from "@/lib/log/redact";
 
 /**
  * Embedded mode prepares its own database (migrations, catalog, demo account) at start.
@@ -17,7 +18,7 @@ export async function startServer() {
     resolveAuthSecret();
   } catch (error) {
     if (!(error instanceof MissingAuthSecretError)) throw error;
-    console.error(`[spotter] cannot start: ${error.message}`);
+    logError("[spotter] cannot start", error);
     // A throw here is only logged by Next, which then answers every request with a 500: stop instead.
     process.exit(1);
   }
@@ -42,6 +43,6 @@ function startLocalBilling() {
     scheduleWebhookFlush();
     console.log("[spotter] billing: local test-mode Stripe (no money moves) at /v1 on this server");
   } catch (error) {
-    console.error("[spotter] billing: could not start the local test-mode Stripe:", error instanceof Error ? error.message : error);
+    logError("[spotter] billing: could not start the local test-mode Stripe", error);
   }
 }

@@ -10,6 +10,7 @@ import { normalizeValue } from "./normalize";
 import { SandboxLoginError, sandboxPool } from "./sandbox-pool";
 import { validateSandboxSql } from "./validate";
 import { WRAPPER_COLUMNS, assertWrappedIntact, wrapQuery } from "./wrap";
+import { logError } from "@/lib/log/redact";
 
 export interface SandboxResult {
   columns: string[];
@@ -87,14 +88,14 @@ export function toExecutionError(error: unknown): SandboxExecutionError {
     return new SandboxExecutionError(e.message.replace(/\s+/g, " ").slice(0, 300));
   }
   if (error instanceof SandboxLoginError) {
-    console.error("[sql-sandbox]", error.message);
+    logError("[sql-sandbox]", error);
     return new SandboxExecutionError("the query sandbox is misconfigured on this server (see the server log)");
   }
   if (typeof e.message === "string" && /role "spotter_sandbox" does not exist|permission denied to set role/.test(e.message)) {
-    console.error("[sql-sandbox] sandbox role unavailable:", e.message);
+    logError("[sql-sandbox] sandbox role unavailable", e.message);
     return new SandboxExecutionError("the query sandbox is not set up on this database (run the migrations)");
   }
-  console.error("[sql-sandbox] query failed:", e.code ?? "", e.message ?? error);
+  logError(`[sql-sandbox] query failed ${e.code ?? ""}`.trim(), e.message ?? error);
   return new SandboxExecutionError("the query failed to run");
 }
 

@@ -4,6 +4,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { browserUrl, startCheckout } from "@/lib/billing/checkout";
 import { billingMode, isLookupKey } from "@/lib/billing/config";
 import { appOrigin } from "@/lib/billing/origin";
+import { logError } from "@/lib/log/redact";
 
 /**
  * GET /billing/checkout?price=spotter_pro_monthly — the pricing page's plan buttons. Signed-out
@@ -24,7 +25,7 @@ export async function GET(request: Request) {
     const started = await startCheckout(getDb(), user.id, price, origin);
     return NextResponse.redirect(new URL(browserUrl(started.url), origin), 303);
   } catch (error) {
-    console.error("[billing] checkout could not start:", error instanceof Error ? error.message : error);
+    logError("[billing] checkout could not start", error);
     return NextResponse.redirect(new URL("/settings/billing?notice=checkout_failed", origin), 303);
   }
 }

@@ -4,6 +4,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { browserUrl, openPortal } from "@/lib/billing/checkout";
 import { billingMode } from "@/lib/billing/config";
 import { appOrigin } from "@/lib/billing/origin";
+import { logError } from "@/lib/log/redact";
 
 /** GET /billing/portal — "Manage billing": a fresh Customer Portal session for the signed-in user. */
 export const runtime = "nodejs";
@@ -18,7 +19,7 @@ export async function GET(request: Request) {
     const url = await openPortal(getDb(), user.id, `${origin}/settings/billing`);
     return NextResponse.redirect(new URL(browserUrl(url), origin), 303);
   } catch (error) {
-    console.error("[billing] portal could not open:", error instanceof Error ? error.message : error);
+    logError("[billing] portal could not open", error);
     return NextResponse.redirect(new URL("/settings/billing?notice=portal_failed", origin), 303);
   }
 }

@@ -7,6 +7,7 @@ import * as engine from "./engine";
 import { LocalStripeError, noSuch } from "./errors";
 import { arr, bool, int, parseForm, str, validate, type Params } from "./params";
 import { getObj, listObjs, newId, publicView, setStateValue, stateValue, type Obj } from "./store";
+import { logError } from "@/lib/log/redact";
 
 /**
  * The stand-in's HTTP API, Stripe's paths under /v1. A plain Request → Response function: the
@@ -391,7 +392,7 @@ export async function handleLocalStripe(request: Request, ctx: LocalApiContext, 
     return json(status, publicView(result.body));
   } catch (error) {
     if (error instanceof LocalStripeError) return json(error.status, error.toJSON());
-    console.error("[stripe-local] request failed:", error instanceof Error ? error.message : error);
+    logError("[stripe-local] request failed", error);
     return json(500, { error: { type: "api_error", message: "The local test-mode Stripe hit an internal error." } });
   }
 }

@@ -3,6 +3,7 @@ import { getDb, type Queryable } from "@/db/client";
 import { localSecretKey, localStripeOrigin, recordedLocalAppUrl, webhookSecret } from "../config";
 import type { LocalApiContext } from "./api";
 import { flushDeliveries, type DeliveryTarget } from "./deliver";
+import { logError } from "@/lib/log/redact";
 
 /** The webhook endpoint the stand-in delivers to: this app's real route. */
 export function localWebhookEndpoint(ownOrigin = true): string {
@@ -36,7 +37,7 @@ export function scheduleWebhookFlush(target?: Partial<DeliveryTarget>) {
         }
       } while (state.again);
     } catch (error) {
-      console.error("[stripe-local] webhook delivery failed:", error instanceof Error ? error.message : error);
+      logError("[stripe-local] webhook delivery failed", error);
     } finally {
       state.running = false;
     }

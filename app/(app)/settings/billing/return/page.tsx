@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/session";
 import { syncCheckoutSession } from "@/lib/billing/checkout";
+import { logError } from "@/lib/log/redact";
 
 /** Checkout's success_url: sync at once (people often arrive before the webhook), then show Billing. */
 export const dynamic = "force-dynamic";
@@ -16,7 +17,7 @@ export default async function CheckoutReturnPage({ searchParams }: { searchParam
       if (!r.ok) notice = r.reason === "not_paid" ? "checkout_unpaid" : "checkout_unknown";
     } catch (error) {
       // The webhook will bring the state; say the payment is being confirmed.
-      console.error("[billing] success-page sync failed:", error instanceof Error ? error.message : error);
+      logError("[billing] success-page sync failed", error);
       notice = "checkout_pending";
     }
   } else notice = "checkout_unknown";
