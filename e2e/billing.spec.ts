@@ -82,9 +82,13 @@ test("portal → cancel → 'ends on …' → billing advance --days 31 → Free
   await screen(page, testInfo, "billing-canceling");
 
   const dataDir = path.resolve(".data/e2e");
-  const { stdout } = await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/admin.ts", "billing", "advance", "--days", "31"], {
-    env: { ...process.env, SPOTTER_DATA_DIR: dataDir, DATABASE_URL: "", STRIPE_SECRET_KEY: "", STRIPE_WEBHOOK_SECRET: "" },
-  });
+  const { stdout } = await run(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--import", "./scripts/server-only-hook.mjs", "scripts/admin.ts", "billing", "advance", "--days", "31"],
+    {
+      env: { ...process.env, SPOTTER_DATA_DIR: dataDir, DATABASE_URL: "", STRIPE_SECRET_KEY: "", STRIPE_WEBHOOK_SECRET: "" },
+    },
+  );
   expect(JSON.parse(stdout)).toMatchObject({ via: expect.stringContaining("127.0.0.1") });
   await expect(async () => {
     await page.reload();
