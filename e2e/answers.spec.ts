@@ -52,6 +52,8 @@ function localDay(d: Date, tz: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
 }
 
+// Named to run first (Playwright runs files in name order with one worker): the chat spec logs a
+// workout on the shared demo account, which would move "your last session" and the stall window.
 test("coach answers: March workouts and the stalled lifts match the stored data", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await signIn(page, DEMO, "/chat");
@@ -83,7 +85,11 @@ test("coach answers: March workouts and the stalled lifts match the stored data"
     );
     return `${p.day} ${p.month} ${p.year}`;
   };
-  expect(new Set(sessions.map((s) => shown(s.startedAt)))).toEqual(new Set(listed.map((t) => t.replace(/^\w{3} /, "").replace(/ · .*$/, ""))));
+  // Today is left out on both sides: whether today's seeded session exists depends on the second the
+  // server seeded, and the chat spec may log a workout on the demo account today.
+  const todayShown = shown(new Date());
+  const days = (xs: string[]) => new Set(xs.filter((d) => d !== todayShown));
+  expect(days(sessions.map((s) => shown(s.startedAt)))).toEqual(days(listed.map((t) => t.replace(/^\w{3} /, "").replace(/ · .*$/, ""))));
 
   // Stalled, by the rule the coach states: six weeks (42 days) up to the last session against everything before.
   const nameOf = new Map(EXERCISE_CATALOG.map((e) => [e.slug, e.name]));
