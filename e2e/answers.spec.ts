@@ -19,7 +19,7 @@ const DEMO = {
   name: "Demo",
   email: /DEMO_EMAIL = "([^"]+)"/.exec(seed)![1],
   password: /DEMO_PASSWORD = "([^"]+)"/.exec(seed)![1],
-  timezone: /DEMO_TIMEZONE = "([^"]+)"/.exec(seed)![1],
+  timeZone: /DEMO_TIME_ZONE = "([^"]+)"/.exec(seed)![1],
 };
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -62,7 +62,7 @@ test("coach answers: March workouts and the stalled lifts match the stored data"
   // What is stored: every session the Workouts pages list for the demo account.
   const listed = await listedSessions(page);
   expect(listed.length).toBeGreaterThan(150);
-  const today = localDay(new Date(), DEMO.timezone);
+  const today = localDay(new Date(), DEMO.timeZone);
   const year = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 3 ? 1 : 0); // the most recent March that has begun
   const march = listed.filter((t) => new RegExp(`^\\w{3} \\d{1,2} Mar ${year} ·`).test(t)).length;
   expect(march).toBeGreaterThan(0);
@@ -75,11 +75,11 @@ test("coach answers: March workouts and the stalled lifts match the stored data"
   await screen(page, testInfo, "coach-march-workouts");
 
   // The stored history is the seed's: same sessions on the same days (the Workouts list proves it).
-  let sessions = generateDemoSessions(today, DEMO.timezone, new Date());
+  let sessions = generateDemoSessions(today, DEMO.timeZone, new Date());
   while (sessions.length > listed.length) sessions = sessions.slice(0, -1); // a session that ended after the server seeded
   const shown = (d: Date) => {
     const p = Object.fromEntries(
-      new Intl.DateTimeFormat("en-US", { timeZone: DEMO.timezone, day: "numeric", month: "short", year: "numeric" })
+      new Intl.DateTimeFormat("en-US", { timeZone: DEMO.timeZone, day: "numeric", month: "short", year: "numeric" })
         .formatToParts(d)
         .map((x) => [x.type, x.value]),
     );

@@ -6,7 +6,7 @@ import { createOfflineCoachModel } from "@/lib/ai/offline/model";
 import { buildSystemPrompt } from "@/lib/ai/system-prompt";
 import { createCoachTools } from "@/lib/ai/tools";
 import { syncCatalog } from "@/lib/exercises/sync-catalog";
-import { DEMO_EMAIL, DEMO_TIMEZONE, seedDemoIfEmpty } from "@/lib/seed/demo";
+import { DEMO_EMAIL, DEMO_TIME_ZONE, seedDemoIfEmpty } from "@/lib/seed/demo";
 import { SANDBOX_SCHEMA_DOC } from "@/lib/sql";
 import { localDate } from "@/lib/time/zone";
 import { useTestDatabase } from "./helpers/db";
@@ -44,10 +44,10 @@ const questions: [question: string, chart: string | null][] = [
 
 describe("offline coach on the demo account", () => {
   it.each(questions)("%s", async (question, chart) => {
-    const tools = createCoachTools({ userId, db: getDb().db, units: "kg", timezone: DEMO_TIMEZONE, now: () => now });
+    const tools = createCoachTools({ userId, db: getDb().db, units: "kg", timeZone: DEMO_TIME_ZONE, now: () => now });
     const result = await generateText({
       model: createOfflineCoachModel({ chunkDelayMs: 0 }),
-      system: buildSystemPrompt({ units: "kg", timezone: DEMO_TIMEZONE, today: localDate(now, DEMO_TIMEZONE), schemaDoc: SANDBOX_SCHEMA_DOC }),
+      system: buildSystemPrompt({ units: "kg", timeZone: DEMO_TIME_ZONE, today: localDate(now, DEMO_TIME_ZONE), schemaDoc: SANDBOX_SCHEMA_DOC }),
       prompt: question,
       tools,
       stopWhen: stepCountIs(6),

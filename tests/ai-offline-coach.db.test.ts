@@ -34,7 +34,7 @@ async function ask(question: string, opts: { persona?: CoachPersona; history?: M
     userId,
     db: getDb().db,
     units,
-    timezone: "UTC",
+    timeZone: "UTC",
     now: () => NOW,
     onQuery: (q) => void queries.push(q),
     onChart: (c) => {
@@ -44,7 +44,7 @@ async function ask(question: string, opts: { persona?: CoachPersona; history?: M
   });
   const result = await generateText({
     model: createOfflineCoachModel({ chunkDelayMs: 0 }),
-    system: buildSystemPrompt({ persona: opts.persona, units, timezone: "UTC", today: TODAY, schemaDoc: SANDBOX_SCHEMA_DOC }),
+    system: buildSystemPrompt({ persona: opts.persona, units, timeZone: "UTC", today: TODAY, schemaDoc: SANDBOX_SCHEMA_DOC }),
     messages: [...(opts.history ?? []), { role: "user", content: question }],
     tools,
     stopWhen: stepCountIs(6),
@@ -294,10 +294,10 @@ describe("logging through log_workout", () => {
 
 describe("streaming", () => {
   it("streams the answer in word groups and reports token usage", async () => {
-    const tools = createCoachTools({ userId, db: getDb().db, units: "kg", timezone: "UTC", now: () => NOW });
+    const tools = createCoachTools({ userId, db: getDb().db, units: "kg", timeZone: "UTC", now: () => NOW });
     const result = streamText({
       model: createOfflineCoachModel({ chunkDelayMs: 0 }),
-      system: buildSystemPrompt({ units: "kg", timezone: "UTC", today: TODAY, schemaDoc: SANDBOX_SCHEMA_DOC }),
+      system: buildSystemPrompt({ units: "kg", timeZone: "UTC", today: TODAY, schemaDoc: SANDBOX_SCHEMA_DOC }),
       prompt: "What are my PRs?",
       tools,
       stopWhen: stepCountIs(5),

@@ -43,7 +43,7 @@ const done: LanguageModelV3GenerateResult = {
 };
 
 function tools(extra: { onQuery?: (q: QueryInfo) => void } = {}) {
-  return createCoachTools({ userId, db: getDb().db, units: "kg", timezone: "UTC", now: () => NOW, ...extra });
+  return createCoachTools({ userId, db: getDb().db, units: "kg", timeZone: "UTC", now: () => NOW, ...extra });
 }
 
 describe("coach tools against a hostile model", () => {
@@ -142,7 +142,7 @@ describe("coach tools against a hostile model", () => {
   });
 
   it("acts only for an existing account", async () => {
-    const t = createCoachTools({ userId: "no-such-user", db: getDb().db, units: "kg", timezone: "UTC" });
+    const t = createCoachTools({ userId: "no-such-user", db: getDb().db, units: "kg", timeZone: "UTC" });
     await expect(t.query_training_data.execute!({ sql: "select 1 as one", purpose: "x" }, { toolCallId: "x", messages: [] })).rejects.toThrow(
       /no longer exists/,
     );

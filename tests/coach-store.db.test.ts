@@ -348,7 +348,7 @@ describe("the chat uses the primary coach", () => {
       (
         await generateText({
           model: createOfflineCoachModel({ chunkDelayMs: 0 }),
-          system: buildSystemPrompt({ persona, units: "lb", timezone: "UTC", today: TODAY, schemaDoc: SANDBOX_SCHEMA_DOC }),
+          system: buildSystemPrompt({ persona, units: "lb", timeZone: "UTC", today: TODAY, schemaDoc: SANDBOX_SCHEMA_DOC }),
           messages: [{ role: "user", content: q }],
           stopWhen: stepCountIs(3),
         })

@@ -42,7 +42,7 @@ describe("exercise name limit", () => {
     const draft = parseWorkoutText(`${"very ".repeat(40)}long press 3x5 @ 60kg`, {
       unit: "kg",
       now: new Date("2026-11-26T18:00:00Z"),
-      timezone: "UTC",
+      timeZone: "UTC",
     });
     const name = draft.workouts[0].exercises[0].name;
     expect(name.length).toBeLessThanOrEqual(EXERCISE_NAME_MAX);

@@ -15,9 +15,9 @@ describe("importWorkoutFile", () => {
   const db = () => handle().db;
   let n = 0;
 
-  async function newUser(profile: { units?: "kg" | "lb"; timezone?: string } = {}) {
+  async function newUser(profile: { units?: "kg" | "lb"; timeZone?: string } = {}) {
     const u = await createUser(db(), { email: `importer-${++n}-${Date.now()}@example.test` });
-    if (profile.units || profile.timezone) await db().update(userProfiles).set(profile).where(eq(userProfiles.userId, u.id));
+    if (profile.units || profile.timeZone) await db().update(userProfiles).set(profile).where(eq(userProfiles.userId, u.id));
     return u.id;
   }
 
@@ -95,7 +95,7 @@ describe("importWorkoutFile", () => {
   });
 
   it("imports the real Hevy sample: 335 sessions and all 7 211 sets; a second import adds nothing", async () => {
-    const userId = await newUser({ timezone: "Europe/Berlin" });
+    const userId = await newUser({ timeZone: "Europe/Berlin" });
     const text = fixture("hevy-metric-sample.csv");
     const first = await importWorkoutFile(db(), { userId, content: text });
     expect(first).toMatchObject({ format: "hevy", rows: 7211, sessions: 335, sets: 7211, alreadyPresentSessions: 0 });
@@ -185,7 +185,7 @@ describe("importWorkoutFile", () => {
   });
 
   it("converts wall-clock times in the profile time zone, across DST changes", async () => {
-    const userId = await newUser({ timezone: "America/New_York" });
+    const userId = await newUser({ timeZone: "America/New_York" });
     const header = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE";
     const row = (date: string, name: string, duration: string) => `${date},"${name}",${duration},"Squat (Barbell)",1,100,5,0,0,,,`;
     const text = [

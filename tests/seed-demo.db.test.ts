@@ -33,7 +33,7 @@ describe("demo seed", () => {
     expect(u.name).toBe("Demo Lifter");
     expect(await verifyPassword(DEMO_PASSWORD, u.passwordHash)).toBe(true);
     expect(await getPlan(t().db, userId)).toBe("pro");
-    expect(await getProfile(t().db, userId)).toMatchObject({ fitnessLevel: "intermediate", units: "kg", timezone: "Europe/London" });
+    expect(await getProfile(t().db, userId)).toMatchObject({ fitnessLevel: "intermediate", units: "kg", timeZone: "Europe/London" });
   });
 
   it("writes a year of sessions, sets and body metrics", async () => {

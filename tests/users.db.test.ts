@@ -18,7 +18,7 @@ describe("users", () => {
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword("correct-horse-1", row.passwordHash)).toBe(true);
     const [profile] = await db.select().from(userProfiles).where(eq(userProfiles.userId, u.id));
-    expect(profile).toMatchObject({ displayName: "Jane", units: "kg", timezone: "UTC" });
+    expect(profile).toMatchObject({ displayName: "Jane", units: "kg", timeZone: "UTC" });
     const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.userId, u.id));
     expect(sub).toMatchObject({ plan: "free", status: "active" });
     expect(await getPlan(db, u.id)).toBe("free");
@@ -76,7 +76,7 @@ describe("users", () => {
     expect(await getProfile(db, u.id)).toMatchObject({ units: "kg", fitnessLevel: "beginner", goals: [] });
     const updated = await updateProfile(db, u.id, {
       units: "lb",
-      timezone: "America/New_York",
+      timeZone: "America/New_York",
       fitnessLevel: "advanced",
       displayName: "Pat",
       goals: ["Bench 100 kg"],
@@ -84,18 +84,18 @@ describe("users", () => {
     });
     expect(updated).toMatchObject({
       units: "lb",
-      timezone: "America/New_York",
+      timeZone: "America/New_York",
       fitnessLevel: "advanced",
       displayName: "Pat",
       goals: ["Bench 100 kg"],
       dateOfBirth: "1990-05-17",
     });
     await updateProfile(db, u.id, { units: "kg" });
-    expect(await getProfile(db, u.id)).toMatchObject({ units: "kg", timezone: "America/New_York" });
+    expect(await getProfile(db, u.id)).toMatchObject({ units: "kg", timeZone: "America/New_York" });
 
     const bad: [Record<string, unknown>, RegExp][] = [
       [{ units: "stone" }, /kg or lb/],
-      [{ timezone: "Mars/Olympus" }, /time zone/],
+      [{ timeZone: "Mars/Olympus" }, /time zone/],
       [{ displayName: "x".repeat(81) }, /80/],
       [{ fitnessLevel: "elite" }, /beginner/],
       [{ dateOfBirth: "1990-02-30" }, /does not exist/],
@@ -111,7 +111,7 @@ describe("users", () => {
   it("gives defaults for a user without a profile row", async () => {
     const db = t().db;
     const [u] = await db.insert(users).values({ email: "legacy@example.com" }).returning();
-    expect(await getProfile(db, u.id)).toMatchObject({ userId: u.id, units: "kg", timezone: "UTC" });
+    expect(await getProfile(db, u.id)).toMatchObject({ userId: u.id, units: "kg", timeZone: "UTC" });
     expect(await getPlan(db, u.id)).toBe("free");
   });
 });

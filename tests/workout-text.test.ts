@@ -7,7 +7,7 @@ import type { DraftSet, RecentSession } from "@/lib/workout-text/types";
 
 // Thursday 26 Nov 2026, 18:00 UTC = 19:00 in Berlin.
 const now = new Date("2026-11-26T18:00:00Z");
-const base: { unit: "kg" | "lb"; now: Date; timezone: string } = { unit: "kg", now, timezone: "Europe/Berlin" };
+const base: { unit: "kg" | "lb"; now: Date; timeZone: string } = { unit: "kg", now, timeZone: "Europe/Berlin" };
 
 const S = (reps: number | null, weightKg: number | null, extra: Partial<DraftSet> = {}): DraftSet => ({
   setType: "normal",
@@ -531,7 +531,7 @@ describe("chat logging keeps what the user wrote, or says what it changed", () =
   it("flags a model's structured draft that holds fewer sets than the words say", () => {
     const model = fromModelDraft(
       { workouts: [{ date: "2026-11-26", exercises: [{ name: "Bench Press", sets: [{ reps: 5, weight: 225 }] }] }] },
-      { units: "lb", timezone: "Europe/Berlin", now },
+      { units: "lb", timeZone: "Europe/Berlin", now },
     );
     if ("error" in model) throw new Error(model.reason);
     const checked = crossCheck(model, parseWorkoutText("225 lb bench for 5 reps, 3 sets", lb));

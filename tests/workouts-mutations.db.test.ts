@@ -86,7 +86,7 @@ describe("workout mutations", () => {
   });
 
   it("creates a session in one go: times in the profile zone, kg storage, positions and set numbers", async () => {
-    const { id, sets } = await createSession(db().db, alice, parse(baseInput), { timezone: "Europe/Berlin" });
+    const { id, sets } = await createSession(db().db, alice, parse(baseInput), { timeZone: "Europe/Berlin" });
     expect(sets).toBe(3);
     const d = await getSessionDetail(db().db, alice, id);
     expect(d!.startedAt.toISOString()).toBe("2025-09-15T05:30:00.000Z");
@@ -106,7 +106,7 @@ describe("workout mutations", () => {
 
   it("maps spelling variants onto the catalog instead of creating exercises", async () => {
     const input = parse({ ...baseInput, exercises: [{ exerciseName: "barbell bench press", sets: [{ weight: "100", reps: "5" }] }] });
-    const { id } = await createSession(db().db, bob, input, { timezone: "UTC" });
+    const { id } = await createSession(db().db, bob, input, { timeZone: "UTC" });
     const d = await getSessionDetail(db().db, bob, id);
     expect(d!.exercises[0]).toMatchObject({ exerciseId: bench, exerciseName: "Bench Press (Barbell)", isCustom: false });
     expect(await db().db.select().from(exercises).where(eq(exercises.ownerUserId, bob))).toHaveLength(0);
@@ -115,13 +115,13 @@ describe("workout mutations", () => {
 
   it("stores lb input as kg", async () => {
     const input = parse({ ...baseInput, unit: "lb", exercises: [{ exerciseName: "Bench Press (Barbell)", sets: [{ weight: "225", reps: "3" }] }] });
-    const { id } = await createSession(db().db, alice, input, { timezone: "UTC" });
+    const { id } = await createSession(db().db, alice, input, { timeZone: "UTC" });
     const d = await getSessionDetail(db().db, alice, id);
     expect(d!.exercises[0].sets[0].weightKg).toBe(102.06);
   });
 
   it("updates fields and replaces sets, renumbering them", async () => {
-    const { id } = await createSession(db().db, alice, parse(baseInput), { timezone: "UTC" });
+    const { id } = await createSession(db().db, alice, parse(baseInput), { timeZone: "UTC" });
     const next = parse({
       ...baseInput,
       name: "Push day (edited)",
@@ -138,7 +138,7 @@ describe("workout mutations", () => {
         },
       ],
     });
-    const result = await updateSession(db().db, alice, id, next, { timezone: "UTC" });
+    const result = await updateSession(db().db, alice, id, next, { timeZone: "UTC" });
     expect(result).toEqual({ id, sets: 3 });
     const d = await getSessionDetail(db().db, alice, id);
     expect(d!.name).toBe("Push day (edited)");
@@ -154,12 +154,12 @@ describe("workout mutations", () => {
   });
 
   it("never lets another user read, update or delete a session", async () => {
-    const { id } = await createSession(db().db, alice, parse(baseInput), { timezone: "UTC" });
+    const { id } = await createSession(db().db, alice, parse(baseInput), { timeZone: "UTC" });
     const before = await getSessionDetail(db().db, alice, id);
 
-    expect(await updateSession(db().db, bob, id, parse({ ...baseInput, name: "pwned" }), { timezone: "UTC" })).toBeNull();
+    expect(await updateSession(db().db, bob, id, parse({ ...baseInput, name: "pwned" }), { timeZone: "UTC" })).toBeNull();
     expect(await deleteSession(db().db, bob, id)).toBe(false);
-    expect(await updateSession(db().db, bob, "not-a-uuid", parse(baseInput), { timezone: "UTC" })).toBeNull();
+    expect(await updateSession(db().db, bob, "not-a-uuid", parse(baseInput), { timeZone: "UTC" })).toBeNull();
     expect(await deleteSession(db().db, bob, "'; drop table workout_sessions; --")).toBe(false);
 
     expect(await getSessionDetail(db().db, alice, id)).toEqual(before);
@@ -168,7 +168,7 @@ describe("workout mutations", () => {
   });
 
   it("deletes the user's session with its sets", async () => {
-    const { id } = await createSession(db().db, alice, parse(baseInput), { timezone: "UTC" });
+    const { id } = await createSession(db().db, alice, parse(baseInput), { timeZone: "UTC" });
     expect(await deleteSession(db().db, alice, id)).toBe(true);
     expect(await getSessionDetail(db().db, alice, id)).toBeNull();
     expect(await db().db.select().from(exerciseSets).where(eq(exerciseSets.sessionId, id))).toHaveLength(0);
@@ -176,12 +176,12 @@ describe("workout mutations", () => {
   });
 
   it("rolls the whole save back when a set cannot be stored", async () => {
-    const { id } = await createSession(db().db, alice, parse(baseInput), { timezone: "UTC" });
+    const { id } = await createSession(db().db, alice, parse(baseInput), { timeZone: "UTC" });
     const before = await getSessionDetail(db().db, alice, id);
     // Bypass the schema to provoke a database check failure mid-save (weight over the limit).
     const broken = parse(baseInput);
     broken.exercises[1].sets.push({ setType: "normal", weight: 5000 });
-    await expect(updateSession(db().db, alice, id, { ...broken, name: "half-saved?" }, { timezone: "UTC" })).rejects.toThrow();
+    await expect(updateSession(db().db, alice, id, { ...broken, name: "half-saved?" }, { timeZone: "UTC" })).rejects.toThrow();
     expect(await getSessionDetail(db().db, alice, id)).toEqual(before);
   });
 });

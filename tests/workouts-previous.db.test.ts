@@ -48,16 +48,16 @@ describe("previous values shown while logging", () => {
   });
 
   it("shows the most recent session's working sets in the user's unit", async () => {
-    const prev = await previousPerformances(db().db, alice, { unit: "kg", timezone: "UTC" });
+    const prev = await previousPerformances(db().db, alice, { unit: "kg", timeZone: "UTC" });
     expect(prev[bench.name.toLowerCase()]).toEqual({ date: "Thu 8 Jan", sets: ["110 kg × 3", "110 kg × 3"] });
-    const lb = await previousPerformances(db().db, alice, { unit: "lb", timezone: "UTC" });
+    const lb = await previousPerformances(db().db, alice, { unit: "lb", timeZone: "UTC" });
     expect(lb[bench.name.toLowerCase()].sets[0]).toBe("242.5 lb × 3");
   });
 
   it("when editing a session, shows the one before it", async () => {
     const prev = await previousPerformances(db().db, alice, {
       unit: "kg",
-      timezone: "UTC",
+      timeZone: "UTC",
       before: new Date("2026-01-08T10:00:00Z"),
       excludeSessionId: newer,
     });
@@ -66,12 +66,12 @@ describe("previous values shown while logging", () => {
   });
 
   it("never shows another user's sets", async () => {
-    const prevBob = await previousPerformances(db().db, bob, { unit: "kg", timezone: "UTC" });
+    const prevBob = await previousPerformances(db().db, bob, { unit: "kg", timeZone: "UTC" });
     expect(prevBob[bench.name.toLowerCase()].sets).toEqual(["200 kg × 1"]);
     const fresh = await db()
       .db.insert(users)
       .values({ email: `pc-${Date.now()}@x.test` })
       .returning({ id: users.id });
-    expect(await previousPerformances(db().db, fresh[0].id, { unit: "kg", timezone: "UTC" })).toEqual({});
+    expect(await previousPerformances(db().db, fresh[0].id, { unit: "kg", timeZone: "UTC" })).toEqual({});
   });
 });

@@ -73,21 +73,21 @@ describe("settings actions", () => {
   it("saves the profile, clearing blank fields, and reports bad values per field", async () => {
     const ok = await updateProfileAction(
       null,
-      form({ displayName: "  Sammy ", units: "lb", timezone: "Europe/Berlin", fitnessLevel: "intermediate", goals: "Squat 140\n\n  Bench 100 \n" }),
+      form({ displayName: "  Sammy ", units: "lb", timeZone: "Europe/Berlin", fitnessLevel: "intermediate", goals: "Squat 140\n\n  Bench 100 \n" }),
     );
-    expect(ok).toEqual({ ok: true, data: { units: "lb", timezone: "Europe/Berlin" } });
+    expect(ok).toEqual({ ok: true, data: { units: "lb", timeZone: "Europe/Berlin" } });
     expect(await getProfile(db().db, user.id)).toMatchObject({ displayName: "Sammy", units: "lb", goals: ["Squat 140", "Bench 100"] });
 
     const cleared = await updateProfileAction(
       null,
-      form({ displayName: "", units: "lb", timezone: "Europe/Berlin", fitnessLevel: "intermediate", goals: "" }),
+      form({ displayName: "", units: "lb", timeZone: "Europe/Berlin", fitnessLevel: "intermediate", goals: "" }),
     );
     expect(cleared.ok).toBe(true);
     expect(await getProfile(db().db, user.id)).toMatchObject({ displayName: null, goals: [] });
 
-    const bad = await updateProfileAction(null, form({ units: "stone", timezone: "Mars/Olympus", fitnessLevel: "intermediate" }));
+    const bad = await updateProfileAction(null, form({ units: "stone", timeZone: "Mars/Olympus", fitnessLevel: "intermediate" }));
     expect(bad.ok).toBe(false);
-    expect(Object.keys((bad.ok === false && bad.fieldErrors) || {}).sort()).toEqual(["timezone", "units"]);
-    expect(await getProfile(db().db, user.id)).toMatchObject({ units: "lb", timezone: "Europe/Berlin" });
+    expect(Object.keys((bad.ok === false && bad.fieldErrors) || {}).sort()).toEqual(["timeZone", "units"]);
+    expect(await getProfile(db().db, user.id)).toMatchObject({ units: "lb", timeZone: "Europe/Berlin" });
   });
 });

@@ -5,12 +5,12 @@ import { toast } from "sonner";
 import { Button, FieldError, FieldHint, Input, Label, Select, Textarea } from "@/components/ui";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
-type Result = ActionResult<{ units: "kg" | "lb"; timezone: string }>;
+type Result = ActionResult<{ units: "kg" | "lb"; timeZone: string }>;
 
 export interface ProfileFormValues {
   displayName: string;
   units: "kg" | "lb";
-  timezone: string;
+  timeZone: string;
   fitnessLevel: "beginner" | "intermediate" | "advanced";
   goals: string[];
 }
@@ -37,7 +37,7 @@ export function ProfileForm({
   const uid = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [state, dispatch, pending] = useActionState(action, null);
-  const [timezone, setTimezone] = useState(initial.timezone);
+  const [timeZone, setTimeZone] = useState(initial.timeZone);
   const detectedZone = useSyncExternalStore(neverChanges, browserTimeZone, () => null);
   const browserZone = detectedZone && timeZones.includes(detectedZone) ? detectedZone : null;
 
@@ -55,7 +55,7 @@ export function ProfileForm({
 
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const err = (f: string) => errors[f];
-  const zones = timeZones.includes(timezone) ? timeZones : [timezone, ...timeZones];
+  const zones = timeZones.includes(timeZone) ? timeZones : [timeZone, ...timeZones];
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-5 sm:grid-cols-2">
@@ -95,10 +95,10 @@ export function ProfileForm({
         <Label htmlFor={`${uid}-tz`}>Time zone</Label>
         <Select
           id={`${uid}-tz`}
-          name="timezone"
-          value={timezone}
-          onChange={(e) => setTimezone(e.target.value)}
-          aria-invalid={!!err("timezone")}
+          name="timeZone"
+          value={timeZone}
+          onChange={(e) => setTimeZone(e.target.value)}
+          aria-invalid={!!err("timeZone")}
           aria-describedby={`${uid}-tz-hint ${uid}-tz-err`}
         >
           {zones.map((z) => (
@@ -109,16 +109,16 @@ export function ProfileForm({
         </Select>
         <FieldHint id={`${uid}-tz-hint`}>
           Workout dates and times are shown in this zone.
-          {browserZone && browserZone !== timezone ? (
+          {browserZone && browserZone !== timeZone ? (
             <>
               {" "}
-              <button type="button" className="font-medium text-accent-text underline underline-offset-2" onClick={() => setTimezone(browserZone)}>
+              <button type="button" className="font-medium text-accent-text underline underline-offset-2" onClick={() => setTimeZone(browserZone)}>
                 Use {browserZone.replaceAll("_", " ")} (this device)
               </button>
             </>
           ) : null}
         </FieldHint>
-        <FieldError id={`${uid}-tz-err`} error={err("timezone")} />
+        <FieldError id={`${uid}-tz-err`} error={err("timeZone")} />
       </div>
 
       <div>

@@ -10,14 +10,14 @@ type Fields = Pick<SessionFormState, "name" | "startedAt" | "durationMin" | "not
 export function SessionFields({
   idBase,
   values,
-  timezone,
+  timeZone,
   autoFocus,
   errorAt,
   onChange,
 }: {
   idBase: string;
   values: Fields;
-  timezone: string;
+  timeZone: string;
   autoFocus: boolean;
   errorAt: (path: string) => string[] | undefined;
   onChange: (patch: Partial<Fields>) => void;
@@ -50,7 +50,7 @@ export function SessionFields({
             aria-invalid={!!errorAt("startedAt")}
             aria-describedby={`${uid}-start-hint ${uid}-start-err`}
           />
-          <FieldHint id={`${uid}-start-hint`}>Time zone: {timezone}</FieldHint>
+          <FieldHint id={`${uid}-start-hint`}>Time zone: {timeZone}</FieldHint>
           <FieldError id={`${uid}-start-err`} error={errorAt("startedAt")} />
         </div>
         <div>

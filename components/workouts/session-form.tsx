@@ -21,7 +21,7 @@ export type SessionFormPayload = ReturnType<typeof formStateToInput>;
 interface CommonProps {
   initial: SessionFormState;
   unit: Unit;
-  timezone: string;
+  timeZone: string;
   exerciseNames: string[];
   /** Last time's sets per exercise (lower-cased name), loaded for the signed-in user on the server. */
   previous?: Record<string, PreviousPerformance>;
@@ -34,7 +34,7 @@ export type SessionFormProps = CommonProps &
 
 /** The workout form: session fields, exercise blocks (./exercise-block) of set rows (./set-row). */
 export function SessionForm(props: SessionFormProps) {
-  const { mode, initial, unit, timezone, exerciseNames, previous } = props;
+  const { mode, initial, unit, timeZone, exerciseNames, previous } = props;
   const router = useRouter();
   const [state, setState] = useState<SessionFormState>(initial);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -128,7 +128,7 @@ export function SessionForm(props: SessionFormProps) {
       <SessionFields
         idBase={uid}
         values={state}
-        timezone={timezone}
+        timeZone={timeZone}
         autoFocus={mode === "create"}
         errorAt={err}
         onChange={(patch) => update((s) => ({ ...s, ...patch }))}

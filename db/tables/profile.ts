@@ -20,7 +20,7 @@ export const userProfiles = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     units: text("units", { enum: UNITS }).notNull().default("kg"),
-    timezone: text("timezone").notNull().default("UTC"),
+    timeZone: text("timezone").notNull().default("UTC"),
     dateOfBirth: date("date_of_birth"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -28,7 +28,7 @@ export const userProfiles = pgTable(
   (t) => [
     check("user_profiles_fitness_level_check", sql`${t.fitnessLevel} in ('beginner','intermediate','advanced')`),
     check("user_profiles_units_check", sql`${t.units} in ('kg','lb')`),
-    check("user_profiles_timezone_check", sql`length(${t.timezone}) between 1 and 64`),
+    check("user_profiles_timezone_check", sql`length(${t.timeZone}) between 1 and 64`),
     check("user_profiles_display_name_check", sql`${t.displayName} is null or length(${t.displayName}) <= 80`),
     check("user_profiles_dob_check", sql`${t.dateOfBirth} is null or ${t.dateOfBirth} > date '1900-01-01'`),
   ],

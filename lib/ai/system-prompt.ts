@@ -32,7 +32,7 @@ export type CoachPersona = {
   notes?: string;
 };
 
-export type PromptContext = { today: string; timezone: string; units: Unit };
+export type PromptContext = { today: string; timeZone: string; units: Unit };
 
 /**
  * The primary coach's programme and safety rules, for "what should I do today?" and pain or
@@ -145,7 +145,7 @@ export function buildSystemPrompt(input: {
   plan?: CoachPlan | null;
   persona?: CoachPersona | null;
   units: Unit;
-  timezone: string;
+  timeZone: string;
   today: string;
   schemaDoc: string;
 }): string {
@@ -159,14 +159,14 @@ export function buildSystemPrompt(input: {
     planBlock
       ? `Your programme and safety rules for this lifter (use them for "what should I do today?", pain and deload questions; never tell anyone to train through pain):\n${planBlock}`
       : "",
-    `<context>\ntoday: ${input.today}\ntimezone: ${clean(input.timezone, 64)}\nunits: ${input.units}\n</context>`,
+    `<context>\ntoday: ${input.today}\ntimezone: ${clean(input.timeZone, 64)}\nunits: ${input.units}\n</context>`,
     [
       "How to work:",
       "- For any question about the user's training, call query_training_data with ONE read-only SELECT over the relations below. Rows are already limited to this user; never filter by user id.",
       "- Weights are stored in kg. Present weights in " +
         unitWord +
         "; round sensibly. e1rm_kg is the Epley estimate; exclude warm-ups with set_type <> 'warmup'.",
-      `- Dates: performed_at/started_at are timestamptz; group by the user's local day or week with (performed_at at time zone '${clean(input.timezone, 64)}'). Today is ${input.today}.`,
+      `- Dates: performed_at/started_at are timestamptz; group by the user's local day or week with (performed_at at time zone '${clean(input.timeZone, 64)}'). Today is ${input.today}.`,
       "- When a picture helps (trends, comparisons, frequency), call show_chart naming columns of the latest result: line/bar over time, scatter, pie for shares, heatmap (calendar) for training days.",
       "- If a tool returns { error, reason }, fix the query once using the reason; if it fails again, explain plainly.",
       '- Periods: read them in the user\'s time zone and compare local dates: "in March" is 1–31 March of the most recent March (this year\'s once it has started), "last week"/"last month"/"last year" are the previous calendar week (Monday–Sunday)/month/year, "this …" runs to today and is partial, "the last N weeks" is rolling, "ever"/"in total"/"all time" has no date filter. Without a period use a sensible window and name it.',
@@ -212,7 +212,7 @@ export function parseContextBlock(system: string, fallbackNow = new Date()): Pro
   const units = get("units");
   return {
     today: today && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : fallbackNow.toISOString().slice(0, 10),
-    timezone: get("timezone") || "UTC",
+    timeZone: get("timezone") || "UTC",
     units: units === "lb" ? "lb" : "kg",
   };
 }

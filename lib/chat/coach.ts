@@ -38,7 +38,7 @@ export function createReplyTools(opts: {
     db: opts.db,
     userId: opts.userId,
     units: opts.settings.units,
-    timezone: opts.settings.timezone,
+    timeZone: opts.settings.timeZone,
     onQuery: (info: QueryInfo) => {
       // Prefer the last successful query; a failed one only counts when nothing worked yet.
       if (info.ok || !lastOk) opts.onQuery({ sql: info.sql, ms: info.ms });
@@ -66,14 +66,14 @@ export function toChartPayload(visualizationId: string, chart: CoachChart): Char
 
 export interface CoachSettings {
   units: Unit;
-  timezone: string;
+  timeZone: string;
   persona: CoachPersona | null;
   /** The primary coach's programme and safety rules (the default coach's when there is none). */
   plan?: CoachPlan | null;
 }
 
 /**
- * The user's units, timezone and coach persona: their primary coach's current version, or the
+ * The user's units, time zone and coach persona: their primary coach's current version, or the
  * default coach when they have none (lib/coach/chat-persona.ts).
  */
 export async function loadCoachSettings(db: Db, userId: string): Promise<CoachSettings> {
@@ -88,7 +88,7 @@ export async function loadCoachSettings(db: Db, userId: string): Promise<CoachSe
   } catch {
     // a stored card that no longer has the expected shape: the default plan, like the persona
   }
-  return { units: profile.units, timezone: profile.timezone, persona, plan };
+  return { units: profile.units, timeZone: profile.timeZone, persona, plan };
 }
 
 /** The system prompt for this user, with the rolling summary of older turns when there is one. */
@@ -97,8 +97,8 @@ export function systemPromptFor(settings: CoachSettings, summary: string | null,
     persona: settings.persona,
     plan: settings.plan,
     units: settings.units,
-    timezone: settings.timezone,
-    today: localDate(now, settings.timezone),
+    timeZone: settings.timeZone,
+    today: localDate(now, settings.timeZone),
     schemaDoc: SANDBOX_SCHEMA_DOC,
   });
   if (!summary) return base;

@@ -71,11 +71,11 @@ export async function importWorkoutFile(db: Db, input: ImportInput): Promise<Imp
   const decoded = decodeContent(input.content, input.maxBytes ?? IMPORT_HARD_MAX_BYTES);
 
   const [profile] = await db
-    .select({ units: userProfiles.units, timezone: userProfiles.timezone })
+    .select({ units: userProfiles.units, timeZone: userProfiles.timeZone })
     .from(userProfiles)
     .where(eq(userProfiles.userId, input.userId));
   const unit: Unit = input.unit ?? profile?.units ?? "kg";
-  const timeZone = input.timeZone ?? profile?.timezone ?? "UTC";
+  const timeZone = input.timeZone ?? profile?.timeZone ?? "UTC";
   if (!isValidTimeZone(timeZone)) throw new Error(`unknown time zone "${timeZone}" for user ${input.userId}`);
 
   const parsed = parseWorkoutFile(decoded.text, { unit });

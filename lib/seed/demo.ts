@@ -21,14 +21,14 @@ import {
 export const DEMO_EMAIL = "demo@spotter.local";
 export const DEMO_PASSWORD = "spotter-demo-2026";
 export const DEMO_NAME = "Demo Lifter";
-export const DEMO_TIMEZONE = "Europe/London";
+export const DEMO_TIME_ZONE = "Europe/London";
 
 /** Facts about the demo history that tests, e2e and the chat demo script can rely on. */
 export const DEMO_SUMMARY = {
   email: DEMO_EMAIL,
   name: DEMO_NAME,
   plan: "pro",
-  timezone: DEMO_TIMEZONE,
+  timeZone: DEMO_TIME_ZONE,
   units: "kg",
   fitnessLevel: "intermediate",
   months: 12,
@@ -80,8 +80,8 @@ export async function seedDemoIfEmpty(db: Queryable, now: Date = new Date()): Pr
     if (any.rows[0]?.exists) return { created: false, email: DEMO_EMAIL, sessions: 0, sets: 0 };
 
     const slugs = Object.values(MAIN_LIFT_SLUGS);
-    const today = localDate(now, DEMO_TIMEZONE);
-    const sessions = generateDemoSessions(today, DEMO_TIMEZONE, now);
+    const today = localDate(now, DEMO_TIME_ZONE);
+    const sessions = generateDemoSessions(today, DEMO_TIME_ZONE, now);
     const metrics = generateDemoMetrics(today, new Set(sessions.map((s) => s.date)));
     const needed = [...new Set([...slugs, ...sessions.flatMap((s) => s.sets.map((x) => x.slug))])];
 
@@ -105,7 +105,7 @@ export async function seedDemoIfEmpty(db: Queryable, now: Date = new Date()): Pr
       displayName: DEMO_NAME,
       fitnessLevel: "intermediate",
       units: "kg",
-      timezone: DEMO_TIMEZONE,
+      timeZone: DEMO_TIME_ZONE,
       goals: [...DEMO_SUMMARY.goals],
       dateOfBirth: "1991-04-12",
     });

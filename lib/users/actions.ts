@@ -14,7 +14,7 @@ import { updateProfile } from "./profile";
 const profileFormSchema = z.object({
   displayName: z.string().optional(),
   units: z.string({ error: "Choose kg or lb." }),
-  timezone: z.string({ error: "Choose a time zone." }),
+  timeZone: z.string({ error: "Choose a time zone." }),
   fitnessLevel: z.string({ error: "Choose your training experience." }),
   goals: z.string().optional(),
 });
@@ -27,10 +27,10 @@ export const updateProfileAction = authedAction(profileFormSchema, async (input,
   const p = await updateProfile(getDb(), user.id, {
     displayName: input.displayName ?? null,
     units: input.units as (typeof UNITS)[number],
-    timezone: input.timezone,
+    timeZone: input.timeZone,
     fitnessLevel: input.fitnessLevel as "beginner",
     goals,
   });
   revalidatePath("/", "layout");
-  return { units: p.units, timezone: p.timezone };
+  return { units: p.units, timeZone: p.timeZone };
 });

@@ -26,7 +26,7 @@ export const profilePatchSchema = z
       .transform((v) => (v ? v : null)),
     fitnessLevel: z.enum(FITNESS_LEVELS, { error: `Choose one of: ${FITNESS_LEVELS.join(", ")}.` }),
     units: z.enum(UNITS, { error: "Units must be kg or lb." }),
-    timezone: z.string().trim().refine(isValidTimeZone, "Use a time zone name like Europe/London or America/New_York."),
+    timeZone: z.string().trim().refine(isValidTimeZone, "Use a time zone name like Europe/London or America/New_York."),
     goals: z
       .array(z.string().trim().min(1, "Goals cannot be empty.").max(200, "Keep each goal under 200 characters."))
       .max(10, "Keep it to 10 goals or fewer."),
@@ -54,7 +54,7 @@ function defaults(userId: string): Profile {
     fitnessLevel: "beginner",
     goals: [],
     units: "kg",
-    timezone: "UTC",
+    timeZone: "UTC",
     dateOfBirth: null,
     createdAt: now,
     updatedAt: now,

@@ -14,11 +14,11 @@ import { distanceToMeters, durationToSeconds, unitFromWord, weightToKg } from ".
  * The message is normalised, cut into clauses (newlines, ; , . "then"), and each clause is read as
  * one of: a date heading (starts a workout), a reference to an earlier session, a modifier of the
  * previous exercise ("last set only 6", "rpe 8"), a cardio entry, or an exercise with its sets
- * (grammar in ./sets.ts). Deterministic and pure: the caller supplies `now`, the timezone and the
+ * (grammar in ./sets.ts). Deterministic and pure: the caller supplies `now`, the time zone and the
  * recent sessions that references may copy from.
  */
 export function parseWorkoutText(text: string, opts: ParseOptions): WorkoutDraft {
-  const today = localDate(opts.now, opts.timezone);
+  const today = localDate(opts.now, opts.timeZone);
   const state = new ParseState(today, opts);
   for (const clause of splitClauses(normalise(text))) state.read(clause);
   return state.finish();
@@ -450,7 +450,7 @@ class ParseState {
       if (w.reference) this.resolveReference(w);
       const exercises = w.exercises.filter((e) => e.sets.length > 0).map((e) => ({ ...e, sets: e.sets.slice(0, 100) }));
       if (exercises.length === 0) continue;
-      const startedAt = w.date === this.today ? this.opts.now : zonedTime(w.date, 12, 0, this.opts.timezone);
+      const startedAt = w.date === this.today ? this.opts.now : zonedTime(w.date, 12, 0, this.opts.timeZone);
       const basedOn = w.reference && w.exercises.length > 0 ? this.basedOn.get(w) : undefined;
       out.push({
         date: w.date,
@@ -481,7 +481,7 @@ class ParseState {
       this.warn(`To copy ${what} I need your recent sessions.`);
       return;
     }
-    const tz = this.opts.timezone;
+    const tz = this.opts.timeZone;
     const candidates = [...this.opts.recent]
       .map((s) => ({ s, start: new Date(s.startedAt) }))
       .sort((a, b) => b.start.getTime() - a.start.getTime())

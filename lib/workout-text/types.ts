@@ -39,7 +39,7 @@ export const draftExerciseSchema = z
 
 export const draftWorkoutSchema = z
   .object({
-    /** Local calendar date (user's timezone), YYYY-MM-DD. */
+    /** Local calendar date (user's time zone), YYYY-MM-DD. */
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     /** Absolute start time (ISO 8601). */
     startedAt: z.string().datetime({ offset: true }),
@@ -86,6 +86,6 @@ export type RecentSession = {
 export type ParseOptions = {
   unit: "kg" | "lb";
   now: Date;
-  timezone: string;
+  timeZone: string;
   recent?: RecentSession[];
 };

@@ -12,16 +12,16 @@ const NOT_FOUND = "This workout no longer exists.";
 
 export const createWorkoutAction = authedAction(sessionInputSchema, async (input, { user }) => {
   const db = getDb();
-  const { timezone } = await getViewerPrefs(db, user.id);
-  const created = await createSession(db, user.id, input, { timezone });
+  const { timeZone } = await getViewerPrefs(db, user.id);
+  const created = await createSession(db, user.id, input, { timeZone });
   revalidatePath("/workouts");
   return { id: created.id };
 });
 
 export const updateWorkoutAction = authedAction(updateSessionInputSchema, async ({ id, ...input }, { user }) => {
   const db = getDb();
-  const { timezone } = await getViewerPrefs(db, user.id);
-  const updated = await updateSession(db, user.id, id, input, { timezone });
+  const { timeZone } = await getViewerPrefs(db, user.id);
+  const updated = await updateSession(db, user.id, id, input, { timeZone });
   if (!updated) throw new ActionError(NOT_FOUND);
   revalidatePath("/workouts");
   revalidatePath(`/workouts/${id}`);

@@ -49,16 +49,16 @@ export function emptyBlock(): ExerciseFormBlock {
 }
 
 /** A new workout starting now (in the user's zone). */
-export function newSessionFormState(now: Date, timezone: string): SessionFormState {
-  return { name: "", startedAt: utcToZonedLocal(now, timezone), durationMin: "", notes: "", exercises: [emptyBlock()] };
+export function newSessionFormState(now: Date, timeZone: string): SessionFormState {
+  return { name: "", startedAt: utcToZonedLocal(now, timeZone), durationMin: "", notes: "", exercises: [emptyBlock()] };
 }
 
 const str = (v: number | null) => (v === null ? "" : String(v));
 
-export function sessionToFormState(s: SessionDetail, unit: Unit, timezone: string): SessionFormState {
+export function sessionToFormState(s: SessionDetail, unit: Unit, timeZone: string): SessionFormState {
   return {
     name: s.name,
-    startedAt: utcToZonedLocal(s.startedAt, timezone),
+    startedAt: utcToZonedLocal(s.startedAt, timeZone),
     durationMin: str(s.durationMin === null ? null : Math.max(1, s.durationMin)),
     notes: s.notes ?? "",
     exercises: s.exercises.map((g) => ({

@@ -11,7 +11,7 @@ import { insertSessionSets, writeSession, type ExerciseBlockToWrite } from "./wr
 
 export interface SaveContext {
   /** The user's profile time zone: the form's wall-clock start time is read in it. */
-  timezone: string;
+  timeZone: string;
 }
 
 /**
@@ -42,7 +42,7 @@ async function resolveExerciseIds(tx: Tx, userId: string, names: string[]): Prom
 }
 
 function sessionTimes(input: SessionInput, ctx: SaveContext) {
-  const startedAt = zonedLocalToUtc(input.startedAt, ctx.timezone);
+  const startedAt = zonedLocalToUtc(input.startedAt, ctx.timeZone);
   const endedAt = input.durationMin ? new Date(startedAt.getTime() + input.durationMin * 60_000) : null;
   return { startedAt, endedAt };
 }

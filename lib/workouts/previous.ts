@@ -38,7 +38,7 @@ function describe(
 export async function previousPerformances(
   db: Queryable,
   userId: string,
-  opts: { unit: Unit; timezone: string; before?: Date; excludeSessionId?: string },
+  opts: { unit: Unit; timeZone: string; before?: Date; excludeSessionId?: string },
 ): Promise<Record<string, PreviousPerformance>> {
   const before = (opts.before ?? new Date("9999-12-31T00:00:00Z")).toISOString();
   const exclude = opts.excludeSessionId && isUuid(opts.excludeSessionId) ? opts.excludeSessionId : null;
@@ -68,7 +68,7 @@ export async function previousPerformances(
     duration_seconds: number | null;
     distance_m: string | null;
   }[]) {
-    const entry = (out[r.key] ??= { date: day(new Date(r.started_at), opts.timezone), sets: [] });
+    const entry = (out[r.key] ??= { date: day(new Date(r.started_at), opts.timeZone), sets: [] });
     entry.sets.push(describe(r, opts.unit));
   }
   return out;

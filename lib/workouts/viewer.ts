@@ -7,14 +7,14 @@ import { isValidTimeZone } from "@/lib/time/zone";
 
 export interface ViewerPrefs {
   unit: Unit;
-  timezone: string;
+  timeZone: string;
 }
 
 /** The display unit and time zone of the signed-in user (defaults if the profile row is missing). */
 export async function getViewerPrefs(db: Queryable, userId: string): Promise<ViewerPrefs> {
   const [p] = await db
-    .select({ units: userProfiles.units, timezone: userProfiles.timezone })
+    .select({ units: userProfiles.units, timeZone: userProfiles.timeZone })
     .from(userProfiles)
     .where(eq(userProfiles.userId, userId));
-  return { unit: p?.units ?? "kg", timezone: p && isValidTimeZone(p.timezone) ? p.timezone : "UTC" };
+  return { unit: p?.units ?? "kg", timeZone: p && isValidTimeZone(p.timeZone) ? p.timeZone : "UTC" };
 }

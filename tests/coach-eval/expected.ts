@@ -35,7 +35,7 @@ export async function sessionCount(
   l: Lifter,
   span: Span,
 ): Promise<{ sessions: number; days: number; first: string | null; last: string | null }> {
-  const day = localDay(sql`started_at`, l.timezone);
+  const day = localDay(sql`started_at`, l.timeZone);
   const [r] = await rows(
     db,
     sql`select count(*)::int as sessions, count(distinct ${day})::int as days, min(${day})::text as first, max(${day})::text as last
@@ -53,7 +53,7 @@ const E1RM = sql`case when es.reps between 1 and 12 and e.name not ilike '%assis
 
 /** Best e1RM (rounded to 0.1 like an answer) of an exercise in a span. */
 export async function bestE1rm(db: Db, l: Lifter, exercise: string, span: Span): Promise<number | null> {
-  const day = localDay(sql`ws.started_at`, l.timezone);
+  const day = localDay(sql`ws.started_at`, l.timeZone);
   const [r] = await rows(db, sql`select round(max(${E1RM}), 1) as v from ${SETS(l)} and e.name = ${exercise} and ${within(day, span)}`);
   return n(r.v);
 }
@@ -65,7 +65,7 @@ export async function heaviest(db: Db, l: Lifter, exercise: string): Promise<num
 
 /** Per-session best e1RM of an exercise in a span, oldest first: [local day, value]. */
 export async function e1rmBySession(db: Db, l: Lifter, exercise: string, span: Span): Promise<[string, number][]> {
-  const day = localDay(sql`ws.started_at`, l.timezone);
+  const day = localDay(sql`ws.started_at`, l.timeZone);
   const r = await rows(
     db,
     sql`select ${day}::text as d, round(max(${E1RM}), 1) as v from ${SETS(l)} and e.name = ${exercise} and ${within(day, span)}
@@ -76,7 +76,7 @@ export async function e1rmBySession(db: Db, l: Lifter, exercise: string, span: S
 
 /** Per-week (Monday-start, local) best e1RM of an exercise in a span, oldest first: [monday, value]. */
 export async function e1rmByWeek(db: Db, l: Lifter, exercise: string, span: Span): Promise<[string, number][]> {
-  const day = localDay(sql`ws.started_at`, l.timezone);
+  const day = localDay(sql`ws.started_at`, l.timeZone);
   const r = await rows(
     db,
     sql`select (${day} - ((extract(isodow from ${day})::int - 1)))::text as w, round(max(${E1RM}), 1) as v from ${SETS(l)} and e.name = ${exercise} and ${within(day, span)}
@@ -87,7 +87,7 @@ export async function e1rmByWeek(db: Db, l: Lifter, exercise: string, span: Span
 
 /** Working sets of an exercise and its first/last local day. */
 export async function exerciseStats(db: Db, l: Lifter, exercise: string): Promise<{ sets: number; first: string; last: string }> {
-  const day = localDay(sql`ws.started_at`, l.timezone);
+  const day = localDay(sql`ws.started_at`, l.timeZone);
   const [r] = await rows(
     db,
     sql`select count(*)::int as sets, min(${day})::text as first, max(${day})::text as last from ${SETS(l)} and e.name = ${exercise}`,
@@ -96,7 +96,7 @@ export async function exerciseStats(db: Db, l: Lifter, exercise: string): Promis
 }
 
 export async function volume(db: Db, l: Lifter, span: Span): Promise<{ volume: number; sets: number }> {
-  const day = localDay(sql`ws.started_at`, l.timezone);
+  const day = localDay(sql`ws.started_at`, l.timeZone);
   const [r] = await rows(
     db,
     sql`select round(sum(case when e.name ilike '%assisted%' then null else es.weight_kg * es.reps end), 0) as v, count(*)::int as sets
@@ -112,7 +112,7 @@ export async function muscleSets(
   muscles: string[],
   span: Span,
 ): Promise<{ sets: number; perExercise: Map<string, number>; unknown: number }> {
-  const day = localDay(sql`ws.started_at`, l.timezone);
+  const day = localDay(sql`ws.started_at`, l.timeZone);
   const list = sql.join(
     muscles.map((m) => sql`${m}`),
     sql`, `,
@@ -136,7 +136,7 @@ export async function muscleSets(
  * above its best before them.
  */
 export async function stalledLifts(db: Db, l: Lifter): Promise<{ stalled: string[]; moving: string[] }> {
-  const day = localDay(sql`ws.started_at`, l.timezone);
+  const day = localDay(sql`ws.started_at`, l.timeZone);
   const r = await rows(
     db,
     sql`with s as (select e.name, ${day} as d, ${E1RM} as v from ${SETS(l)}),
@@ -159,7 +159,7 @@ export async function stalledLifts(db: Db, l: Lifter): Promise<{ stalled: string
 export async function lastSession(db: Db, l: Lifter): Promise<{ day: string; name: string; tops: Map<string, number | null> }> {
   const [s] = await rows(
     db,
-    sql`select id, ${localDay(sql`started_at`, l.timezone)}::text as d, name from workout_sessions where user_id = ${l.userId} order by started_at desc limit 1`,
+    sql`select id, ${localDay(sql`started_at`, l.timeZone)}::text as d, name from workout_sessions where user_id = ${l.userId} order by started_at desc limit 1`,
   );
   const r = await rows(
     db,
@@ -175,13 +175,13 @@ export async function lastSession(db: Db, l: Lifter): Promise<{ day: string; nam
  * weights of its last normal (non-deload) session.
  */
 export async function nextSession(db: Db, l: Lifter): Promise<{ name: string; tops: Map<string, number> }> {
-  const day = localDay(sql`ws.started_at`, l.timezone);
+  const day = localDay(sql`ws.started_at`, l.timeZone);
   const r = await rows(
     db,
     sql`with recent as (
           select ws.id, ${day} as d, ws.started_at, regexp_replace(ws.name, '\\s*\\((deload|light|easy)\\)\\s*$', '', 'i') as type, ws.name
           from workout_sessions ws where ws.user_id = ${l.userId}
-            and ${day} >= (select max(${localDay(sql`x.started_at`, l.timezone)}) from workout_sessions x where x.user_id = ${l.userId}) - 27
+            and ${day} >= (select max(${localDay(sql`x.started_at`, l.timeZone)}) from workout_sessions x where x.user_id = ${l.userId}) - 27
             and exists (select 1 from exercise_sets es where es.session_id = ws.id and es.weight_kg is not null and es.set_type <> 'warmup')
         ), types as (select type, max(d) as last, count(*) as times from recent group by type)
         select type from types where times >= 2 order by last, type limit 1`,

@@ -23,13 +23,13 @@ import { updateProfile } from "@/lib/users/profile";
  */
 export const EVAL_NOW = new Date("2026-12-03T15:00:00Z"); // a Thursday
 
-export type Lifter = { key: "demo" | "hevy" | "strong"; userId: string; timezone: string; units: "kg" | "lb"; today: string };
+export type Lifter = { key: "demo" | "hevy" | "strong"; userId: string; timeZone: string; units: "kg" | "lb"; today: string };
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/imports");
 
-async function importer(db: Db, email: string, file: string, timezone: string): Promise<string> {
+async function importer(db: Db, email: string, file: string, timeZone: string): Promise<string> {
   const user = await createUser(db, { email, password: "correct horse battery staple 1" });
-  await updateProfile(db, user.id, { units: "kg", timezone });
+  await updateProfile(db, user.id, { units: "kg", timeZone });
   await importWorkoutFile(db, { userId: user.id, fileName: file, content: fs.readFileSync(path.join(FIXTURES, file)) });
   return user.id;
 }
@@ -39,12 +39,12 @@ export async function setupLifters(db: Db): Promise<Record<Lifter["key"], Lifter
   const [demo] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_EMAIL));
   const hevy = await importer(db, "hevy@eval.local", "hevy-metric-sample.csv", "America/New_York");
   const strong = await importer(db, "strong@eval.local", "strong-sample.csv", "Europe/Berlin");
-  const mk = (key: Lifter["key"], userId: string, timezone: string): Lifter => ({
+  const mk = (key: Lifter["key"], userId: string, timeZone: string): Lifter => ({
     key,
     userId,
-    timezone,
+    timeZone,
     units: "kg",
-    today: localDate(EVAL_NOW, timezone),
+    today: localDate(EVAL_NOW, timeZone),
   });
   return { demo: mk("demo", demo.id, "Europe/London"), hevy: mk("hevy", hevy, "America/New_York"), strong: mk("strong", strong, "Europe/Berlin") };
 }
@@ -62,7 +62,7 @@ export async function ask(
     userId: lifter.userId,
     db,
     units: lifter.units,
-    timezone: lifter.timezone,
+    timeZone: lifter.timeZone,
     now: () => EVAL_NOW,
     onQuery: (q) => void queries.push(q),
   });
@@ -72,7 +72,7 @@ export async function ask(
       persona: opts.persona ?? null,
       plan: opts.plan === undefined ? DEFAULT_COACH_PLAN : opts.plan,
       units: lifter.units,
-      timezone: lifter.timezone,
+      timeZone: lifter.timeZone,
       today: lifter.today,
       schemaDoc: SANDBOX_SCHEMA_DOC,
     }),

@@ -45,7 +45,7 @@ export default async function CoachPage() {
     getProfile(db, user.id),
   ]);
   const atLimit = limit.used >= limit.limit;
-  const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: profile.timezone });
+  const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: profile.timeZone });
 
   return (
     <>

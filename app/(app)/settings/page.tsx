@@ -44,7 +44,7 @@ export default async function SettingsPage() {
               initial={{
                 displayName: profile.displayName ?? "",
                 units: profile.units,
-                timezone: profile.timezone,
+                timeZone: profile.timeZone,
                 fitnessLevel: profile.fitnessLevel,
                 goals: profile.goals,
               }}

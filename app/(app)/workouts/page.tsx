@@ -68,7 +68,7 @@ export default async function WorkoutsPage({ searchParams }: { searchParams: Pro
         title="Workouts"
         description={
           list.total > 0
-            ? `${list.total.toLocaleString("en-US")} ${list.total === 1 ? "workout" : "workouts"}${filtered ? " found" : ""} · weights in ${prefs.unit} · times in ${prefs.timezone}`
+            ? `${list.total.toLocaleString("en-US")} ${list.total === 1 ? "workout" : "workouts"}${filtered ? " found" : ""} · weights in ${prefs.unit} · times in ${prefs.timeZone}`
             : "Every session you log, import or tell your coach about."
         }
         actions={list.total > 0 || filtered ? addButton : undefined}
@@ -177,7 +177,7 @@ export default async function WorkoutsPage({ searchParams }: { searchParams: Pro
                     <PrBadge kinds={prKinds(s.id)} count={prKinds(s.id).length} />
                   </span>
                   <time dateTime={s.startedAt.toISOString()} className="block text-sm text-ink-muted tabular">
-                    {formatSessionDate(s.startedAt, prefs.timezone)}
+                    {formatSessionDate(s.startedAt, prefs.timeZone)}
                     {s.durationMin !== null ? ` · ${formatDuration(s.durationMin)}` : ""}
                   </time>
                   <span className="mt-1 block text-sm text-ink-soft tabular">
@@ -210,7 +210,7 @@ export default async function WorkoutsPage({ searchParams }: { searchParams: Pro
                 return (
                   <TableRow key={s.id} className="relative">
                     <TableCell className="whitespace-nowrap text-ink-muted tabular">
-                      <time dateTime={s.startedAt.toISOString()}>{formatSessionDate(s.startedAt, prefs.timezone)}</time>
+                      <time dateTime={s.startedAt.toISOString()}>{formatSessionDate(s.startedAt, prefs.timeZone)}</time>
                     </TableCell>
                     <TableCell className="font-medium">
                       {/* The link covers the whole row (relative tr + after:absolute) so any cell opens it. */}

@@ -156,7 +156,7 @@ export function composeAnswer(input: AnswerInput): string {
   if (intent.kind === "stalled" || intent.kind === "deload") return stalledAnswer(input);
   if (rows.length === 0) return input.fallback ? done([`No ${what(intent)} in that span either.`]) : emptyAnswer(input);
   const u = ctx.units;
-  const tz = ctx.timezone;
+  const tz = ctx.timeZone;
   const today = ctx.today;
   const thisWeek = mondayOf(today);
   switch (intent.kind) {
@@ -359,7 +359,7 @@ export function composeAnswer(input: AnswerInput): string {
 function stalledAnswer(input: AnswerInput): string {
   const { rows, ctx, intent } = input;
   const u = ctx.units;
-  const tz = ctx.timezone;
+  const tz = ctx.timeZone;
   const plan = input.plan;
   if (rows.length === 0) {
     const lines = [
@@ -414,7 +414,7 @@ function deloadRules(plan: CoachPlan | null | undefined): string[] {
 function todayAnswer(input: AnswerInput): string {
   const { rows, ctx, plan, persona } = input;
   const u = ctx.units;
-  const tz = ctx.timezone;
+  const tz = ctx.timeZone;
   if (rows.length === 0)
     return finish(
       ["I found no sessions in your history yet, so I have nothing to build today's session from. Log a workout or import your history first."],

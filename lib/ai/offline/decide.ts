@@ -239,8 +239,8 @@ function firstStep(intent: Intent, p: ReadPrompt): Action {
     case "pain":
       return { kind: "text", text: painAnswer(intent, p.plan, p.persona) };
     case "log": {
-      const now = zonedTime(p.context.today, 12, 0, p.context.timezone);
-      const parsed = parseWorkoutText(intent.text, { unit: p.context.units, now, timezone: p.context.timezone });
+      const now = zonedTime(p.context.today, 12, 0, p.context.timeZone);
+      const parsed = parseWorkoutText(intent.text, { unit: p.context.units, now, timeZone: p.context.timeZone });
       if (!p.tools.has("log_workout")) return { kind: "text", text: "Logging isn't available in this conversation." };
       if (parsed.needsHistory || parsed.workouts.length === 0) return { kind: "tool", toolName: "log_workout", input: { text: intent.text } };
       return { kind: "tool", toolName: "log_workout", input: { text: intent.text, draft: toModelDraft(parsed) } };

@@ -70,8 +70,8 @@ const BODY_PARTS: [RegExp, string][] = [
 export function classifyIntent(message: string, ctx: PromptContext): Intent {
   const text = message.trim();
   const t = text.toLowerCase().replace(/[’]/g, "'");
-  const now = zonedTime(ctx.today, 12, 0, ctx.timezone);
-  const logOpts = { unit: ctx.units, now, timezone: ctx.timezone };
+  const now = zonedTime(ctx.today, 12, 0, ctx.timeZone);
+  const logOpts = { unit: ctx.units, now, timeZone: ctx.timeZone };
   // Pain first: "my knee hurts after 5x5 squats" is a safety question, not a log.
   const sore = has(t, /\b(sore|tender|stiff|swollen|clicking|grinding)\b/) && BODY_PARTS.some(([re]) => re.test(t));
   if ((has(t, PAIN) || sore) && !has(t, /\b(no|without) (pain|ache)\b/)) {

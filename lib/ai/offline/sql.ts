@@ -38,11 +38,11 @@ function weight(expr: string, name: string, units: Unit, digits = 1): string {
 
 /** The user's local calendar date of a timestamptz column. */
 export function localDay(col: string, ctx: PromptContext, simple = false): string {
-  return simple ? `${col}::date` : `(${col} at time zone ${tzLiteral(ctx.timezone)})::date`;
+  return simple ? `${col}::date` : `(${col} at time zone ${tzLiteral(ctx.timeZone)})::date`;
 }
 
 function local(col: string, ctx: PromptContext, simple: boolean): string {
-  return simple ? col : `(${col} at time zone ${tzLiteral(ctx.timezone)})`;
+  return simple ? col : `(${col} at time zone ${tzLiteral(ctx.timeZone)})`;
 }
 
 /** Conditions for a period on a timestamptz column (local dates) or a date column. */

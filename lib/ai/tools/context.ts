@@ -34,7 +34,7 @@ export type CoachToolsOptions = {
   db: Db;
   /** Defaults to the user's profile (kg / UTC when there is none). */
   units?: Unit;
-  timezone?: string;
+  timeZone?: string;
   /** Clock for dates in drafts; tests pin it. */
   now?: () => Date;
   onQuery?: (info: QueryInfo) => void | Promise<void>;
@@ -44,7 +44,7 @@ export type CoachToolsOptions = {
 
 /** Per-request state shared by the three tools: the user's settings and this turn's query results. */
 export class CoachToolContext {
-  private settings: Promise<{ units: Unit; timezone: string }> | null = null;
+  private settings: Promise<{ units: Unit; timeZone: string }> | null = null;
   private verified: Promise<void> | null = null;
   readonly results = new Map<string, StoredResult>();
   lastRef: string | null = null;
@@ -71,15 +71,15 @@ export class CoachToolContext {
     return this.verified;
   }
 
-  userSettings(): Promise<{ units: Unit; timezone: string }> {
+  userSettings(): Promise<{ units: Unit; timeZone: string }> {
     this.settings ??= (async () => {
-      if (this.opts.units && this.opts.timezone) return { units: this.opts.units, timezone: this.opts.timezone };
+      if (this.opts.units && this.opts.timeZone) return { units: this.opts.units, timeZone: this.opts.timeZone };
       const [p] = await this.opts.db
-        .select({ units: userProfiles.units, timezone: userProfiles.timezone })
+        .select({ units: userProfiles.units, timeZone: userProfiles.timeZone })
         .from(userProfiles)
         .where(eq(userProfiles.userId, this.opts.userId))
         .limit(1);
-      return { units: this.opts.units ?? p?.units ?? "kg", timezone: this.opts.timezone ?? p?.timezone ?? "UTC" };
+      return { units: this.opts.units ?? p?.units ?? "kg", timeZone: this.opts.timeZone ?? p?.timeZone ?? "UTC" };
     })();
     return this.settings;
   }

@@ -6,7 +6,7 @@ import { showChartTool } from "./show-chart";
 export type { CoachChart, CoachToolsOptions, QueryInfo } from "./context";
 
 /**
- * The coach's tools for one reply. Everything that identifies the user (id, units, timezone) comes
+ * The coach's tools for one reply. Everything that identifies the user (id, units, time zone) comes
  * from this closure — the server session — never from the model's arguments. Query results stay
  * in the closure so show_chart can only plot data this reply actually queried.
  */

@@ -64,16 +64,16 @@ export function logWorkoutTool(ctx: CoachToolContext) {
     inputSchema: logWorkoutInput,
     execute: async ({ text, draft }): Promise<LogWorkoutOutput> => {
       await ctx.assertUser();
-      const { units, timezone } = await ctx.userSettings();
+      const { units, timeZone } = await ctx.userSettings();
       const now = ctx.now();
       let parsed: WorkoutDraft;
       if (draft) {
-        const converted = fromModelDraft(draft, { units, timezone, now });
+        const converted = fromModelDraft(draft, { units, timeZone, now });
         if ("error" in converted) return converted;
-        parsed = text ? crossCheck(converted, parseWorkoutText(text, { unit: units, now, timezone })) : converted;
+        parsed = text ? crossCheck(converted, parseWorkoutText(text, { unit: units, now, timeZone })) : converted;
       } else {
         const recent = await loadRecentSessions(ctx.opts.db, ctx.opts.userId, now);
-        parsed = parseWorkoutText(text!, { unit: units, now, timezone, recent });
+        parsed = parseWorkoutText(text!, { unit: units, now, timeZone, recent });
       }
       if (parsed.workouts.length === 0) {
         return {
@@ -90,9 +90,9 @@ export function logWorkoutTool(ctx: CoachToolContext) {
 
 export function fromModelDraft(
   draft: ModelDraft,
-  opts: { units: Unit; timezone: string; now: Date },
+  opts: { units: Unit; timeZone: string; now: Date },
 ): WorkoutDraft | { error: "invalid_draft"; reason: string } {
-  const today = localDate(opts.now, opts.timezone);
+  const today = localDate(opts.now, opts.timeZone);
   const workouts: DraftWorkout[] = [];
   for (const w of draft.workouts) {
     if (w.date > today) return { error: "invalid_draft", reason: `${w.date} is in the future; only past or today's workouts can be logged.` };
@@ -110,7 +110,7 @@ export function fromModelDraft(
         distanceM: s.distanceM ?? null,
       })),
     }));
-    const startedAt = w.date === today ? opts.now : zonedTime(w.date, 12, 0, opts.timezone);
+    const startedAt = w.date === today ? opts.now : zonedTime(w.date, 12, 0, opts.timeZone);
     workouts.push({
       date: w.date,
       startedAt: startedAt.toISOString(),

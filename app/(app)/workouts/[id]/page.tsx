@@ -56,7 +56,7 @@ export default async function WorkoutDetailPage({ params }: Props) {
   const { user, session } = await loadSession(id);
   if (!session) notFound();
   const db = getDb();
-  const [{ unit, timezone }, records] = await Promise.all([
+  const [{ unit, timeZone }, records] = await Promise.all([
     getViewerPrefs(db, user.id),
     loadRecords(
       db,
@@ -78,7 +78,7 @@ export default async function WorkoutDetailPage({ params }: Props) {
         title={session.name}
         description={
           <time dateTime={session.startedAt.toISOString()}>
-            {formatSessionDate(session.startedAt, timezone)}
+            {formatSessionDate(session.startedAt, timeZone)}
             {duration ? ` · ${duration}` : ""}
           </time>
         }

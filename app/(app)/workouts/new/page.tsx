@@ -15,15 +15,15 @@ export default async function NewWorkoutPage() {
   const user = await requireUser();
   const db = getDb();
   const [prefs, options] = await Promise.all([getViewerPrefs(db, user.id), listExerciseOptions(db, user.id)]);
-  const previous = await previousPerformances(db, user.id, { unit: prefs.unit, timezone: prefs.timezone });
+  const previous = await previousPerformances(db, user.id, { unit: prefs.unit, timeZone: prefs.timeZone });
   return (
     <>
       <PageHeader eyebrow="Training log" title="Add workout" description="Log a session by hand. Pick exercises from the catalog or type your own." />
       <SessionForm
         mode="create"
-        initial={newSessionFormState(new Date(), prefs.timezone)}
+        initial={newSessionFormState(new Date(), prefs.timeZone)}
         unit={prefs.unit}
-        timezone={prefs.timezone}
+        timeZone={prefs.timeZone}
         exerciseNames={options.map((o) => o.name)}
         previous={previous}
         action={createWorkoutAction}

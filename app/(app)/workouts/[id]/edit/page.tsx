@@ -21,7 +21,7 @@ export default async function EditWorkoutPage({ params }: { params: Promise<{ id
   const [prefs, options] = await Promise.all([getViewerPrefs(db, user.id), listExerciseOptions(db, user.id)]);
   const previous = await previousPerformances(db, user.id, {
     unit: prefs.unit,
-    timezone: prefs.timezone,
+    timeZone: prefs.timeZone,
     before: session.startedAt,
     excludeSessionId: session.id,
   });
@@ -31,9 +31,9 @@ export default async function EditWorkoutPage({ params }: { params: Promise<{ id
       <SessionForm
         mode="edit"
         sessionId={session.id}
-        initial={sessionToFormState(session, prefs.unit, prefs.timezone)}
+        initial={sessionToFormState(session, prefs.unit, prefs.timeZone)}
         unit={prefs.unit}
-        timezone={prefs.timezone}
+        timeZone={prefs.timeZone}
         exerciseNames={options.map((o) => o.name)}
         previous={previous}
         action={updateWorkoutAction}

@@ -50,7 +50,7 @@ export default async function ExerciseHistoryPage({ params }: Props) {
   const { history, prefs } = await load((await params).id);
   if (!history) notFound();
   const { exercise, bests, trend, records, bestSets, recent, recordSetIds } = history;
-  const { unit, timezone } = prefs;
+  const { unit, timeZone } = prefs;
   const w = (kg: number | null) => formatWeight(kg, unit);
   const recordValue = (kind: RecordKind, v: number | null) =>
     v === null ? "—" : kind === "reps" ? `${v} reps` : kind === "volume" ? formatVolume(v, unit) : w(v);
@@ -111,7 +111,7 @@ export default async function ExerciseHistoryPage({ params }: Props) {
                   points={trend.map((t) => ({ x: t.startedAt, y: t.e1rmKg }))}
                   format={(v) => w(v)}
                   label={`${exercise.name} e1RM per session`}
-                  dateLabel={(d) => day(d, timezone)}
+                  dateLabel={(d) => day(d, timeZone)}
                 />
               </CardContent>
             </Card>
@@ -142,7 +142,7 @@ export default async function ExerciseHistoryPage({ params }: Props) {
                           </TableCell>
                           <TableCell numeric className="whitespace-nowrap">
                             <Link href={`/workouts/${set.sessionId}`} className="text-ink-muted hover:text-ink hover:underline">
-                              {day(set.startedAt, timezone)}
+                              {day(set.startedAt, timeZone)}
                             </Link>
                           </TableCell>
                         </TableRow>
@@ -173,7 +173,7 @@ export default async function ExerciseHistoryPage({ params }: Props) {
                           </span>
                         </span>
                         <Link href={`/workouts/${r.sessionId}`} className="shrink-0 text-ink-muted tabular hover:text-ink hover:underline">
-                          {day(r.startedAt, timezone)}
+                          {day(r.startedAt, timeZone)}
                         </Link>
                       </li>
                     ))}
@@ -196,7 +196,7 @@ export default async function ExerciseHistoryPage({ params }: Props) {
                     </Link>
                   </CardTitle>
                   <time dateTime={g.startedAt.toISOString()} className="text-sm text-ink-muted tabular">
-                    {day(g.startedAt, timezone)}
+                    {day(g.startedAt, timeZone)}
                   </time>
                 </CardHeader>
                 <CardContent>
