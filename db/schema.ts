@@ -9,3 +9,4 @@ export * from "./tables/coach";
 export * from "./tables/billing-local";
 export * from "./tables/speech";
 export * from "./tables/live";
+export * from "./tables/privacy";

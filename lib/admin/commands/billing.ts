@@ -12,6 +12,7 @@ import { getStripe, stripeForOrigin } from "@/lib/billing/stripe-client";
 import { syncCustomer } from "@/lib/billing/sync";
 import { CommandOutput, defineCommand, optionalString, UsageError, type ParsedValues } from "../command";
 import { findUserByEmail } from "../find-user";
+import { recordDataAccess } from "@/lib/privacy/access-log";
 
 const SUBCOMMANDS = ["setup", "sync", "events", "advance"] as const;
 type Sub = (typeof SUBCOMMANDS)[number];
@@ -86,6 +87,13 @@ export default defineCommand({
     const s = sub(positionals);
     if (s === "events") {
       const user = await findUserByEmail(db, optionalString(values, "email")!);
+      await recordDataAccess(db, {
+        subjectUserId: user.id,
+        actorUserId: null,
+        actorKind: "operator",
+        what: "Billing events",
+        via: "admin CLI: billing events",
+      });
       const customer = await customerForUser(db, user.id);
       if (!customer) return new CommandOutput("");
       const rows = await db

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { SandboxExecutionError, SandboxRejectedError, runSandboxedQuery } from "@/lib/sql";
 import { CommandOutput, UsageError, defineCommand, optionalString, requireString } from "../command";
 import { findUserByEmail } from "../find-user";
+import { recordDataAccess } from "@/lib/privacy/access-log";
 
 const MAX_BATCH_BYTES = 10 * 1024 * 1024;
 
@@ -55,6 +56,13 @@ export default defineCommand({
   },
   async run({ db, values, positionals }) {
     const user = await findUserByEmail(db, requireString(values, "email"));
+    await recordDataAccess(db, {
+      subjectUserId: user.id,
+      actorUserId: null,
+      actorKind: "operator",
+      what: "Training data (SQL query)",
+      via: "admin CLI: query",
+    });
     const batch = optionalString(values, "batch");
     if (!batch) {
       const { ok, ...rest } = await runOne(user.id, positionals[0]);
