@@ -10,3 +10,4 @@ export * from "./tables/billing-local";
 export * from "./tables/speech";
 export * from "./tables/live";
 export * from "./tables/privacy";
+export * from "./tables/training-data";
