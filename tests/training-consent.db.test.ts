@@ -11,7 +11,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { getTrainingConsent, grantTrainingConsent, withdrawTrainingConsent, listTrainingConsentHistory } = await import("@/lib/training/consent");
 const { grantTrainingConsentAction, withdrawTrainingConsentAction } = await import("@/lib/training/actions");
-const { TRAINING_CONSENT_VERSION } = await import("@/lib/training/consent-text");
+const { TRAINING_CONSENT_VERSION, TRAINING_CONSENT_TEXT, TRAINING_CONSENT_TITLE } = await import("@/lib/training/consent-text");
 
 const db = useTestDatabase();
 
@@ -44,6 +44,14 @@ const countRecords = async (userId: string) =>
   Number((await db().db.execute(sql`select count(*)::int as n from training_records where user_id = ${userId}`)).rows[0].n);
 
 describe("training-data consent", () => {
+  it("the text says what the pipeline does (version is a date)", () => {
+    expect(TRAINING_CONSENT_VERSION).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(TRAINING_CONSENT_TITLE.length).toBeGreaterThan(0);
+    for (const promise of [/irreversible/, /Heart rate and sleep are never used/, /six months/, /Withdrawing removes/, /off unless you turn it on/]) {
+      expect(TRAINING_CONSENT_TEXT).toMatch(promise);
+    }
+  });
+
   it("is off by default and records an explicit opt-in with time and text version", async () => {
     const u = await makeUser();
     expect(await getTrainingConsent(db().db, u.id)).toMatchObject({ granted: false, latest: null, needsReconsent: false });
@@ -81,7 +89,9 @@ describe("training-data consent", () => {
     expect(r).toMatchObject({ granted: false, deletedRecords: 2, latest: { granted: false } });
     expect(await countRecords(u.id)).toBe(0);
     expect(await countRecords(other.id)).toBe(1);
-    expect(Number((await db().db.execute(sql`select count(*)::int as n from training_records where state = 'exported'`)).rows[0].n)).toBe(exportedBefore);
+    expect(Number((await db().db.execute(sql`select count(*)::int as n from training_records where state = 'exported'`)).rows[0].n)).toBe(
+      exportedBefore,
+    );
     const history = await listTrainingConsentHistory(db().db, u.id);
     expect(history.map((h) => h.granted)).toEqual([false, true]);
   });

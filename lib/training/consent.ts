@@ -58,11 +58,7 @@ export async function listTrainingConsentHistory(db: Queryable, userId: string):
  * Opt in to the current text. `textVersion` is the version the lifter was shown; a stale page
  * (older version) is refused so nobody agrees to words they did not see.
  */
-export async function grantTrainingConsent(
-  db: Queryable,
-  userId: string,
-  opts: { textVersion?: string; now?: Date } = {},
-): Promise<TrainingConsent> {
+export async function grantTrainingConsent(db: Queryable, userId: string, opts: { textVersion?: string; now?: Date } = {}): Promise<TrainingConsent> {
   const textVersion = opts.textVersion ?? TRAINING_CONSENT_VERSION;
   if (textVersion !== TRAINING_CONSENT_VERSION) throw new StaleConsentTextError();
   return db.transaction(async (tx) => {
