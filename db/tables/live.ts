@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 /**
@@ -36,5 +36,85 @@ export const liveCues = pgTable(
     check("live_cues_persona_check", sql`${t.persona} in ('alice','aiden')`),
     check("live_cues_feedback_check", sql`${t.feedback} is null or ${t.feedback} in (-1, 1)`),
     check("live_cues_text_check", sql`length(${t.text}) between 1 and 2000 and length(${t.toast}) between 1 and 49`),
+  ],
+);
+
+/**
+ * The live workout in progress: one per user (the primary key), the whole state as one JSON
+ * document changed only through lib/live/model.ts operations. `version` goes up by one on every
+ * save; a save names the version it edited and loses (409) when another tab or device got there
+ * first. Finishing writes a normal session (source 'live') and deletes the row.
+ */
+export const liveWorkouts = pgTable(
+  "live_workouts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .unique("live_workouts_user_unique")
+      .references(() => users.id, { onDelete: "cascade" }),
+    version: integer("version").notNull().default(1),
+    state: jsonb("state").notNull(),
+    /** How it started: empty, plan, repeat, template. */
+    origin: text("origin").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("live_workouts_version_check", sql`${t.version} >= 1`),
+    check("live_workouts_origin_check", sql`${t.origin} in ('empty','plan','repeat','template')`),
+    check("live_workouts_state_size_check", sql`pg_column_size(${t.state}) <= 1000000`),
+  ],
+);
+
+export const REST_END_SIGNALS = ["voice", "beep", "vibrate"] as const;
+export type RestEndSignal = (typeof REST_END_SIGNALS)[number];
+
+/** The lifter's live-mode settings: default rests, how rest end is signalled, the bar and plates, the voice. */
+export const liveSettings = pgTable(
+  "live_settings",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    restCompoundSeconds: integer("rest_compound_seconds").notNull().default(180),
+    restAccessorySeconds: integer("rest_accessory_seconds").notNull().default(90),
+    restEndSignal: text("rest_end_signal", { enum: REST_END_SIGNALS }).notNull().default("voice"),
+    barKg: numeric("bar_kg", { precision: 5, scale: 2, mode: "number" }).notNull().default(20),
+    /** Plates available, per plate weight in kg (pairs assumed). */
+    platesKg: numeric("plates_kg", { precision: 5, scale: 2, mode: "number" })
+      .array()
+      .notNull()
+      .default(sql`'{25,20,15,10,5,2.5,1.25}'::numeric[]`),
+    /** alice | aiden; null = the one the primary coach maps to. */
+    persona: text("persona"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("live_settings_rest_check", sql`${t.restCompoundSeconds} between 0 and 1800 and ${t.restAccessorySeconds} between 0 and 1800`),
+    check("live_settings_signal_check", sql`${t.restEndSignal} in ('voice','beep','vibrate')`),
+    check("live_settings_bar_check", sql`${t.barKg} between 0 and 100`),
+    check("live_settings_plates_check", sql`cardinality(${t.platesKg}) <= 20`),
+    check("live_settings_persona_check", sql`${t.persona} is null or ${t.persona} in ('alice','aiden')`),
+  ],
+);
+
+/** A reusable workout: exercises with prefilled sets, created from a session or edited by hand. */
+export const workoutTemplates = pgTable(
+  "workout_templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** [{ exerciseId, sets: [{ weightKg, reps }] }] — validated by lib/live/templates.ts on the way in and out. */
+    exercises: jsonb("exercises").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("workout_templates_user_idx").on(t.userId, t.name),
+    check("workout_templates_name_check", sql`length(${t.name}) between 1 and 200`),
   ],
 );

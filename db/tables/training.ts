@@ -6,7 +6,7 @@ import { exercises } from "./exercises";
 export const SET_TYPES = ["normal", "warmup", "failure", "drop"] as const;
 export type SetType = (typeof SET_TYPES)[number];
 
-/** source is 'manual', 'chat' or 'import:<app>' (strong, hevy, fitnotes). */
+/** source is 'manual', 'chat', 'live' or 'import:<app>' (strong, hevy, fitnotes). */
 export const workoutSessions = pgTable(
   "workout_sessions",
   {
@@ -28,7 +28,7 @@ export const workoutSessions = pgTable(
     unique("workout_sessions_id_user_unique").on(t.id, t.userId),
     unique("workout_sessions_user_import_key_unique").on(t.userId, t.importKey),
     index("workout_sessions_user_started_idx").on(t.userId, t.startedAt.desc()),
-    check("workout_sessions_source_check", sql`${t.source} in ('manual','chat') or ${t.source} ~ '^import:[a-z0-9_-]{1,32}$'`),
+    check("workout_sessions_source_check", sql`${t.source} in ('manual','chat','live') or ${t.source} ~ '^import:[a-z0-9_-]{1,32}$'`),
     check("workout_sessions_ended_check", sql`${t.endedAt} is null or ${t.endedAt} >= ${t.startedAt}`),
     check("workout_sessions_duration_check", sql`${t.endedAt} is null or ${t.endedAt} - ${t.startedAt} <= interval '24 hours'`),
     check("workout_sessions_name_check", sql`length(${t.name}) between 1 and 200`),

@@ -73,3 +73,46 @@ export async function previousPerformances(
   }
   return out;
 }
+
+/** Last time's sets of one exercise, as numbers (live workout prefill, "last: 100 × 5", cue facts). */
+export interface LastSets {
+  sessionId: string;
+  startedAt: string;
+  sets: { setType: string; weightKg: number | null; reps: number | null; rpe: number | null }[];
+}
+
+/**
+ * For each of the given exercises, every set of the most recent session before `before` that had
+ * it (all set types, in order), keyed by exercise id. Scoped to `userId` in SQL.
+ */
+export async function lastSessionSets(db: Queryable, userId: string, exerciseIds: string[], before = new Date()): Promise<Map<string, LastSets>> {
+  const ids = [...new Set(exerciseIds.filter(isUuid))];
+  const out = new Map<string, LastSets>();
+  if (ids.length === 0) return out;
+  const res = await db.execute(sql`
+    with last as (
+      select distinct on (s.exercise_id) s.exercise_id, s.session_id, w.started_at
+      from exercise_sets s
+      join workout_sessions w on w.id = s.session_id and w.user_id = s.user_id
+      where s.user_id = ${userId} and s.exercise_id = any(${`{${ids.join(",")}}`}::uuid[])
+        and w.started_at < ${before.toISOString()}::timestamptz
+      order by s.exercise_id, w.started_at desc, w.id
+    )
+    select l.exercise_id, l.session_id, l.started_at, s.set_type, s.weight_kg::float8 as weight_kg, s.reps, s.rpe::float8 as rpe
+    from last l
+    join exercise_sets s on s.session_id = l.session_id and s.exercise_id = l.exercise_id and s.user_id = ${userId}
+    order by s.position
+  `);
+  for (const r of res.rows as Record<string, unknown>[]) {
+    const id = String(r.exercise_id);
+    let entry = out.get(id);
+    if (!entry) out.set(id, (entry = { sessionId: String(r.session_id), startedAt: (r.started_at instanceof Date ? r.started_at : new Date(String(r.started_at))).toISOString(), sets: [] }));
+    entry.sets.push({
+      setType: String(r.set_type),
+      weightKg: r.weight_kg === null ? null : Number(r.weight_kg),
+      reps: r.reps === null ? null : Number(r.reps),
+      rpe: r.rpe === null ? null : Number(r.rpe),
+    });
+  }
+  return out;
+}

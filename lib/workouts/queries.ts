@@ -28,7 +28,7 @@ export interface SessionPage {
 
 export const MAX_PAGE_SIZE = 100;
 
-export const SESSION_SOURCES = ["manual", "chat", "import"] as const;
+export const SESSION_SOURCES = ["manual", "chat", "live", "import"] as const;
 export type SessionSourceFilter = (typeof SESSION_SOURCES)[number];
 
 export interface SessionFilters {

@@ -15,7 +15,7 @@ export interface SessionToWrite {
   notes: string | null;
   startedAt: Date;
   endedAt: Date | null;
-  source: "manual" | "chat";
+  source: "manual" | "chat" | "live";
   exercises: ExerciseBlockToWrite[];
 }
 

@@ -105,6 +105,7 @@ export default async function WorkoutsPage({ searchParams }: { searchParams: Pro
             <option value="">All sources</option>
             <option value="manual">Added by hand</option>
             <option value="chat">From the chat</option>
+            <option value="live">Live workouts</option>
             <option value="import">Imported</option>
           </Select>
           {filters.exerciseId ? <input type="hidden" name="exercise" value={filters.exerciseId} /> : null}

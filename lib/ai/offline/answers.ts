@@ -7,6 +7,7 @@ import type { ExerciseRef } from "./exercises";
 import type { Intent } from "./intents";
 import type { ToolStep } from "./prompt";
 import { listNames } from "./variants";
+import { chooseToday } from "@/lib/plans/rotation";
 
 /**
  * The offline coach's written answers. Every number in an answer is copied from a query result
@@ -431,35 +432,25 @@ function todayAnswer(input: AnswerInput): string {
     s.rows.push(r);
     if (num(r[`top_weight_${u}`]) !== null) s.lifting = true;
   }
-  const base = (name: string) => name.replace(/\s*\((deload|light|easy)\)\s*$/i, "").trim();
-  const lastDay = sessions[0].day;
   const lines: string[] = [];
-  if (lastDay === ctx.today) {
-    lines.push(`You've already trained today (${sessions[0].name}). Today's job is recovery: eat, sleep, and come back fresh for the next session.`);
+  const choice = chooseToday(sessions, ctx.today, mondayOf(ctx.today), plan?.daysPerWeek);
+  if (choice.kind === "trained-today") {
+    lines.push(`You've already trained today (${choice.session.name}). Today's job is recovery: eat, sleep, and come back fresh for the next session.`);
     return finish(lines, input, null);
   }
-  const thisWeek = sessions.filter((s) => s.day >= mondayOf(ctx.today));
-  if (plan?.daysPerWeek && thisWeek.length >= plan.daysPerWeek) {
+  if (choice.kind === "week-done") {
     lines.push(
-      `You've trained on ${fmt(thisWeek.length)} days this week, which is what your programme asks for (${plan.daysPerWeek} days a week). Take today off or keep it to easy cardio and mobility.`,
+      `You've trained on ${fmt(choice.sessionsThisWeek)} days this week, which is what your programme asks for (${plan?.daysPerWeek} days a week). Take today off or keep it to easy cardio and mobility.`,
     );
     return finish(lines, input, null);
   }
-  // The rotation: session types done at least twice in the window (lifting ones first); next is the one done longest ago.
-  const pool = sessions.some((s) => s.lifting) ? sessions.filter((s) => s.lifting) : sessions;
-  const counts = new Map<string, number>();
-  for (const s of pool) counts.set(base(s.name), (counts.get(base(s.name)) ?? 0) + 1);
-  const regular = [...counts.entries()].filter(([, n]) => n >= 2).map(([k]) => k);
-  const types = regular.length ? regular : [...counts.keys()];
-  const lastOf = (k: string) => pool.find((s) => base(s.name) === k)!;
-  const next = [...types].sort((a, b) => lastOf(a).day.localeCompare(lastOf(b).day) || a.localeCompare(b))[0];
-  const template = pool.find((s) => base(s.name) === next && !/\((deload|light|easy)\)/i.test(s.name)) ?? lastOf(next);
-  const gap = Math.round((Date.parse(`${ctx.today}T00:00:00Z`) - Date.parse(`${lastDay}T00:00:00Z`)) / 86_400_000);
+  if (choice.kind === "none") return finish([], input, null);
+  const { name: next, template, lastDay, gapDays: gap } = choice;
   if (gap > 10)
     lines.push(
       `Your last session was on ${fmtDate(lastDay, tz)}, a while ago — ease back in: repeat your usual session a little lighter than last time.`,
     );
-  lines.push(`Next in your rotation: ${next} (last done ${fmtDate(lastOf(next).day, tz)}). Last time, working sets:`);
+  lines.push(`Next in your rotation: ${next} (last done ${fmtDate(choice.lastDone, tz)}). Last time, working sets:`);
   for (const r of template.rows) {
     const name = String(r.exercise_name);
     const avoided = isAvoided(name, persona);
