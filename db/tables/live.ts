@@ -113,8 +113,5 @@ export const workoutTemplates = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("workout_templates_user_idx").on(t.userId, t.name),
-    check("workout_templates_name_check", sql`length(${t.name}) between 1 and 200`),
-  ],
+  (t) => [index("workout_templates_user_idx").on(t.userId, t.name), check("workout_templates_name_check", sql`length(${t.name}) between 1 and 200`)],
 );

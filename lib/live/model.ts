@@ -70,10 +70,7 @@ const kg = z.number().min(0).max(MAX_WEIGHT_KG).nullable();
 const reps = z.number().int().min(0).max(1000).nullable();
 const rpe = z.number().min(1).max(10).nullable();
 const iso = z.iso.datetime({ offset: true });
-const setPatch = z
-  .object({ weightKg: kg.optional(), reps: reps.optional(), rpe: rpe.optional(), setType: z.enum(SET_TYPES).optional() })
-  .strict();
-const targetSchema = z.object({ weightKg: kg, reps }).strict().nullable();
+const setPatch = z.object({ weightKg: kg.optional(), reps: reps.optional(), rpe: rpe.optional(), setType: z.enum(SET_TYPES).optional() }).strict();
 
 export const liveOpSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("rename"), name: z.string().trim().min(1).max(200) }).strict(),
@@ -85,7 +82,10 @@ export const liveOpSchema = z.discriminatedUnion("op", [
       exerciseId: z.uuid(),
       /** Shown until the server answers; the server's catalog name replaces it. */
       name: z.string().max(120).optional(),
-      sets: z.array(z.object({ key, weightKg: kg, reps, setType: z.enum(SET_TYPES).optional() }).strict()).max(MAX_SETS_PER_EXERCISE).optional(),
+      sets: z
+        .array(z.object({ key, weightKg: kg, reps, setType: z.enum(SET_TYPES).optional() }).strict())
+        .max(MAX_SETS_PER_EXERCISE)
+        .optional(),
     })
     .strict(),
   z.object({ op: z.literal("removeExercise"), exerciseKey: key }).strict(),
@@ -233,7 +233,9 @@ export function applyOps(
         if (e.sets.some((x) => x.key === op.key)) break;
         if (e.sets.length >= MAX_SETS_PER_EXERCISE) throw new LiveOpError(`An exercise holds up to ${MAX_SETS_PER_EXERCISE} sets.`);
         const last = e.sets[e.sets.length - 1];
-        e.sets.push(blankSet(op.key, last ? { weightKg: last.weightKg, reps: last.reps, setType: last.setType === "warmup" ? "normal" : last.setType } : {}));
+        e.sets.push(
+          blankSet(op.key, last ? { weightKg: last.weightKg, reps: last.reps, setType: last.setType === "warmup" ? "normal" : last.setType } : {}),
+        );
         break;
       }
       case "removeSet": {

@@ -14,7 +14,11 @@ export const MAX_TEMPLATES = 100;
 export interface TemplateView {
   id: string;
   name: string;
-  exercises: { exerciseId: string; name: string; sets: { weightKg: number | null; reps: number | null; setType?: StartExercise["sets"][number]["setType"] }[] }[];
+  exercises: {
+    exerciseId: string;
+    name: string;
+    sets: { weightKg: number | null; reps: number | null; setType?: StartExercise["sets"][number]["setType"] }[];
+  }[];
   updatedAt: string;
 }
 
@@ -30,7 +34,8 @@ async function checkExercises(db: Queryable, userId: string, exercises: z.output
     userId,
     exercises.map((e) => e.exerciseId),
   );
-  if (exercises.some((e) => !meta.has(e.exerciseId))) throw new UserError("One of these exercises is not in your catalog.", { code: "unknown_exercise" });
+  if (exercises.some((e) => !meta.has(e.exerciseId)))
+    throw new UserError("One of these exercises is not in your catalog.", { code: "unknown_exercise" });
   return meta;
 }
 
@@ -56,11 +61,18 @@ export async function getTemplate(db: Queryable, userId: string, id: string): Pr
   return t;
 }
 
-export async function createTemplate(db: Queryable, userId: string, input: { name: string; exercises: z.output<typeof templateExercisesSchema> }): Promise<string> {
+export async function createTemplate(
+  db: Queryable,
+  userId: string,
+  input: { name: string; exercises: z.output<typeof templateExercisesSchema> },
+): Promise<string> {
   await checkExercises(db, userId, input.exercises);
   const count = await db.$count(workoutTemplates, eq(workoutTemplates.userId, userId));
   if (count >= MAX_TEMPLATES) throw new UserError(`You can keep up to ${MAX_TEMPLATES} templates. Delete one first.`, { code: "template_limit" });
-  const [row] = await db.insert(workoutTemplates).values({ userId, name: input.name, exercises: input.exercises }).returning({ id: workoutTemplates.id });
+  const [row] = await db
+    .insert(workoutTemplates)
+    .values({ userId, name: input.name, exercises: input.exercises })
+    .returning({ id: workoutTemplates.id });
   return row.id;
 }
 

@@ -5,7 +5,16 @@ import type { Db, Queryable } from "@/db/client";
 import { liveWorkouts } from "@/db/tables/live";
 import { NotFoundError, UserError } from "@/lib/errors/user-error";
 import { isUuid } from "@/lib/ids/is-uuid";
-import { addSet, emptyBests, loadRecordHistory, computeRecords, loadRecords, newSetRecords, RECORD_LABELS, type RecordKind } from "@/lib/workouts/records";
+import {
+  addSet,
+  emptyBests,
+  loadRecordHistory,
+  computeRecords,
+  loadRecords,
+  newSetRecords,
+  RECORD_LABELS,
+  type RecordKind,
+} from "@/lib/workouts/records";
 import { lastSessionSets, type LastSets } from "@/lib/workouts/previous";
 import { writeSession } from "@/lib/workouts/write";
 import { SET_TYPES } from "@/lib/workouts/constants";
@@ -152,11 +161,11 @@ export async function startLiveWorkout(
   );
   const empty: LiveState = { name: start.name, startedAt: now.toISOString(), notes: "", exercises: [], rest: null };
   // Exercises that are gone from the catalog (or were never this user's) are left out, not fatal.
-  const state = applyOps(
-    empty,
-    startOps(start.exercises.filter((e) => meta.has(e.exerciseId))),
-    { meta: (id) => meta.get(id), now, restDefaults: { compound: settings.restCompoundSeconds, accessory: settings.restAccessorySeconds } },
-  );
+  const state = applyOps(empty, startOps(start.exercises.filter((e) => meta.has(e.exerciseId))), {
+    meta: (id) => meta.get(id),
+    now,
+    restDefaults: { compound: settings.restCompoundSeconds, accessory: settings.restAccessorySeconds },
+  });
   const [row] = await db
     .insert(liveWorkouts)
     .values({ userId, state, origin: start.origin, startedAt: now, version: 1 })
@@ -234,7 +243,8 @@ export interface LiveSummary {
 export function lastVolumeOf(last: Map<string, LastSets>): number | null {
   if (!last.size) return null;
   let v = 0;
-  for (const l of last.values()) for (const s of l.sets) if (s.setType !== "warmup" && s.weightKg !== null && s.reps !== null) v += s.weightKg * s.reps;
+  for (const l of last.values())
+    for (const s of l.sets) if (s.setType !== "warmup" && s.weightKg !== null && s.reps !== null) v += s.weightKg * s.reps;
   return Math.round(v * 100) / 100;
 }
 
@@ -243,11 +253,17 @@ export function lastVolumeOf(last: Map<string, LastSets>): number | null {
  * the in-progress row goes, and the summary (duration, working-set volume, records, against last
  * time) comes back. Records are those the workouts pages will show for the session.
  */
-export async function finishLiveWorkout(db: Db, userId: string, input: { workoutId: string; version: number }, now = new Date()): Promise<LiveSummary> {
+export async function finishLiveWorkout(
+  db: Db,
+  userId: string,
+  input: { workoutId: string; version: number },
+  now = new Date(),
+): Promise<LiveSummary> {
   const current = await ownedWorkout(db, userId, input.workoutId);
   if (current.version !== input.version) throw new LiveConflictError(current);
   const state = current.state;
-  if (completedSets(state) === 0) throw new UserError("Complete at least one set before finishing — or discard the workout.", { code: "live_empty", status: 422 });
+  if (completedSets(state) === 0)
+    throw new UserError("Complete at least one set before finishing — or discard the workout.", { code: "live_empty", status: 422 });
   const startedAt = new Date(state.startedAt);
   const lastDone = Math.max(...state.exercises.flatMap((e) => e.sets.filter((s) => s.completedAt).map((s) => Date.parse(s.completedAt!))));
   const endedAt = new Date(Math.min(Math.max(now.getTime(), lastDone), startedAt.getTime() + 24 * 3600_000));
@@ -267,7 +283,9 @@ export async function finishLiveWorkout(db: Db, userId: string, input: { workout
         })),
     }))
     .filter((e) => e.sets.length > 0);
-  const notes = [state.notes.trim(), ...state.exercises.filter((e) => e.notes.trim()).map((e) => `${e.name}: ${e.notes.trim()}`)].filter(Boolean).join("\n");
+  const notes = [state.notes.trim(), ...state.exercises.filter((e) => e.notes.trim()).map((e) => `${e.name}: ${e.notes.trim()}`)]
+    .filter(Boolean)
+    .join("\n");
   const last = await lastSessionSets(
     db,
     userId,
@@ -354,4 +372,3 @@ export async function sessionAsStart(db: Queryable, userId: string, sessionId: s
   }
   return { name: rows[0].name, exercises };
 }
-

@@ -47,7 +47,12 @@ export type TodayChoice<S extends RotationSession> =
   | ({ kind: "next"; lastDay: string; gapDays: number } & NextInRotation<S>);
 
 /** Today's call: already trained today, the week's sessions done (per the coach's days a week), or the next in rotation. */
-export function chooseToday<S extends RotationSession>(sessions: S[], today: string, mondayOfToday: string, daysPerWeek?: number | null): TodayChoice<S> {
+export function chooseToday<S extends RotationSession>(
+  sessions: S[],
+  today: string,
+  mondayOfToday: string,
+  daysPerWeek?: number | null,
+): TodayChoice<S> {
   if (!sessions.length) return { kind: "none" };
   const lastDay = sessions[0].day;
   if (lastDay === today) return { kind: "trained-today", session: sessions[0] };

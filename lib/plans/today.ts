@@ -31,7 +31,7 @@ export interface TodayContext {
   userId: string;
   now: Date;
   today: string;
-  timezone: string;
+  timeZone: string;
   plan: CoachPlan | null;
   persona: CoachPersona | null;
 }
@@ -43,8 +43,8 @@ interface WindowSession extends RotationSession {
 }
 
 /** Sessions of the four weeks up to the last one (local days), newest first — the window the coach's answer uses. */
-async function recentSessions(db: Db, userId: string, timezone: string): Promise<WindowSession[]> {
-  const tz = zoneOrUtc(timezone);
+async function recentSessions(db: Db, userId: string, timeZone: string): Promise<WindowSession[]> {
+  const tz = zoneOrUtc(timeZone);
   const r = await db.execute(sql`
     with s as (
       select w.id, w.name, w.started_at, (w.started_at at time zone ${tz})::date as day,
@@ -68,7 +68,7 @@ async function recentSessions(db: Db, userId: string, timezone: string): Promise
 }
 
 export const rotationToday: TodaySource = async (db, ctx) => {
-  const sessions = await recentSessions(db, ctx.userId, ctx.timezone);
+  const sessions = await recentSessions(db, ctx.userId, ctx.timeZone);
   const choice = chooseToday(sessions, ctx.today, mondayOf(ctx.today), ctx.plan?.daysPerWeek);
   if (choice.kind === "none") return null;
   // The live screen still offers the next session on a rest day; the note says what the coach would.
@@ -113,8 +113,8 @@ export async function todayPlan(db: Db, userId: string, now = new Date()): Promi
   const ctx: TodayContext = {
     userId,
     now,
-    today: localDate(now, settings.timezone),
-    timezone: settings.timezone,
+    today: localDate(now, settings.timeZone),
+    timeZone: settings.timeZone,
     plan: settings.plan ?? null,
     persona: settings.persona,
   };

@@ -106,7 +106,15 @@ export async function lastSessionSets(db: Queryable, userId: string, exerciseIds
   for (const r of res.rows as Record<string, unknown>[]) {
     const id = String(r.exercise_id);
     let entry = out.get(id);
-    if (!entry) out.set(id, (entry = { sessionId: String(r.session_id), startedAt: (r.started_at instanceof Date ? r.started_at : new Date(String(r.started_at))).toISOString(), sets: [] }));
+    if (!entry)
+      out.set(
+        id,
+        (entry = {
+          sessionId: String(r.session_id),
+          startedAt: (r.started_at instanceof Date ? r.started_at : new Date(String(r.started_at))).toISOString(),
+          sets: [],
+        }),
+      );
     entry.sets.push({
       setType: String(r.set_type),
       weightKg: r.weight_kg === null ? null : Number(r.weight_kg),

@@ -435,7 +435,9 @@ function todayAnswer(input: AnswerInput): string {
   const lines: string[] = [];
   const choice = chooseToday(sessions, ctx.today, mondayOf(ctx.today), plan?.daysPerWeek);
   if (choice.kind === "trained-today") {
-    lines.push(`You've already trained today (${choice.session.name}). Today's job is recovery: eat, sleep, and come back fresh for the next session.`);
+    lines.push(
+      `You've already trained today (${choice.session.name}). Today's job is recovery: eat, sleep, and come back fresh for the next session.`,
+    );
     return finish(lines, input, null);
   }
   if (choice.kind === "week-done") {

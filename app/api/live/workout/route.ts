@@ -35,7 +35,10 @@ export const PATCH = userRoute(
 );
 
 /** DELETE /api/live/workout — discard (the client asks first). */
-export const DELETE = userRoute({ name: "live/workout", input: z.object({ workoutId: z.uuid() }).strict(), unauthenticated }, async ({ user, input }) => {
-  await discardLiveWorkout(getDb(), user.id, input.workoutId);
-  return { ok: true };
-});
+export const DELETE = userRoute(
+  { name: "live/workout", input: z.object({ workoutId: z.uuid() }).strict(), unauthenticated },
+  async ({ user, input }) => {
+    await discardLiveWorkout(getDb(), user.id, input.workoutId);
+    return { ok: true };
+  },
+);
