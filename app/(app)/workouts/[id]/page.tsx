@@ -30,6 +30,8 @@ import { sourceLabel } from "@/lib/workouts/source";
 import { formatDuration, formatSessionDate } from "@/lib/time/format";
 import { getViewerPrefs } from "@/lib/workouts/viewer";
 import { deleteWorkoutAction } from "@/lib/workouts/actions";
+import { SaveTemplateButton } from "@/components/live/save-template-button";
+import { createTemplateFromSessionAction } from "@/lib/live/actions";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -89,6 +91,7 @@ export default async function WorkoutDetailPage({ params }: Props) {
                 <Pencil aria-hidden /> Edit
               </Link>
             </Button>
+            {session.exercises.length ? <SaveTemplateButton sessionId={session.id} action={createTemplateFromSessionAction} /> : null}
             <DeleteSessionButton sessionId={session.id} sessionName={session.name} setCount={session.setCount} action={deleteWorkoutAction} />
           </>
         }
