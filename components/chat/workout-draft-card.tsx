@@ -8,103 +8,63 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { DraftStatusPayload } from "@/lib/chat/types";
-import { fromKg, roundWeight } from "@/lib/units";
 import type { WorkoutDraft } from "@/lib/workout-text/types";
-import { daysBetween } from "@/lib/time/calendar";
-import type { SetType } from "@/lib/workouts/constants";
-import { rowToRecord } from "@/lib/workouts/form-model";
+import { isYmd } from "@/lib/time/calendar";
+import { addSet, removeSet, rowToRecord, updateBlock, updateSet } from "@/lib/workouts/form-model";
+import { newKey, setToFormRow, type ExerciseFormBlock, type SetFormRow } from "@/lib/workouts/form-values";
 import { EXERCISE_NAME_MAX, exerciseNameTooLong } from "@/lib/workouts/limits";
 import { SetTypeSelect } from "@/components/workouts/set-type-select";
 import { DraftWarnings, NothingLogged } from "./draft-warnings";
 import { confirmWorkoutDraftAction, discardWorkoutDraftAction } from "@/lib/chat/actions";
 
-interface EditSet {
-  setType: SetType;
-  weight: string;
-  reps: string;
-  rpe: string;
-  durationSeconds: number | null;
-  distanceM: number | null;
-}
-interface EditExercise {
-  name: string;
-  input: string;
-  cardio?: boolean;
-  sets: EditSet[];
-}
+/** The card edits the session form's model (lib/workouts/form-model): blocks of set rows as typed. */
+type DraftBlock = ExerciseFormBlock & { input: string; cardio?: boolean };
 interface EditWorkout {
+  key: string;
+  /** The calendar date; on confirm the server keeps the start's time of day on this date (DST-safe). */
   date: string;
-  originalDate: string;
-  startedAt: string;
   name: string;
-  exercises: EditExercise[];
+  exercises: DraftBlock[];
 }
 
 function toEdit(draft: WorkoutDraft): EditWorkout[] {
   return draft.workouts.map((w) => ({
+    key: newKey(),
     date: w.date,
-    originalDate: w.date,
-    startedAt: w.startedAt,
     name: w.name,
     exercises: w.exercises.map((e) => ({
-      name: e.name,
+      key: newKey(),
+      exerciseName: e.name,
       input: e.input,
       cardio: e.cardio,
-      sets: e.sets.map((s) => ({
-        setType: s.setType,
-        weight: s.weightKg === null ? "" : String(roundWeight(fromKg(s.weightKg, draft.unit))),
-        reps: s.reps === null ? "" : String(s.reps),
-        rpe: s.rpe === null ? "" : String(s.rpe),
-        durationSeconds: s.durationSeconds,
-        distanceM: s.distanceM,
-      })),
+      sets: e.sets.map((s) => setToFormRow(s, draft.unit)),
     })),
   }));
 }
 
-/** Moves startedAt by whole days when the user picked another date (keeps the time of day). */
-function shiftStart(startedAt: string, from: string, to: string): string {
-  if (from === to) return startedAt;
-  return new Date(Date.parse(startedAt) + daysBetween(from, to) * 86_400_000).toISOString();
-}
-
-/** The edited form → a draft; returns an error message instead when a field is not a number. */
+/** The edited form → a draft; returns an error message instead when a field is not valid. */
 function fromEdit(workouts: EditWorkout[], base: WorkoutDraft): WorkoutDraft | string {
   const out: WorkoutDraft = { ...base, workouts: [] };
   for (const [wi, w] of workouts.entries()) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(w.date)) return "Pick a date for the workout.";
+    if (!isYmd(w.date)) return "Pick a date for the workout.";
     const exercises = [];
     for (const e of w.exercises) {
-      if (!e.name.trim()) return "Every exercise needs a name.";
-      if (e.name.trim().length > EXERCISE_NAME_MAX) return exerciseNameTooLong(e.name.trim().length);
+      const name = e.exerciseName.trim();
+      if (!name) return "Every exercise needs a name.";
+      if (name.length > EXERCISE_NAME_MAX) return exerciseNameTooLong(name.length);
       const sets = [];
       for (const [si, s] of e.sets.entries()) {
-        // The session form's own validation and conversion (lib/workouts/form-model), so both say the same.
-        const row = rowToRecord(
-          {
-            ...s,
-            key: "",
-            notes: "",
-            durationSeconds: s.durationSeconds === null ? "" : String(s.durationSeconds),
-            distanceM: s.distanceM === null ? "" : String(s.distanceM),
-          },
-          base.unit,
-        );
-        if (!row.ok) return `${e.name}, set ${si + 1}: ${row.error}.`;
+        // The session form's own validation and conversion, so both say the same.
+        const row = rowToRecord(s, base.unit);
+        if (!row.ok) return `${name}, set ${si + 1}: ${row.error}.`;
         const { notes: _notes, ...measures } = row.set;
         sets.push(measures);
       }
-      if (sets.length) exercises.push({ input: e.input || e.name, name: e.name.trim(), ...(e.cardio ? { cardio: true } : {}), sets });
+      if (sets.length) exercises.push({ input: e.input || name, name, ...(e.cardio ? { cardio: true } : {}), sets });
     }
     if (!exercises.length) return "Keep at least one set to save.";
     const original = base.workouts[wi];
-    out.workouts.push({
-      ...original,
-      date: w.date,
-      startedAt: shiftStart(w.startedAt, w.originalDate, w.date),
-      name: w.name.trim() || original.name,
-      exercises,
-    });
+    out.workouts.push({ ...original, date: w.date, name: w.name.trim() || original.name, exercises });
   }
   return out;
 }
@@ -142,12 +102,12 @@ export function WorkoutDraftCard({
     return <NothingLogged reason="I could not find sets to log in that message. Try “bench 3x8 at 60kg”." warnings={draft.warnings} />;
   }
 
-  const update = (fn: (w: EditWorkout[]) => void) =>
-    setWorkouts((prev) => {
-      const next = structuredClone(prev);
-      fn(next);
-      return next;
-    });
+  const setWorkout = (wi: number, patch: Partial<Omit<EditWorkout, "exercises">>) =>
+    setWorkouts((prev) => prev.map((w, i) => (i === wi ? { ...w, ...patch } : w)));
+  /** Applies a form-model operation to one workout's blocks. */
+  const editBlocks = (wi: number, fn: (blocks: DraftBlock[]) => ExerciseFormBlock[]) =>
+    setWorkouts((prev) => prev.map((w, i) => (i === wi ? { ...w, exercises: fn(w.exercises) as DraftBlock[] } : w)));
+  const setRow = (wi: number, ei: number, si: number, patch: Partial<SetFormRow>) => editBlocks(wi, (b) => updateSet(b, ei, si, patch));
 
   const confirm = () => {
     const built = fromEdit(workouts, draft);
@@ -225,7 +185,7 @@ export function WorkoutDraftCard({
       </header>
       <div className="space-y-5 px-4 py-4">
         {workouts.map((w, wi) => (
-          <div key={wi} className="space-y-3">
+          <div key={w.key} className="space-y-3">
             <div className="grid grid-cols-1 gap-2 sm:grid-cols-[10rem_1fr]">
               <div>
                 <label htmlFor={`${idBase}-d${wi}`} className="mb-1 block text-xs font-medium text-ink-muted">
@@ -236,7 +196,7 @@ export function WorkoutDraftCard({
                   type="date"
                   value={w.date}
                   disabled={locked}
-                  onChange={(e) => update((d) => void (d[wi].date = e.target.value))}
+                  onChange={(e) => setWorkout(wi, { date: e.target.value })}
                 />
               </div>
               <div>
@@ -248,21 +208,21 @@ export function WorkoutDraftCard({
                   value={w.name}
                   maxLength={200}
                   disabled={locked}
-                  onChange={(e) => update((d) => void (d[wi].name = e.target.value))}
+                  onChange={(e) => setWorkout(wi, { name: e.target.value })}
                 />
               </div>
             </div>
             {w.exercises.map((ex, ei) => (
-              <fieldset key={ei} className="rounded-xl border border-line p-3">
+              <fieldset key={ex.key} className="rounded-xl border border-line p-3">
                 <legend className="sr-only">Exercise {ei + 1}</legend>
                 <label htmlFor={`${idBase}-e${wi}-${ei}`} className="mb-1 block text-xs font-medium text-ink-muted">
                   Exercise
                 </label>
                 <Input
                   id={`${idBase}-e${wi}-${ei}`}
-                  value={ex.name}
+                  value={ex.exerciseName}
                   disabled={locked}
-                  onChange={(e) => update((d) => void (d[wi].exercises[ei].name = e.target.value))}
+                  onChange={(e) => editBlocks(wi, (b) => updateBlock(b, ei, (x) => ({ ...x, exerciseName: e.target.value })))}
                 />
                 <div className="mt-3 space-y-2">
                   <div className="hidden grid-cols-[2rem_1fr_1fr_1fr_1.2fr_2.5rem] gap-2 text-xs font-medium text-ink-muted sm:grid">
@@ -274,10 +234,10 @@ export function WorkoutDraftCard({
                     <span className="sr-only">Remove</span>
                   </div>
                   {ex.sets.map((s, si) => {
-                    const label = `${ex.name || "Exercise"} set ${si + 1}`;
+                    const label = `${ex.exerciseName || "Exercise"} set ${si + 1}`;
                     return (
                       <div
-                        key={si}
+                        key={s.key}
                         className="grid grid-cols-[2rem_1fr_1fr_1fr_2.5rem] items-center gap-2 sm:grid-cols-[2rem_1fr_1fr_1fr_1.2fr_2.5rem]"
                         data-testid="draft-set"
                       >
@@ -288,7 +248,7 @@ export function WorkoutDraftCard({
                           placeholder={unit}
                           value={s.weight}
                           disabled={locked}
-                          onChange={(e) => update((d) => void (d[wi].exercises[ei].sets[si].weight = e.target.value))}
+                          onChange={(e) => setRow(wi, ei, si, { weight: e.target.value })}
                         />
                         <Input
                           aria-label={`${label} reps`}
@@ -296,7 +256,7 @@ export function WorkoutDraftCard({
                           placeholder="reps"
                           value={s.reps}
                           disabled={locked}
-                          onChange={(e) => update((d) => void (d[wi].exercises[ei].sets[si].reps = e.target.value))}
+                          onChange={(e) => setRow(wi, ei, si, { reps: e.target.value })}
                         />
                         <Input
                           aria-label={`${label} RPE`}
@@ -304,14 +264,14 @@ export function WorkoutDraftCard({
                           placeholder="RPE"
                           value={s.rpe}
                           disabled={locked}
-                          onChange={(e) => update((d) => void (d[wi].exercises[ei].sets[si].rpe = e.target.value))}
+                          onChange={(e) => setRow(wi, ei, si, { rpe: e.target.value })}
                         />
                         <div className="order-1 col-span-3 col-start-2 sm:order-none sm:col-span-1 sm:col-start-auto">
                           <SetTypeSelect
                             aria-label={`${label} type`}
                             value={s.setType}
                             disabled={locked}
-                            onChange={(t) => update((d) => void (d[wi].exercises[ei].sets[si].setType = t))}
+                            onChange={(t) => setRow(wi, ei, si, { setType: t })}
                           />
                         </div>
                         <Button
@@ -319,28 +279,14 @@ export function WorkoutDraftCard({
                           size="icon"
                           aria-label={`Remove ${label}`}
                           disabled={locked || (ex.sets.length === 1 && w.exercises.length === 1)}
-                          onClick={() => update((d) => void d[wi].exercises[ei].sets.splice(si, 1))}
+                          onClick={() => editBlocks(wi, (b) => removeSet(b, ei, si))}
                         >
                           <Trash2 aria-hidden />
                         </Button>
                       </div>
                     );
                   })}
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    disabled={locked}
-                    onClick={() =>
-                      update((d) => {
-                        const sets = d[wi].exercises[ei].sets;
-                        sets.push(
-                          sets.length
-                            ? { ...sets[sets.length - 1] }
-                            : { setType: "normal", weight: "", reps: "", rpe: "", durationSeconds: null, distanceM: null },
-                        );
-                      })
-                    }
-                  >
+                  <Button variant="ghost" size="sm" disabled={locked} onClick={() => editBlocks(wi, (b) => addSet(b, ei).blocks)}>
                     <Plus aria-hidden />
                     Add set
                   </Button>

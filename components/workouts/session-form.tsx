@@ -11,7 +11,8 @@ import type { Unit } from "@/lib/units";
 import { emptyBlock, formStateToInput, type SessionFormState } from "@/lib/workouts/form-values";
 import { addSet, moveBlock, removeBlock, removeSet, updateBlock, updateSet, type Blocks } from "@/lib/workouts/form-model";
 import type { PreviousPerformance } from "@/lib/workouts/previous";
-import { issuesToFieldErrors, sessionInputSchema } from "@/lib/workouts/schemas";
+import { sessionInputSchema } from "@/lib/workouts/schemas";
+import { zodFieldErrors } from "@/lib/validation/field-errors";
 import { ExerciseBlock } from "./exercise-block";
 import { SessionFields } from "./session-fields";
 
@@ -92,8 +93,9 @@ export function SessionForm(props: SessionFormProps) {
     const payload = formStateToInput(state, unit);
     const parsed = sessionInputSchema.safeParse(payload);
     if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error.issues));
-      setFormError("Some fields need attention — they are marked below.");
+      const { formErrors, fieldErrors } = zodFieldErrors(parsed.error.issues);
+      setErrors(fieldErrors);
+      setFormError(formErrors[0] ?? "Some fields need attention — they are marked below.");
       focusLater('[aria-invalid="true"]');
       return;
     }

@@ -1,4 +1,4 @@
-import type { SetType } from "./constants";
+import type { SetRecord, SetType } from "./constants";
 import { weightInputValue, type Unit } from "@/lib/units";
 import type { SessionDetail } from "./queries";
 import { utcToZonedLocal } from "@/lib/time/local";
@@ -55,6 +55,20 @@ export function newSessionFormState(now: Date, timeZone: string): SessionFormSta
 
 const str = (v: number | null) => (v === null ? "" : String(v));
 
+/** A stored (or drafted) set → a form row, its weight in the viewer's unit. */
+export function setToFormRow(set: SetRecord, unit: Unit): SetFormRow {
+  return {
+    key: newKey(),
+    setType: set.setType,
+    weight: weightInputValue(set.weightKg, unit),
+    reps: str(set.reps),
+    rpe: str(set.rpe),
+    notes: set.notes ?? "",
+    durationSeconds: str(set.durationSeconds),
+    distanceM: str(set.distanceM),
+  };
+}
+
 export function sessionToFormState(s: SessionDetail, unit: Unit, timeZone: string): SessionFormState {
   return {
     name: s.name,
@@ -64,16 +78,7 @@ export function sessionToFormState(s: SessionDetail, unit: Unit, timeZone: strin
     exercises: s.exercises.map((g) => ({
       key: newKey(),
       exerciseName: g.exerciseName,
-      sets: g.sets.map((set) => ({
-        key: newKey(),
-        setType: set.setType,
-        weight: weightInputValue(set.weightKg, unit),
-        reps: str(set.reps),
-        rpe: str(set.rpe),
-        notes: set.notes ?? "",
-        durationSeconds: str(set.durationSeconds),
-        distanceM: str(set.distanceM),
-      })),
+      sets: g.sets.map((set) => setToFormRow(set, unit)),
     })),
   };
 }

@@ -113,13 +113,3 @@ export type SessionInput = z.output<typeof sessionInputSchema>;
 export function maxWeightIn(unit: Unit): number {
   return maxWeightInUnit(unit, MAX_WEIGHT_KG);
 }
-
-/** zod issues → { "exercises.0.sets.1.reps": ["…"] } for showing errors next to each field. */
-export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
