@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { conversations, exerciseSets, messages, messageVisualizations, users, workoutSessions } from "@/db/schema";
+import { conversations, exerciseSets, messages, messageVisualizations, userProfiles, users, workoutSessions } from "@/db/schema";
 import { createConversation, deleteConversation, listConversations, renameConversation } from "@/lib/chat/conversations";
 import { confirmDraft, discardDraft, DraftActionError } from "@/lib/chat/drafts";
 import { loadConversationMessages } from "@/lib/chat/messages";
@@ -153,6 +153,22 @@ describe("workout draft confirmation", () => {
       expect.objectContaining({ type: "data-draft-status", id: "call-1", data: expect.objectContaining({ status: "saved" }) }),
     );
     await expect(discardDraft(db().db, a.id, { messageId: message.id, toolCallId: "call-1" })).rejects.toThrow(/already logged/);
+  });
+
+  it("moves an edited date by calendar days in the user's zone, keeping the time of day across DST", async () => {
+    const a = await makeUser("draft-dst");
+    await db()
+      .db.insert(userProfiles)
+      .values({ userId: a.id, timeZone: "Europe/Berlin" })
+      .onConflictDoUpdate({ target: userProfiles.userId, set: { timeZone: "Europe/Berlin" } });
+    const { message } = await draftMessage(a.id);
+    // Saturday 12:00 CET, the day before Berlin springs forward; the user moves it to Sunday.
+    const edited: WorkoutDraft = structuredClone(draft);
+    edited.workouts[0] = { ...edited.workouts[0], date: "2026-03-29", startedAt: "2026-03-28T11:00:00.000Z" };
+    const saved = await confirmDraft(db().db, a.id, { messageId: message.id, toolCallId: "call-1", draft: edited });
+    const [s] = await db().db.select().from(workoutSessions).where(eq(workoutSessions.id, saved.sessionIds![0]));
+    // Sunday 12:00 CEST (10:00Z), not 13:00 as adding 24 hours would give.
+    expect(s.startedAt.toISOString()).toBe("2026-03-29T10:00:00.000Z");
   });
 
   it("marks a saved card whose workout was deleted since, so it does not link to a 404", async () => {

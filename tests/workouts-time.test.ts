@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDuration } from "@/lib/time/format";
-import { isLocalDateTime, utcToZonedLocal, zonedLocalToUtc } from "@/lib/time/local";
+import { isLocalDateTime, moveToDate, utcToZonedLocal, zonedLocalToUtc } from "@/lib/time/local";
 
 describe("workout time zones", () => {
   it("reads wall-clock times in the profile zone", () => {
@@ -17,6 +17,21 @@ describe("workout time zones", () => {
     // 02:30 happens twice on 2025-10-26; either instant reads back as 02:30.
     const amb = zonedLocalToUtc("2025-10-26T02:30", "Europe/Berlin");
     expect(utcToZonedLocal(amb, "Europe/Berlin")).toBe("2025-10-26T02:30");
+  });
+
+  it("moves an instant to another date by calendar days, keeping the wall-clock time across DST", () => {
+    const berlin = "Europe/Berlin";
+    // Sat 12:00 CET → Sun 12:00 CEST (spring forward on 2026-03-29): 23 hours later, not 24.
+    expect(moveToDate(new Date("2026-03-28T11:00:00Z"), "2026-03-29", berlin).toISOString()).toBe("2026-03-29T10:00:00.000Z");
+    // Sat 18:30 CEST → Sun 18:30 CET (fall back on 2026-10-25): 25 hours later.
+    expect(moveToDate(new Date("2026-10-24T16:30:00Z"), "2026-10-25", berlin).toISOString()).toBe("2026-10-25T17:30:00.000Z");
+    // Backwards across New York's spring-forward, and several days at once.
+    expect(moveToDate(new Date("2026-03-09T00:15:00Z"), "2026-03-01", "America/New_York").toISOString()).toBe("2026-03-02T01:15:00.000Z");
+    expect(utcToZonedLocal(moveToDate(new Date("2026-03-09T00:15:00Z"), "2026-03-01", "America/New_York"), "America/New_York")).toBe(
+      "2026-03-01T20:15",
+    );
+    // The same date is the same instant (to the minute).
+    expect(moveToDate(new Date("2026-06-01T08:00:00Z"), "2026-06-01", berlin).toISOString()).toBe("2026-06-01T08:00:00.000Z");
   });
 
   it("round-trips instants to datetime-local values", () => {

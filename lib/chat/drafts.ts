@@ -5,6 +5,9 @@ import type { Db } from "@/db/client";
 import { messages } from "@/db/tables/chat";
 import { saveWorkoutDraft, WorkoutDraftError } from "@/lib/workout-text/save";
 import type { WorkoutDraft } from "@/lib/workout-text/types";
+import { moveToDate } from "@/lib/time/local";
+import { localDate } from "@/lib/time/zone";
+import { getViewerPrefs } from "@/lib/workouts/viewer";
 import type { ChatUIPart, DraftStatusPayload } from "./types";
 
 export const LOG_WORKOUT_PART = "tool-log_workout";
@@ -44,6 +47,20 @@ async function lockDraftMessage(tx: Db, userId: string, messageId: string, toolC
 }
 
 /**
+ * The card edits each workout's calendar date; the start keeps its wall-clock time in the user's
+ * zone on the new date (calendar math in lib/time, so a DST change does not shift it by an hour).
+ */
+export function withEditedDates(draft: WorkoutDraft, timeZone: string): WorkoutDraft {
+  return {
+    ...draft,
+    workouts: draft.workouts.map((w) => {
+      const start = new Date(w.startedAt);
+      return localDate(start, timeZone) === w.date ? w : { ...w, startedAt: moveToDate(start, w.date, timeZone).toISOString() };
+    }),
+  };
+}
+
+/**
  * Saves the (possibly edited, re-validated) draft and records on the message that it was saved,
  * in one transaction. Confirming twice returns the first result instead of logging twice.
  */
@@ -60,7 +77,8 @@ export async function confirmDraft(
     if (existing?.status === "discarded") throw new DraftActionError("This draft was discarded. Ask the coach to log it again.");
     let saved: { sessionIds: string[]; sets: number };
     try {
-      saved = await saveWorkoutDraft(txDb, userId, input.draft);
+      const { timeZone } = await getViewerPrefs(txDb, userId);
+      saved = await saveWorkoutDraft(txDb, userId, withEditedDates(input.draft, timeZone));
     } catch (error) {
       if (error instanceof WorkoutDraftError) throw new DraftActionError(error.message);
       throw error;

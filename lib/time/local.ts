@@ -27,3 +27,11 @@ export function isLocalDateTime(value: string): boolean {
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]));
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3] && +m[4] < 24;
 }
+
+/**
+ * The same wall-clock time on another calendar date in the zone: "Sat 12:00" moved to Sunday is
+ * "Sun 12:00" even across a DST change (adding 24 hours would give 13:00 or 11:00).
+ */
+export function moveToDate(instant: Date, date: string, timeZone: string): Date {
+  return zonedLocalToUtc(`${date}T${utcToZonedLocal(instant, timeZone).slice(11)}`, timeZone);
+}
