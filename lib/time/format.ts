@@ -23,6 +23,18 @@ export function formatSessionDate(date: Date, timeZone: string): string {
   return `${p.weekday} ${p.day} ${p.month} ${p.year} · ${p.hour}:${p.minute}`;
 }
 
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "3 Dec 2026, 10:53" in the user's zone (never the server's). */
+export function formatDateTime(date: Date, timeZone: string): string {
+  let f = dateTimeFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
+    dateTimeFormatters.set(timeZone, f);
+  }
+  return f.format(date);
+}
+
 /** "1 h 25 min", "45 min"; null when unknown. */
 export function formatDuration(minutes: number | null | undefined): string | null {
   if (minutes === null || minutes === undefined || !Number.isFinite(minutes)) return null;

@@ -24,6 +24,8 @@ import { requireUser } from "@/lib/auth/session";
 import { coachLimit, listCoaches } from "@/lib/coach/coaches";
 import { listInterviews } from "@/lib/coach/interviews";
 import { getProfile } from "@/lib/users/profile";
+import { formatDateTime } from "@/lib/time/format";
+import { zoneOrUtc } from "@/lib/time/zone";
 import { setPrimaryCoachAction } from "@/lib/coach/actions";
 
 export const metadata: Metadata = { title: "Coach" };
@@ -45,7 +47,7 @@ export default async function CoachPage() {
     getProfile(db, user.id),
   ]);
   const atLimit = limit.used >= limit.limit;
-  const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: profile.timeZone });
+  const timeZone = zoneOrUtc(profile.timeZone);
 
   return (
     <>
@@ -135,10 +137,12 @@ export default async function CoachPage() {
             <TableBody>
               {interviews.map((i) => (
                 <TableRow key={i.id} data-testid="interview-row">
-                  <TableCell>{fmt.format(i.createdAt)}</TableCell>
+                  <TableCell>{formatDateTime(i.createdAt, timeZone)}</TableCell>
                   <TableCell>
                     <Badge tone={STATUS[i.status].tone}>{STATUS[i.status].label}</Badge>
-                    {i.status === "in_progress" ? <span className="ml-2 text-xs text-ink-muted">kept until {fmt.format(i.expiresAt)}</span> : null}
+                    {i.status === "in_progress" ? (
+                      <span className="ml-2 text-xs text-ink-muted">kept until {formatDateTime(i.expiresAt, timeZone)}</span>
+                    ) : null}
                   </TableCell>
                   <TableCell numeric>{Math.round(i.progress * 100)} %</TableCell>
                   <TableCell className="text-right">

@@ -13,6 +13,8 @@ import { MAX_VOLUME_RAMP_PCT } from "@/lib/coach/card";
 import { getCoach, listCoachVersions } from "@/lib/coach/coaches";
 import { METHODOLOGIES } from "@/lib/coach/templates/methodologies";
 import { PERSONAS } from "@/lib/coach/templates/personas";
+import { formatDateTime } from "@/lib/time/format";
+import { getViewerPrefs } from "@/lib/workouts/viewer";
 import { deleteCoachAction, setPrimaryCoachAction, updateCoachAction } from "@/lib/coach/actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
@@ -33,8 +35,8 @@ export default async function CoachDetailPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const coach = await load(id);
   if (!coach) notFound();
-  const versions = (await listCoachVersions(getDb(), user.id, coach.id)) ?? [];
-  const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+  const [listed, { timeZone }] = await Promise.all([listCoachVersions(getDb(), user.id, coach.id), getViewerPrefs(getDb(), user.id)]);
+  const versions = listed ?? [];
 
   return (
     <>
@@ -103,7 +105,7 @@ export default async function CoachDetailPage({ params, searchParams }: Props) {
                       {v.version === coach.currentVersion ? <span className="ml-1 text-ink-muted">(current)</span> : null}
                     </span>
                     <time className="shrink-0 text-ink-muted" dateTime={v.createdAt.toISOString()}>
-                      {fmt.format(v.createdAt)}
+                      {formatDateTime(v.createdAt, timeZone)}
                     </time>
                   </li>
                 ))}
