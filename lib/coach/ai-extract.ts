@@ -16,6 +16,7 @@ import {
   type FieldKey,
   type Goal,
   type InjuryEntry,
+  type Restriction,
   LEARNING_STYLES,
   METHODOLOGY_IDS,
   NUTRITION_INTEREST,
@@ -38,6 +39,15 @@ export type Extractor = (text: string, ctx: { asking: AskKey | null; question: s
 export const offlineExtractor: Extractor = async (text, ctx) => extractAnswer(text, { asking: ctx.asking });
 
 const n = <T extends z.ZodType>(s: T) => s.nullable();
+const modelRestriction = z
+  .object({
+    movement: z.string().max(60).describe("only the movement the lifter named, e.g. 'behind-the-neck pressing' — never a broader family"),
+    scope: z
+      .enum(RESTRICTION_SCOPES)
+      .describe("avoid = they said no/can't; heavy = only heavy loads; volume = only high volume; caution = careful with / it hurts"),
+    quote: z.string().max(200).describe("the exact words, copied verbatim"),
+  })
+  .strict();
 export const modelExtractionSchema = z
   .object({
     goals: n(z.array(z.enum(GOALS))),
@@ -60,27 +70,15 @@ export const modelExtractionSchema = z
             status: z.enum(INJURY_STATUSES).describe("past = old/healed, current = still affects training"),
             condition: n(z.string().max(40)).describe("e.g. impingement, disc bulge, ACL reconstruction"),
             quote: z.string().max(200).describe("the lifter's exact sentence about it, copied verbatim"),
-            restrictions: z
-              .array(
-                z
-                  .object({
-                    movement: z
-                      .string()
-                      .max(60)
-                      .describe("only the movement the lifter named, e.g. 'behind-the-neck pressing' — never a broader family"),
-                    scope: z
-                      .enum(RESTRICTION_SCOPES)
-                      .describe("avoid = they said no/can't; heavy = only heavy loads; volume = only high volume; caution = careful with"),
-                    quote: z.string().max(200).describe("the exact words, copied verbatim"),
-                  })
-                  .strict(),
-              )
-              .describe("only restrictions the lifter stated; never invent any"),
+            restrictions: z.array(modelRestriction).describe("only restrictions the lifter stated; never invent any"),
           })
           .strict(),
       ),
     ).describe(
       "injuries mentioned in THIS answer; a body part inside a movement name (behind-the-neck press, back squat) is not an injury; [] when they say they have none",
+    ),
+    restrictions: n(z.array(modelRestriction)).describe(
+      "movement restrictions stated WITHOUT an injury or body part ('no behind-the-neck pressing please', 'it hurts when I press'), at the scope said; a dislike ('I hate burpees') is not one",
     ),
     equipment: n(z.enum(EQUIPMENT)),
     favoriteMovements: n(z.array(z.string().max(60))),
@@ -126,6 +124,7 @@ export function createModelExtractor(model: LanguageModelV3): Extractor {
       const out = result.output;
       const { alreadyTold, skip, affirm, corrects, removedGoals, ...fields } = out;
       if (fields.injuries) fields.injuries = groundQuotes(fields.injuries as InjuryEntry[], text);
+      if (fields.restrictions) fields.restrictions = groundRestrictions(fields.restrictions, text);
       const removes = { ...offline.removes };
       if (removedGoals.length) removes.goals = [...new Set<Goal>([...(removes.goals ?? []), ...removedGoals])];
       return {
@@ -164,6 +163,12 @@ export function groundQuotes(injuries: InjuryEntry[], text: string): InjuryEntry
     quote: ground(i.quote, `${i.area} ${i.condition ?? ""}`),
     restrictions: (i.restrictions ?? []).map((r) => ({ ...r, quote: ground(r.quote, r.movement) })),
   }));
+}
+
+/** The same grounding for restrictions stated without an injury. */
+function groundRestrictions(restrictions: Restriction[], text: string): Restriction[] {
+  const [holder] = groundQuotes([{ area: "-", side: null, status: "current", condition: null, quote: text, restrictions }], text);
+  return holder.restrictions;
 }
 
 /** The extractor for the active model seam. */

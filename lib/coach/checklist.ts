@@ -11,6 +11,8 @@ export interface ChecklistItem {
   label: string;
   required: boolean;
   skipForBeginners: boolean;
+  /** false: never asked on its own — filled only when an answer states it (restrictions without an injury). */
+  asked?: boolean;
 }
 
 export const CHECKLIST: ChecklistItem[] = [
@@ -18,6 +20,7 @@ export const CHECKLIST: ChecklistItem[] = [
   { key: "experienceYears", label: "Training experience", required: true, skipForBeginners: false },
   { key: "frequency", label: "Training days per week", required: true, skipForBeginners: false },
   { key: "injuries", label: "Injuries and limitations", required: true, skipForBeginners: false },
+  { key: "restrictions", label: "Movement restrictions", required: false, skipForBeginners: false, asked: false },
   { key: "equipment", label: "Equipment access", required: true, skipForBeginners: false },
   { key: "coachingStyle", label: "Coaching style", required: true, skipForBeginners: false },
   { key: "voice", label: "Voice persona", required: true, skipForBeginners: false },
@@ -65,7 +68,7 @@ export function nextField(fields: FieldMap, level: SophisticationLevel): FieldKe
   const required = CHECKLIST.filter((c) => c.required);
   if (fields.methodology?.source === "implied" && required.every((c) => isKnown(fields, c.key))) return "methodology";
   for (const item of CHECKLIST) {
-    if (isKnown(fields, item.key)) continue;
+    if (isKnown(fields, item.key) || item.asked === false) continue;
     if (!item.required && item.skipForBeginners && level === "beginner") continue;
     return item.key;
   }
@@ -74,5 +77,5 @@ export function nextField(fields: FieldMap, level: SophisticationLevel): FieldKe
 
 /** Optional questions still ahead (for "n more optional questions" hints). */
 export function remainingOptional(fields: FieldMap, level: SophisticationLevel): number {
-  return CHECKLIST.filter((c) => !c.required && !isKnown(fields, c.key) && !(c.skipForBeginners && level === "beginner")).length;
+  return CHECKLIST.filter((c) => !c.required && c.asked !== false && !isKnown(fields, c.key) && !(c.skipForBeginners && level === "beginner")).length;
 }

@@ -135,6 +135,7 @@ function extractFields(raw: string, asking: AskKey | null): Pick<Extraction, "up
   const inj = parseInjuries(raw, is("injuries"), CORRECTION.test(t) && /\b(meant|actually|not the|not my)\b/.test(t));
   u.injuries = inj.injuries;
   if (inj.cleared.length) removes.injuries = inj.cleared;
+  u.restrictions = inj.restrictions.length ? inj.restrictions : undefined;
   u.equipment = equipment(t, is("equipment"));
   u.coachingStyle = coachingStyle(t, is("coachingStyle"));
   u.voice = voice(t);
@@ -147,7 +148,9 @@ function extractFields(raw: string, asking: AskKey | null): Pick<Extraction, "up
   u.methodology = methodology(t, is("methodology"));
   const moves = movements(t, asking);
   u.favoriteMovements = moves.favorite;
-  u.dislikedMovements = moves.disliked;
+  // A movement the answer restricts at a scope ("high-volume good mornings") is that rule, not also a dislike.
+  const restricted = inj.restrictions.map((r) => r.movement);
+  u.dislikedMovements = moves.disliked?.filter((d) => !restricted.some((r) => sameMovement(r, d)));
   u.successMetrics = is("successMetrics") ? successMetrics(t) : undefined;
   u.competition = competition(t, is("competition"));
   u.nutrition = nutrition(t, is("nutrition"));
@@ -471,7 +474,8 @@ function movements(t: string, asking: AskKey | null): { favorite?: string[]; dis
     if (asking === "injuries" || (INJURY_WORDS.test(c) && !/\b(hate|dislike|can'?t stand|not a fan|loathe|boring)\b/.test(c))) continue;
     const ms = mentionsIn(c);
     if (!ms.length) continue;
-    if (/\b(hate|dislike|can'?t stand|not a fan|don'?t (like|enjoy)|loathe|avoid|rather not|no more)\b/.test(c)) disliked.push(...ms);
+    if (/\b(hate|dislike|can'?t stand|not a fan|don'?t (like|enjoy|want)|do not want|loathe|avoid|rather not|no more)\b/.test(c))
+      disliked.push(...ms);
     else if (/\b(love|like|enjoy|favou?rite|fav|fun|best part)\b/.test(c)) favorite.push(...ms);
     else if (asking === "favoriteMovements") favorite.push(...ms);
     else if (asking === "dislikedMovements") disliked.push(...ms);
@@ -481,6 +485,17 @@ function movements(t: string, asking: AskKey | null): { favorite?: string[]; dis
     favorite: favorite.length ? [...new Set(favorite)] : undefined,
     disliked: disliked.length ? [...new Set(disliked)] : asking === "dislikedMovements" && none ? [] : undefined,
   };
+}
+
+/** "heavy squats" and "squats", "good mornings" and "good morning": the same movement. */
+function sameMovement(a: string, b: string): boolean {
+  const head = (x: string) =>
+    x
+      .toLowerCase()
+      .replace(/(?:es|s)$/, "")
+      .split(/\s+/)
+      .at(-1) ?? x;
+  return a.includes(b) || b.includes(a) || head(a) === head(b);
 }
 
 function successMetrics(t: string): FieldValues["successMetrics"] | undefined {

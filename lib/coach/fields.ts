@@ -72,7 +72,7 @@ function legacyInjury(value: unknown): unknown {
 }
 export const injuryListSchema = z.array(z.preprocess(legacyInjury, injuryEntrySchema)).max(8);
 
-function restrictionWords(r: Restriction): string {
+export function restrictionWords(r: Restriction): string {
   if (r.scope === "heavy") return `no heavy ${r.movement.replace(/^heavy\s+/, "")}`;
   if (r.scope === "volume") return `${r.movement} low-volume only`;
   if (r.scope === "caution") return `careful with ${r.movement}`;
@@ -96,6 +96,8 @@ export const FIELD_SCHEMAS = {
   frequency: z.number().int().min(1).max(14),
   sessionLength: z.number().int().min(10).max(300),
   injuries: injuryListSchema,
+  /** Restrictions stated without an injury ("no behind-the-neck pressing please"), at their scope. */
+  restrictions: z.array(restrictionSchema).max(12),
   equipment: z.enum(EQUIPMENT),
   favoriteMovements: movementList,
   dislikedMovements: movementList,
@@ -211,6 +213,10 @@ export function describeValue<K extends FieldKey>(key: K, value: FieldValues[K])
       if (!items.length) return "no injuries";
       const rules = items.flatMap((i) => i.restrictions.map(restrictionWords));
       return `${list(items.map(injuryLabel))} to protect${rules.length ? ` (${rules.join("; ")})` : ""}`;
+    }
+    case "restrictions": {
+      const items = v as Restriction[];
+      return items.length ? items.map(restrictionWords).join("; ") : "no movement restrictions";
     }
     case "equipment":
       return equipmentLabel(v as Equipment);

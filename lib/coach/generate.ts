@@ -100,6 +100,7 @@ export function generateCoachCard({ fields, level, training, defaultUnits = "kg"
       injuries: injuries.map(injuryLabel),
       avoid: safetyRulesFor({
         injuries,
+        restrictions: v("restrictions") ?? [],
         disliked: v("dislikedMovements") ?? [],
         goals,
         competition: v("competition") ?? null,

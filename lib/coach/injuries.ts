@@ -12,8 +12,13 @@ import type { InjuryEntry, Restriction, RestrictionScope } from "./fields";
 export interface ParsedInjuries {
   /** undefined: nothing said about injuries; []: they said they have none. */
   injuries: InjuryEntry[] | undefined;
-  /** Areas the lifter said are fine ("never had back problems", "knees are fine"). */
+  /** Areas the lifter said are fine ("never had back problems", "knees are fine"), or took back ("upper back, not lower"). */
   cleared: string[];
+  /**
+   * Restrictions stated with no injury in the answer ("no behind-the-neck pressing please",
+   * "I don't want to do high-volume good mornings", "it hurts when I press"), at their scope.
+   */
+  restrictions: Restriction[];
 }
 
 // Movement names that contain body-part words. Masked before looking for injured areas, so
@@ -70,7 +75,7 @@ const BARE_NONE = /^(?:no|nope|none|nothing|nah|n\/a|not really|all good|healthy
 // ---- restrictions -------------------------------------------------------------------------
 
 const MOVE_WORD =
-  /\b(press\w*|squat\w*|deadlift\w*|dead lifts?|good ?mornings?|bench\w*|dips?|rows?|rowing|pull[- ]?ups?|chin[- ]?ups?|pulldowns?|lunges?|jump\w*|plyo\w*|running|runs?|sprint\w*|curls?|fl(?:y|ies|yes)|snatch\w*|cleans?|jerks?|push[- ]?ups?|carr(?:y|ies)|swings?|extensions?|raises?|thrusts?|hinge\w*|shrugs?|kipping|burpees?|step[- ]?ups?|skull ?crushers?|rdls?|ohp|twists?|twisting|crunch\w*|sit[- ]?ups?|overhead)\b/;
+  /\b(press\w*|pull(?:s|ing)?|push(?:es|ing)?|bend(?:ing)?|squat\w*|deadlift\w*|dead lifts?|good ?mornings?|bench\w*|dips?|rows?|rowing|pull[- ]?ups?|chin[- ]?ups?|pulldowns?|lunges?|jump\w*|plyo\w*|running|runs?|sprint\w*|curls?|fl(?:y|ies|yes)|snatch\w*|cleans?|jerks?|push[- ]?ups?|carr(?:y|ies)|swings?|extensions?|raises?|thrusts?|hinge\w*|shrugs?|kipping|burpees?|step[- ]?ups?|skull ?crushers?|rdls?|ohp|twists?|twisting|crunch\w*|sit[- ]?ups?|overhead)\b/;
 const GENERIC_MOVE = /\b(work|movements?|exercises?|lifting|loading|stuff|lifts?|training)\b/;
 const QUALIFIER = /\b(overhead|axial|spinal|heavy|jumping|impact|pressing|pulling|hinging|deep|explosive|ballistic|grip)\b/;
 
@@ -80,9 +85,9 @@ const VOLUME_MOD = /\b(high[- ]volume|lots of|a lot of|too many|too much|high[- 
 const STRIP_MOD =
   /^(?:(?:very )?heavy|maximal|max(?:es|ing)?|high[- ]volume|high[- ]reps?|lots of|a lot of|loads of|too many|too much|many|more|any|much|above \d+ ?%|over \d+ ?(?:%|kg|kgs|lbs?|pounds)|more than \d+ ?(?:%|kg|kgs|lbs?|pounds)|on|of|the|my|with|doing|to do|to|for now|sets of|reps of|volume|volume on)\s+/;
 
-const TRIGGERS: { re: RegExp; scope: RestrictionScope }[] = [
+const TRIGGERS: { re: RegExp; scope: RestrictionScope; pain?: boolean }[] = [
   {
-    re: /\b(?:no|avoid(?:ing)?|can'?t do|cannot do|can'?t|cannot|unable to do|unable to|stay away from|skip(?:ping)?|never do|not allowed to do|not allowed|no more|nothing|don'?t do|won'?t do|must not do|doctor said no)\s+/g,
+    re: /\b(?:no|please no|avoid(?:ing)?|(?:i )?(?:don'?t|do not) want to do|(?:i )?(?:don'?t|do not) want|can'?t do|cannot do|can'?t|cannot|unable to do|unable to|stay away from|skip(?:ping)?|never do|not allowed to do|not allowed|no more|nothing|don'?t do|won'?t do|must not do|doctor said no)\s+/g,
     scope: "avoid",
   },
   {
@@ -92,8 +97,9 @@ const TRIGGERS: { re: RegExp; scope: RestrictionScope }[] = [
   { re: /\bkeep\s+/g, scope: "caution" },
   // "flares up with skull crushers", "hurts during bench": the lifter says the movement hurts.
   {
-    re: /\b(?:flares?(?: it)? up|flaring up|acts? up|hurts?|is painful|pinches) (?:with|during|when (?:i do|doing)|when i (?=squat|deadlift|bench|run|jump|lunge|sprint|row|curl|dip|snatch|clean)|from|after)\s*/g,
+    re: /\b(?:flares?(?: it)? up|flaring up|acts? up|hurts?|is painful|pinches) (?:with|during|when (?:i do|doing)|when i (?=squat|deadlift|bench|run|jump|lunge|sprint|row|curl|dip|snatch|clean|press|pull|push|hinge|bend|lift)|from|after)\s*/g,
     scope: "avoid",
+    pain: true,
   },
   // "gets tight after heavy squats", "is sore after curls": discomfort, so care rather than a ban.
   {
@@ -108,10 +114,14 @@ const STARTS_TRIGGER =
 const HURTS_AFTER =
   /\s+(?:hurts?|is painful|are painful|aggravates?|kills|bothers?|flares? (?:it )?up|irritates?|(?:is|are) (?:a )?no[- ]go|(?:is|are) out|(?:is|are) a problem|(?:causes?|gives? me) pain|pinches?)\b/g;
 
+/** Whole movement patterns (not one movement). */
+const PATTERNS = /^(?:pressing|pulling|pushing|hinging|squatting|lifting|overhead pressing)$/;
+
 const STOP = /[,.;:!?()]|\s(?:and|but|because|cause|since|as|when|or|for|due|after|if|it|they|which|so|though|unless|until|while|—|–|-)\s/;
 
 const SYNONYMS: [RegExp, string][] = [
   [/^(?:btn|behind[- ]the[- ]neck)(?:\s+(?:press\w*|work|stuff))?$/, "behind-the-neck pressing"],
+  [/^press(?:es|ing)? overhead$/, "overhead pressing"],
   [
     /^(?:overhead|overhead (?:work|stuff|movements?|lifts?|lifting|press(?:es|ing)?)|pressing overhead|ohp|military press\w*|strict press\w*)$/,
     "overhead pressing",
@@ -119,6 +129,11 @@ const SYNONYMS: [RegExp, string][] = [
   [/^(?:rdls?|romanian deadlifts?)$/, "romanian deadlifts"],
   [/^dead lifts?$/, "deadlifts"],
   [/^goodmornings?$/, "good mornings"],
+  [/^press(?:es|ing)?$/, "pressing"],
+  [/^pull(?:s|ing)?$/, "pulling"],
+  [/^push(?:es|ing)?$/, "pushing"],
+  [/^(?:hinge|hinging|bend|bending|bending over)$/, "hinging"],
+  [/^(?:squat|squatting)$/, "squatting"],
   [/^(?:jumping|jumps?|plyos?|plyometrics?|jumping stuff)$/, "jumping and plyometrics"],
 ];
 
@@ -164,7 +179,7 @@ export function restrictionsIn(sentence: string, quote: string): FoundRestrictio
     if (!movement || out.some((r) => r.movement === movement)) return;
     out.push({ movement, scope, quote, at });
   };
-  for (const { re, scope } of TRIGGERS) {
+  for (const { re, scope, pain } of TRIGGERS) {
     re.lastIndex = 0;
     for (const m of sentence.matchAll(re)) {
       // "no injuries", "no pain": not a movement restriction.
@@ -179,7 +194,10 @@ export function restrictionsIn(sentence: string, quote: string): FoundRestrictio
         const movement = normalizeMovement(keepPhrase);
         // "careful with heavy deadlifts": care about the heavy sets, not a load ban.
         const careHeavy = scope === "caution" && finalScope === "heavy" && !/^keep\b/.test(m[0]);
-        add(careHeavy && movement ? `heavy ${movement}`.slice(0, 60) : movement, careHeavy ? "caution" : finalScope, m.index);
+        // "it hurts when I press": pain in a whole pattern is care with that pattern (pain-free
+        // variations only), not a ban of every press — the lifter named no single movement.
+        const painPattern = pain && movement !== null && PATTERNS.test(movement);
+        add(careHeavy && movement ? `heavy ${movement}`.slice(0, 60) : movement, careHeavy || painPattern ? "caution" : finalScope, m.index);
         // "no squats or deadlifts", "no dips, flyes or skull crushers"
         const more = /^\s*(?:,\s*(?:and|or)?|and|or|nor)\s+/.exec(sentence.slice(end));
         if (!more) break;
@@ -308,7 +326,8 @@ export function parseInjuries(raw: string, asked: boolean, loose = false): Parse
         for (const h of hits) cleared.push(h.area);
         continue;
       }
-      if (!injuryWord && !hasRestriction && !((asked || loose) && c.text.trim().split(/\s+/).length <= 6)) continue;
+      const words = c.text.trim().split(/\s+/).length;
+      if (!injuryWord && !hasRestriction && !((asked && words <= 6) || (loose && words <= 10))) continue;
       const past = healed || (PAST.test(c.text) && !CURRENT.test(c.text));
       for (const h of hits) {
         sentenceEntries.push({
@@ -342,15 +361,51 @@ export function parseInjuries(raw: string, asked: boolean, loose = false): Parse
     }
   }
   // Restrictions stated before any injury in the answer ("No overhead pressing — bad left shoulder.").
+  const restrictions: Restriction[] = [];
   for (const r of pending) {
     const target = entries[0];
-    if (target && !target.restrictions.some((x) => x.movement === r.movement))
-      target.restrictions.push({ movement: r.movement, scope: r.scope, quote: r.quote });
+    if (target) {
+      if (!target.restrictions.some((x) => x.movement === r.movement))
+        target.restrictions.push({ movement: r.movement, scope: r.scope, quote: r.quote });
+    } else if (standsAlone(r, t, asked) && !restrictions.some((x) => x.movement === r.movement))
+      restrictions.push({ movement: r.movement, scope: r.scope, quote: r.quote });
   }
+  // "Actually it's my upper back, not lower": the area after "not" is taken back, not added.
+  const back = loose ? takenBack(t) : [];
+  for (const area of back) if (!cleared.includes(area)) cleared.push(area);
+  const kept = entries.filter((e) => !back.includes(e.area));
 
-  const injuries = entries.slice(0, 8).map(({ at: _at, ...e }) => ({ ...e, restrictions: e.restrictions.slice(0, 8) }));
-  if (injuries.length) return { injuries, cleared };
-  if (NONE.test(t) || (asked && BARE_NONE.test(t.trim()))) return { injuries: [], cleared };
-  if (asked && cleared.length) return { injuries: [], cleared };
-  return { injuries: undefined, cleared };
+  const injuries = kept.slice(0, 8).map(({ at: _at, ...e }) => ({ ...e, restrictions: e.restrictions.slice(0, 8) }));
+  const out = { cleared, restrictions: restrictions.slice(0, 12) };
+  if (injuries.length) return { injuries, ...out };
+  if (NONE.test(t) || (asked && BARE_NONE.test(t.trim()))) return { injuries: [], ...out };
+  if (asked && cleared.length) return { injuries: [], ...out };
+  return { injuries: undefined, ...out };
+}
+
+/**
+ * A restriction with no injury in the answer is a safety rule of its own only when it reads as one:
+ * not a dislike ("I hate burpees", "I don't want to do burpees" — those are dislikes, kept apart),
+ * not missing equipment ("I have no squat rack"), not something the lifter cannot do yet ("I can't
+ * do a pull-up" — unless it hurts or we asked about injuries).
+ */
+function standsAlone(r: FoundRestriction, t: string, asked: boolean): boolean {
+  const sentence = sentencesOf(t).find((x) => r.at >= x.at && r.at <= x.at + x.text.length)?.text ?? t;
+  if (/\b(?:have|got|own|there'?s|there is|access to|without)\s+(?:a\s+|any\s+)?no\b|\bno access\b|\bdon'?t have\b/.test(sentence)) return false;
+  const painOrCare = INJURY_WORDS.test(sentence) || r.scope !== "avoid";
+  if (!painOrCare && /\b(hate|dislike|can'?t stand|not a fan|don'?t (?:like|enjoy)|loathe|boring|rather not|(?:don'?t|do not) want)\b/.test(sentence))
+    return false;
+  if (!painOrCare && !asked && /\b(?:can'?t|cannot|unable to)\b/.test(sentence)) return false;
+  return true;
+}
+
+/** Areas a correction takes back: "upper back, not lower" → lower back; "not my left knee" → knee only when no other knee is named. */
+function takenBack(t: string): string[] {
+  const out: string[] = [];
+  for (const m of t.matchAll(/\bnot (?:the |my )?(lower|upper)(?: back)?\b/g)) out.push(`${m[1]} back`);
+  for (const m of t.matchAll(/\bnot (?:the |my |in (?:the |my )?)?([a-z]+(?: back)?)\b/g)) {
+    const hit = AREAS.find(([re]) => re.test(m[1]));
+    if (hit && hit[1] !== "lower back" && hit[1] !== "upper back") out.push(hit[1]);
+  }
+  return [...new Set(out)];
 }

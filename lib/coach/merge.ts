@@ -12,9 +12,16 @@ import { FIELD_SCHEMAS, type FieldKey, type InjuryEntry } from "./fields";
  *   take-backs are removed and the new items added; without take-backs the list is replaced
  *   (injuries: only the areas the correction names).
  */
-export const LIST_FIELDS: FieldKey[] = ["goals", "injuries", "favoriteMovements", "dislikedMovements", "successMetrics"];
+export const LIST_FIELDS: FieldKey[] = ["goals", "injuries", "restrictions", "favoriteMovements", "dislikedMovements", "successMetrics"];
 
-const MAX: Partial<Record<FieldKey, number>> = { goals: 6, injuries: 8, favoriteMovements: 12, dislikedMovements: 12, successMetrics: 6 };
+const MAX: Partial<Record<FieldKey, number>> = {
+  goals: 6,
+  injuries: 8,
+  restrictions: 12,
+  favoriteMovements: 12,
+  dislikedMovements: 12,
+  successMetrics: 6,
+};
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export interface MergeResult {
@@ -40,10 +47,17 @@ export function mergeField(key: FieldKey, before: unknown, value: unknown, opts:
     if (!opts.correcting) return { value: mergeInjuries(prev, next), replaced: false, conflict: false };
     if (next.length === 0) return { value: [], replaced: true, conflict: false };
     const named = new Set([...next.map((i) => i.area), ...((opts.removes as string[]) ?? [])]);
+    // "Actually it's my upper back, not lower": the area moves; what they said about it stays
+    // (the restrictions they stated for the wrong area now protect the right one).
+    const dropped = prev.filter((i) => named.has(i.area) && !next.some((n) => n.area === i.area));
+    const moved =
+      dropped.length === 1 && next.length === 1 && next[0].restrictions.length === 0
+        ? [{ ...next[0], condition: next[0].condition ?? dropped[0].condition, restrictions: [...dropped[0].restrictions] }]
+        : next;
     return {
       value: mergeInjuries(
         prev.filter((i) => !named.has(i.area)),
-        next,
+        moved,
       ),
       replaced: true,
       conflict: false,

@@ -1,7 +1,7 @@
 import type { CoachPersona } from "@/lib/ai/system-prompt";
 import type { CoachCard } from "./card";
 import { goalLabel } from "./fields";
-import { avoidList, describeRule } from "./safety";
+import { avoidList, describeRule, protectedPatterns } from "./safety";
 
 /**
  * A coach card → the persona block AICORE's system prompt carries (lib/ai/system-prompt.ts):
@@ -16,7 +16,9 @@ export function personaFromCard(card: CoachCard): CoachPersona {
   if (t.enthusiasm >= 0.6 && t.directness >= 0.7) tone.push("motivational");
   if (tone.length === 0) tone.push("friendly", "clear");
   // Heavy-load and volume limits are not bans: the movement stays available, so they go in the notes.
-  const limits = card.safety.avoid.filter((a) => a.scope === "heavy" || a.scope === "volume").map(describeRule);
+  const keep = protectedPatterns(card.athlete.goals, card.athlete.competition, card.athlete.favoriteMovements);
+  const avoid = avoidList(card.safety.avoid, keep);
+  const limits = card.safety.avoid.filter((a) => !avoid.includes(a.movement)).map(describeRule);
   const notes = [
     `${card.methodology.label}.`,
     `Weekly volume +${card.safety.maxWeeklyVolumeIncreasePct}% max; deload every ${card.safety.deload.everyWeeks} weeks.`,
@@ -34,7 +36,7 @@ export function personaFromCard(card: CoachCard): CoachPersona {
     name: card.name,
     tone: [...new Set(tone)].join(", "),
     focus: `${card.athlete.goals.map(goalLabel).join(", ")} · ${card.methodology.label}`,
-    avoid: avoidList(card.safety.avoid),
+    avoid,
     notes,
   };
 }

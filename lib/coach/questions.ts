@@ -28,6 +28,8 @@ const QUESTIONS: Record<FieldKey, Wording> = {
     intermediate: "Any injuries or limitations I should work around — shoulders, knees, back? “None” is a fine answer.",
     advanced: "Any current or past injuries, or movement restrictions, that should shape exercise selection and loading?",
   },
+  // Never asked on its own (checklist `asked: false`): restrictions come with other answers.
+  restrictions: same("Any movements I should leave out or keep light, even without an injury?"),
   equipment: {
     beginner: "Where will you train — a gym, at home with some equipment, or with no equipment at all?",
     intermediate: "What equipment do you have — a full gym, a home gym with a barbell, just dumbbells or bands?",

@@ -1,6 +1,6 @@
 import type { SophisticationLevel } from "@/db/tables/coach";
 import { MAX_VOLUME_RAMP_PCT, type CoachCard } from "./card";
-import { injuryLabel, type Goal, type InjuryEntry } from "./fields";
+import { injuryLabel, type Goal, type InjuryEntry, type Restriction } from "./fields";
 
 /**
  * Safety rules from what the lifter said. Every rule keeps its scope (a whole movement, its heavy
@@ -51,6 +51,8 @@ export function protectedPatterns(goals: Goal[], competition: string | null, fav
 
 export interface SafetyInput {
   injuries: InjuryEntry[];
+  /** Restrictions stated without an injury ("no behind-the-neck pressing please"). */
+  restrictions?: Restriction[];
   disliked: string[];
   goals: Goal[];
   competition: string | null;
@@ -59,7 +61,29 @@ export interface SafetyInput {
   dislikedSource?: string | null;
 }
 
-export function safetyRulesFor({ injuries, disliked, goals, competition, favorites, dislikedSource = null }: SafetyInput): SafetyRule[] {
+/**
+ * The lift itself that the goals depend on ("squats", "deadlifts", "bench press"), not a variant
+ * of it ("deficit deadlifts", "behind-the-neck pressing"): a dislike or a restriction without an
+ * injury never bans it — it becomes care, and says why.
+ */
+function isGoalLift(movement: string, keep: RegExp[]): boolean {
+  const m = movement.toLowerCase().trim();
+  const bare =
+    /^(?:(?:barbell|back|competition|comp|conventional|flat)\s+)?(?:squats?|squatting|deadlifts?|bench(?: press(?:ing)?)?|overhead press(?:ing)?|snatch(?:es)?|clean(?:s| and jerks?)?|jerks?)$/;
+  return bare.test(m) && keep.some((re) => re.test(m));
+}
+
+const PAIN_WORDS = /\b(hurts?|hurting|pain\w*|aches?|sore|pinch\w*|flares?|aggravat\w*)\b/i;
+
+export function safetyRulesFor({
+  injuries,
+  restrictions = [],
+  disliked,
+  goals,
+  competition,
+  favorites,
+  dislikedSource = null,
+}: SafetyInput): SafetyRule[] {
   const out: SafetyRule[] = [];
   const keep = protectedPatterns(goals, competition, favorites);
   const add = (rule: SafetyRule) => {
@@ -90,8 +114,30 @@ export function safetyRulesFor({ injuries, disliked, goals, competition, favorit
       });
     }
   }
-  for (const d of disliked)
-    add({ movement: d, scope: "avoid", reason: "you'd rather not do it", origin: "disliked", source: dislikedSource?.slice(0, 200) ?? null });
+  for (const r of restrictions) {
+    const core = r.scope === "avoid" && isGoalLift(r.movement, keep);
+    add({
+      movement: r.movement,
+      scope: core ? "caution" : r.scope,
+      reason: core
+        ? "you asked to leave it out, but your goal depends on it — only what feels right"
+        : PAIN_WORDS.test(r.quote ?? "")
+          ? "you said it hurts — pain-free range and loads only"
+          : "you asked for this",
+      origin: "stated",
+      source: r.quote?.slice(0, 200) || null,
+    });
+  }
+  for (const d of disliked) {
+    const core = isGoalLift(d, keep);
+    add({
+      movement: d,
+      scope: core ? "caution" : "avoid",
+      reason: core ? "you'd rather not, but your goal depends on it — we'll keep it lean" : "you'd rather not do it",
+      origin: "disliked",
+      source: dislikedSource?.slice(0, 200) ?? null,
+    });
+  }
   return out.slice(0, 16);
 }
 
@@ -109,9 +155,12 @@ export function describeRule(rule: Pick<SafetyRule, "movement" | "scope">): stri
   }
 }
 
-/** Rules the chat must steer suggestions away from (bans and cautions); heavy/volume limits go into notes. */
-export function avoidList(rules: SafetyRule[]): string[] {
-  return rules.filter((r) => r.scope === "avoid" || r.scope === "caution").map((r) => r.movement);
+/**
+ * Rules the chat must steer suggestions away from (bans and cautions); heavy/volume limits go into
+ * notes, and so does care with a lift the goals depend on (a powerlifter's squat stays in the plan).
+ */
+export function avoidList(rules: SafetyRule[], keep: RegExp[] = []): string[] {
+  return rules.filter((r) => r.scope === "avoid" || (r.scope === "caution" && !isGoalLift(r.movement, keep))).map((r) => r.movement);
 }
 
 export function deloadFor(

@@ -504,6 +504,29 @@ export const CASES: Case[] = [
   },
   {
     lifter: "demo",
+    shape: "pain · movement",
+    questions: ["it hurts when I press", "pressing hurts, what should I do?", "it hurts when I'm pressing, should I deload?"],
+    // Tied to a movement, no body part named: advice about pressing, not a shoulder's default list.
+    expect: async () => ({
+      says: [/Don't train through pain/, /leave out the pressing that hurts/, /physiotherapist or doctor/],
+      never: [/shoulder/i, /overhead pressing, dips/, /push through/i, /\d+ ?(kg|lb)\b/],
+    }),
+  },
+  {
+    lifter: "demo",
+    shape: "pain · movement",
+    questions: ["my shoulder hurts when I bench", "my knee hurts when I squat"],
+    expect: async () => ({
+      says: [
+        /Don't train through pain/,
+        /leave out the (bench press that makes your shoulder|squats that make your knee) hurt/,
+        /physiotherapist or doctor/,
+      ],
+      never: [/overhead pressing, dips and wide-grip bench/, /deep squats, lunges, jumping/, /push through/i],
+    }),
+  },
+  {
+    lifter: "demo",
     shape: "pain · coach rules",
     questions: ["Should I deload? My knees hurt"],
     plan: {

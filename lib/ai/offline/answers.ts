@@ -486,15 +486,40 @@ export function painAnswer(intent: Extract<Intent, { kind: "pain" }>, plan: Coac
     hamstring: "sprinting, Romanian deadlifts and heavy leg curls",
     chest: "heavy flyes, dips and maximal benching",
   };
-  const lines = [
-    `Don't train through pain. ${intent.deload ? "Yes — make this a lighter week, and" : "For now,"} leave out what makes ${where} hurt${area && SWAPS[area] ? `: ${SWAPS[area]}` : ", and keep everything else in a pain-free range"}.`,
-  ];
+  // Pain tied to a movement ("it hurts when I press"): advice about that movement, as said — not a
+  // body part's whole list, and no body part the lifter did not name.
+  const MOVES: Record<string, string> = {
+    pressing:
+      "find a press that doesn't hurt — a different grip or bar path, a shorter range (floor or board press), a lighter load — and if every press hurts, leave pressing out for now and train the rest",
+    "overhead pressing": "try landmine or incline pressing in a pain-free range; if those hurt too, leave pressing out for now",
+    "bench press": "try a closer grip, a pause, a shorter range (floor or board press) or dumbbells at a lighter load",
+    "push-ups": "try them on an incline or with handles, in a pain-free range",
+    dips: "leave dips out; push-ups or a close-grip press usually cover the same work",
+    squats: "squat to a depth that doesn't hurt (box squats), try a different stance or bar, or lighter loads",
+    deadlifts: "pull from blocks or with a trap bar, lighter, and stop at the first twinge",
+    lunges: "try shorter steps, split squats holding on to something, or leg presses in a pain-free range",
+    "pull-ups": "try a neutral grip, lat pulldowns or band-assisted reps in a pain-free range",
+    rows: "try a chest-supported row or a different grip, lighter",
+    pulling: "try a neutral grip, a chest-supported row or a pulldown, lighter",
+    curls: "try a neutral (hammer) grip or cables, lighter",
+    running: "swap running for cycling, rowing or walking for now",
+    jumping: "leave jumps out; step-ups and sled work keep the legs busy",
+  };
+  const move = intent.movement;
+  const plural = move !== null && /s$/.test(move) && !/press$/.test(move);
+  const lines = move
+    ? [
+        `Don't train through pain. ${intent.deload ? "Yes — make this a lighter week, and" : "For now,"} leave out the ${move} that ${area ? `make${plural ? "" : "s"} ${where} hurt` : `hurt${plural ? "" : "s"}`}: ${MOVES[move] ?? "keep to a variation, range and load that are pain-free"}.`,
+      ]
+    : [
+        `Don't train through pain. ${intent.deload ? "Yes — make this a lighter week, and" : "For now,"} leave out what makes ${where} hurt${area && SWAPS[area] ? `: ${SWAPS[area]}` : ", and keep everything else in a pain-free range"}.`,
+      ];
   if (intent.deload || /deload/.test(plan?.deloadRules?.join(" ") ?? "")) lines.push(...deloadRules(plan));
   const safety = plan?.safety ?? [];
   if (safety.length) lines.push(`Your coach's safety rules:\n${safety.map((r) => `- ${r}`).join("\n")}`);
   if (plan?.injuries?.length) lines.push(`Your coach has these on record: ${listNames(plan.injuries)}.`);
   lines.push(
-    `If the pain is sharp, comes with swelling or instability, gets worse, or is still there after a week or two of easier training, see a physiotherapist or doctor before loading ${where} again.`,
+    `If the pain is sharp, comes with swelling or instability, gets worse, or is still there after a week or two of easier training, see a physiotherapist or doctor before ${area || !move ? `loading ${where}` : `heavy ${move}`} again.`,
   );
   if (persona?.name) lines.unshift(`${persona.name} here.`);
   return lines.join("\n\n");

@@ -22,7 +22,7 @@ export type Intent =
   | { kind: "body"; metric: BodyMetric; range: TimeRange }
   | { kind: "stalled" }
   | { kind: "today" }
-  | { kind: "pain"; area: string | null; deload: boolean }
+  | { kind: "pain"; area: string | null; movement: string | null; deload: boolean }
   | { kind: "deload" }
   | { kind: "suggest"; muscle: string | null; exercise: ExerciseRef | null }
   | { kind: "greeting" }
@@ -63,6 +63,32 @@ const BODY_PARTS: [RegExp, string][] = [
   [/\b(pec|chest)\b/, "chest"],
 ];
 
+/** The movement the lifter says hurts ("it hurts when I press", "squats hurt my knee"), in our words. */
+const PAIN_MOVES: [RegExp, string][] = [
+  [/\b(?:overhead press\w*|press\w* overhead|ohp|military press\w*)\b/, "overhead pressing"],
+  [/\bbench\w*\b/, "bench press"],
+  [/\bpush[- ]?ups?\b/, "push-ups"],
+  [/\bdips?\b|\bdipping\b/, "dips"],
+  [/\bpress(?:es|ing)?\b/, "pressing"],
+  [/\bsquat\w*\b/, "squats"],
+  [/\bdeadlift\w*\b/, "deadlifts"],
+  [/\blunge[sd]?\b|\blunging\b/, "lunges"],
+  [/\bpull[- ]?ups?\b|\bchin[- ]?ups?\b/, "pull-ups"],
+  [/\brows?\b|\browing\b/, "rows"],
+  [/\bpull(?:s|ing)?\b/, "pulling"],
+  [/\bcurl\w*\b/, "curls"],
+  [/\b(?:run|running|jog\w*)\b/, "running"],
+  [/\bjump\w*\b/, "jumping"],
+];
+function painMovement(t: string): string | null {
+  // "when I press", "while benching", "during squats", "after deadlifts", "squats hurt", "pressing hurts"
+  const m =
+    /\b(?:when|while|whenever|during|after|if)\s+(?:i\s+|i'm\s+|doing\s+|i do\s+|my\s+)?([a-z -]{2,30})/.exec(t) ??
+    /\b([a-z-]+(?: [a-z-]+)?)\s+(?:hurts?|is painful|are painful|aggravates?|bothers?|kills?)\b/.exec(t);
+  if (!m) return null;
+  return PAIN_MOVES.find(([re]) => re.test(m[1]))?.[1] ?? null;
+}
+
 /**
  * Keyword/regex intent detection, most specific first. Deterministic: the same message and
  * context always give the same intent.
@@ -78,6 +104,7 @@ export function classifyIntent(message: string, ctx: PromptContext): Intent {
     return {
       kind: "pain",
       area: BODY_PARTS.find(([re]) => re.test(t))?.[1] ?? null,
+      movement: painMovement(t),
       deload: has(t, /\bdeload|back off|rest|skip|take (a )?(break|week)/),
     };
   }
