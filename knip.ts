@@ -13,6 +13,8 @@ const config: KnipConfig = {
     // Worker threads, started by path (new Worker(file)), not imported.
     "db/pglite-worker.mjs",
     "lib/speech/flite-worker.mjs",
+    // The live workout screen's voice (issue 9): built ahead of the screen that will import it.
+    "components/live/voice/use-cue-player.ts",
   ],
   project: ["**/*.{ts,tsx,mjs,css}"],
   // An export the module itself uses is API surface, not dead code; an export nobody uses at all is reported.

@@ -48,7 +48,7 @@ describe("live cues API", () => {
     const res = await post();
     expect(res.status).toBe(200);
     const cue = await res.json();
-    expect(cue).toMatchObject({ trigger: "set-end", kind: "pr", persona: "alice", voice: false, toast: "PR · 105 kg (was 102.5)" });
+    expect(cue).toMatchObject({ trigger: "set-end", kind: "pr", persona: "alice", voice: false, audio: null, toast: "PR · 105 kg (was 102.5)" });
     expect(cue.text).toContain("102.5");
     const r = await db().db.execute(sql`select user_id, text from live_cues where id = ${cue.id}`);
     expect(r.rows[0]).toMatchObject({ user_id: u.id, text: cue.text });
@@ -76,8 +76,12 @@ describe("live cues API", () => {
     const u = await makeUser("pro");
     const cue = await (await post()).json();
     expect(cue.voice).toBe(true);
+    expect(cue.audio).toEqual({ url: `/api/live/cues/${cue.id}/audio`, key: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const first = await audio(cue.id);
     expect(first.status).toBe(200);
+    // The browser keeps the clip under the key the cue announced, and may cache the response (it is per user).
+    expect(first.headers.get("x-speech-key")).toBe(cue.audio.key);
+    expect(first.headers.get("cache-control")).toBe("private, max-age=2592000, immutable");
     expect(first.headers.get("content-type")).toBe("audio/wav");
     expect(first.headers.get("x-speech-cached")).toBe("0");
     expect(wavDurationSeconds(Buffer.from(await first.arrayBuffer()))).toBeGreaterThan(0.3);
@@ -89,6 +93,26 @@ describe("live cues API", () => {
     expect(Number((used.rows[0] as { n: number }).n)).toBe(1);
     const row = await db().db.execute(sql`select cached, speech_ms from live_cues where id = ${cue.id}`);
     expect(row.rows[0]).toMatchObject({ cached: true });
+  });
+
+  it("over the speech allowance: a cached clip is still served, a fresh synthesis is 429", async () => {
+    const u = await makeUser("pro");
+    const cached = await (await post()).json();
+    expect((await audio(cached.id)).status).toBe(200); // body's clip is in the cache now
+    await db().db.execute(sql`
+      insert into rate_limit_buckets (key, window_start, count, expires_at)
+      values (${`speechGenerations:user:${u.id}`}, to_timestamp(floor(extract(epoch from now()) / 3600) * 3600), ${ENTITLEMENTS.pro.speechGenerationsPerHour}, now() + interval '1 hour')
+      on conflict (key, window_start) do update set count = excluded.count`);
+    const again = await (await post()).json();
+    const hit = await audio(again.id);
+    expect(hit.status).toBe(200);
+    expect(hit.headers.get("x-speech-cached")).toBe("1");
+    const fresh = await (
+      await post({ ...body, trigger: "workout-end", facts: { unit: "kg", summary: { sets: 9, volumeKg: 4321, prs: 0, minutes: 47 } } })
+    ).json();
+    const refused = await audio(fresh.id);
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error).toMatch(/all 100 spoken cues this hour/);
   });
 
   it("never serves or updates another user's cue", async () => {

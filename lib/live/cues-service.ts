@@ -7,9 +7,10 @@ import { getChatModel } from "@/lib/ai/provider";
 import { checkAllowance, refundAllowance } from "@/lib/billing/allowance";
 import { ENTITLEMENTS, getEntitlements, upgradeFor } from "@/lib/billing/entitlements";
 import { generateCue } from "@/lib/cues/engine";
+import type { LiveCue } from "@/lib/cues/client/types";
 import type { CueFacts } from "@/lib/cues/types";
 import { NotFoundError, RateLimitedError, UserError } from "@/lib/errors/user-error";
-import { speak, type SpeechResult } from "@/lib/speech";
+import { clipKeyFor, speak, type SpeechResult, type VoicePersona } from "@/lib/speech";
 import { isUuid } from "@/lib/ids/is-uuid";
 import type { cueRequestSchema, cueUpdateSchema } from "./schemas";
 
@@ -24,18 +25,8 @@ export class VoiceRequiresUpgradeError extends UserError {
   }
 }
 
-export interface CreatedCue {
-  id: string;
-  trigger: string;
-  kind: string;
-  persona: string;
-  text: string;
-  toast: string;
-  source: "model" | "template";
-  generationMs: number;
-  /** Whether this user may ask for the cue's audio (Pro and up). */
-  voice: boolean;
-}
+/** The cue as the browser gets it (lib/cues/client/types.ts). */
+export type CreatedCue = LiveCue;
 
 /**
  * A cue for the lifter: counted against the plan's hourly cue allowance (Postgres), written by the
@@ -70,8 +61,11 @@ export async function createCue(db: Queryable, userId: string, req: z.output<typ
     source: cue.source,
     generationMs: cue.generationMs,
     voice: ents.limits.liveWorkoutVoice,
+    audio: ents.limits.liveWorkoutVoice ? { url: `/api/live/cues/${row.id}/audio`, key: clipKeyFor(voicePersona(cue.persona), cue.text).key } : null,
   };
 }
+
+const voicePersona = (p: string): VoicePersona => (p === "aiden" ? "aiden" : "alice");
 
 async function ownedCue(db: Queryable, userId: string, cueId: string) {
   if (!isUuid(cueId)) throw new NotFoundError("This cue does not exist.");
@@ -95,16 +89,20 @@ export async function cueAudio(db: Queryable, userId: string, cueId: string): Pr
     const to = upgradeFor(ents.plan, "liveWorkoutVoice");
     throw new VoiceRequiresUpgradeError(ents.limits.label, to ? ENTITLEMENTS[to].label : null);
   }
-  const allowance = await checkAllowance(db, userId, { meter: "speechGenerations" }, ents);
-  if (!allowance.allowed) throw new RateLimitedError(allowance.message!, allowance.resetAt ?? undefined);
+  // Only a fresh synthesis is counted: a cached clip costs nothing and skips the allowance queries.
+  let counted = false;
+  const beforeRender = async () => {
+    const allowance = await checkAllowance(db, userId, { meter: "speechGenerations" }, ents);
+    if (!allowance.allowed) throw new RateLimitedError(allowance.message!, allowance.resetAt ?? undefined);
+    counted = true;
+  };
   let audio: SpeechResult;
   try {
-    audio = await speak(db, cue.persona === "aiden" ? "aiden" : "alice", cue.text);
+    audio = await speak(db, voicePersona(cue.persona), cue.text, undefined, { beforeRender });
   } catch (err) {
-    await refundAllowance(db, userId, "speechGenerations");
+    if (counted) await refundAllowance(db, userId, "speechGenerations");
     throw err;
   }
-  if (audio.cached) await refundAllowance(db, userId, "speechGenerations");
   await db
     .update(liveCues)
     .set({ cached: audio.cached, speechMs: Math.round(audio.ms) })

@@ -18,6 +18,8 @@ export interface SpeechResult {
   engine: SpeechEngineId;
   voice: string;
   cached: boolean;
+  /** The clip's cache key (of the engine that answered). */
+  key: string;
   /** Server time to produce the clip (cache lookup included). */
   ms: number;
   /** Why the embedded voice answered instead of ElevenLabs. */
@@ -59,16 +61,40 @@ function fliteParts(persona: VoicePersona, text: string) {
   return { voice, key: clipKey({ engine: "flite", voice, settings: {}, text }) };
 }
 
-async function cachedOrRender(db: Queryable, key: string, maxBytes: number, render: () => Promise<Rendered>) {
+/**
+ * The cache key of the clip the active engine would produce for `text` (before any fallback), and
+ * the text as it is spoken. The browser keeps recent clips under this key.
+ */
+export function clipKeyFor(persona: VoicePersona, text: string, e: Env = env()): { key: string; engine: SpeechEngineId; spoken: string } {
+  const spoken = speakable(text).slice(0, MAX_SPEECH_CHARS);
+  if (speechEngineId(e) === "elevenlabs") {
+    const voice = elevenLabsVoiceId(persona, e);
+    const { settings } = PERSONA_VOICES[persona];
+    return {
+      key: clipKey({ engine: "elevenlabs", voice, settings: { model: ELEVENLABS_MODEL, ...settings }, text: spoken }),
+      engine: "elevenlabs",
+      spoken,
+    };
+  }
+  return { key: fliteParts(persona, spoken).key, engine: "flite", spoken };
+}
+
+export interface SpeakOptions {
+  /** Runs before a fresh synthesis (never on a cache hit) — e.g. to count it against an allowance. */
+  beforeRender?: () => Promise<void>;
+}
+
+async function cachedOrRender(db: Queryable, key: string, maxBytes: number, render: () => Promise<Rendered>, opts: SpeakOptions) {
   const hit = await getClip(db, key);
-  if (hit) return { ...hit, engine: hit.engine as SpeechEngineId, cached: true };
+  if (hit) return { ...hit, key, engine: hit.engine as SpeechEngineId, cached: true };
+  await opts.beforeRender?.();
   const clip = await render();
   await putClip(db, clip.key, clip, { maxBytes });
   return { ...clip, cached: false };
 }
 
 /** Audio of `text` in the persona's voice from the active engine, through the cache. */
-export async function speak(db: Queryable, persona: VoicePersona, text: string, e: Env = env()): Promise<SpeechResult> {
+export async function speak(db: Queryable, persona: VoicePersona, text: string, e: Env = env(), opts: SpeakOptions = {}): Promise<SpeechResult> {
   const started = performance.now();
   const spoken = speakable(text).slice(0, MAX_SPEECH_CHARS);
   if (!spoken) throw new Error("nothing to say");
@@ -87,23 +113,29 @@ export async function speak(db: Queryable, persona: VoicePersona, text: string, 
   if (speechEngineId(e) === "elevenlabs") {
     const voice = elevenLabsVoiceId(persona, e);
     const { settings } = PERSONA_VOICES[persona];
-    const key = clipKey({ engine: "elevenlabs", voice, settings: { model: ELEVENLABS_MODEL, ...settings }, text: spoken });
+    const { key } = clipKeyFor(persona, text, e);
     try {
-      result = await cachedOrRender(db, key, maxBytes, async () => ({
-        audio: await elevenLabs(e).synthesize(voice, spoken, settings),
-        mime: "audio/mpeg",
-        engine: "elevenlabs",
-        voice,
+      result = await cachedOrRender(
+        db,
         key,
-      }));
+        maxBytes,
+        async () => ({
+          audio: await elevenLabs(e).synthesize(voice, spoken, settings),
+          mime: "audio/mpeg",
+          engine: "elevenlabs",
+          voice,
+          key,
+        }),
+        opts,
+      );
     } catch (err) {
       if (!(err instanceof ElevenLabsError)) throw err;
       fallbackReason = err.message;
       console.warn(`[speech] ${err.message}; the embedded voice answers instead`);
-      result = { ...(await cachedOrRender(db, flite.key, maxBytes, renderFlite)), fallbackReason };
+      result = { ...(await cachedOrRender(db, flite.key, maxBytes, renderFlite, opts)), fallbackReason };
     }
   } else {
-    result = await cachedOrRender(db, flite.key, maxBytes, renderFlite);
+    result = await cachedOrRender(db, flite.key, maxBytes, renderFlite, opts);
   }
   const ms = performance.now() - started;
   await recordSpeechRequest(db, { engine: result.engine, hit: result.cached, ms, fallbackReason });

@@ -1,0 +1,16 @@
+import type { Cue } from "@/lib/cues/types";
+
+/** What POST /api/live/cues answers (lib/live/cues-service.ts builds it): the cue, recorded. */
+export interface LiveCue extends Cue {
+  id: string;
+  /** Whether this user's plan includes voice (Pro and up). */
+  voice: boolean;
+  /** Where the audio is (owner-checked, cacheable) and the clip's cache key; null without voice. */
+  audio: { url: string; key: string } | null;
+}
+
+/** Audio bytes as the browser plays and stores them. */
+export interface Clip {
+  bytes: ArrayBuffer;
+  mime: string;
+}
