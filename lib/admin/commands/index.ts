@@ -13,3 +13,4 @@ export { default as importFile } from "./import";
 export { default as query } from "./query";
 export { default as billing } from "./billing";
 export { default as voice } from "./voice";
+export { default as exportData } from "./export";
