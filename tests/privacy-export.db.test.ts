@@ -8,6 +8,7 @@ import type { Db } from "@/db/client";
 import exportCommand from "@/lib/admin/commands/export";
 import { importWorkoutFile } from "@/lib/import";
 import { listDataAccess } from "@/lib/privacy/access-log";
+import { grantTrainingConsent } from "@/lib/training/consent";
 import { recordDataAccess } from "@/lib/privacy/access-log";
 import { exportArchive } from "@/lib/privacy/export";
 import { exportResponse } from "@/lib/privacy/export-response";
@@ -134,6 +135,7 @@ describe("data export", () => {
       generationMs: 3,
     });
     await recordDataAccess(db, { subjectUserId: a.id, actorUserId: null, actorKind: "operator", what: "Full data export", via: "admin CLI: export" });
+    await grantTrainingConsent(db, a.id);
     const other = await newLifter(db, "export-other@example.com");
     await db.insert(bodyMetrics).values({ userId: other.id, date: "2026-04-01", bodyweightKg: 99 });
 
@@ -151,6 +153,8 @@ describe("data export", () => {
       "coach-interviews.json",
       "cue-history.json",
       "billing.json",
+      "live.json",
+      "consents.json",
       "access-log.json",
     ]) {
       expect(files.has(name), name).toBe(true);
@@ -171,6 +175,7 @@ describe("data export", () => {
     expect(json("cue-history.json").items[0]).toMatchObject({ text: "Nice set!" });
     expect(json("access-log.json").items[0]).toMatchObject({ actorKind: "operator", via: "admin CLI: export" });
     expect(json("exercises.json").custom.map((e: { name: string }) => e.name)).toEqual(["Zercher Carry X"]);
+    expect(json("consents.json").trainingData).toMatchObject({ granted: true, history: [expect.objectContaining({ granted: true })] });
     expect(bytes.toString("latin1")).not.toContain("export-other@example.com");
 
     // Round trip: the CSV into a fresh account (same time zone) gives the same training log.

@@ -16,14 +16,19 @@ import {
   exercises,
   importRuns,
   liveCues,
+  liveSettings,
+  liveWorkouts,
   messageVisualizations,
   messages,
   privacySettings,
   subscriptions,
+  trainingRecords,
   userProfiles,
   users,
   workoutSessions,
+  workoutTemplates,
 } from "@/db/schema";
+import { getTrainingConsent, listTrainingConsentHistory } from "@/lib/training/consent";
 import { wallClockMs } from "@/lib/time/zone";
 import { zipStream, type ZipEntry } from "./zip";
 
@@ -56,6 +61,11 @@ export const EXPORTED_TABLES = [
   "billing_customers",
   "privacy_settings",
   "data_access_log",
+  "training_consents",
+  "training_records",
+  "live_workouts",
+  "live_settings",
+  "workout_templates",
 ] as const;
 
 /** User-referencing tables deliberately left out of the export, with the reason. */
@@ -311,6 +321,8 @@ async function* exportEntries(db: Queryable, userId: string, opts: ExportOptions
     "coach-interviews.json",
     "cue-history.json",
     "billing.json",
+    "live.json",
+    "consents.json",
     "access-log.json",
   ];
   const modified = now;
@@ -408,6 +420,33 @@ async function* exportEntries(db: Queryable, userId: string, opts: ExportOptions
       subscription: subscription ? (({ userId: _u, ...s }) => s)(subscription) : null,
       customer: customer ? (({ userId: _u, ...c }) => c)(customer) : null,
       note: "Invoices and payment details are held by Stripe; the customer portal (Settings → Billing) shows them.",
+    }),
+  };
+  const [inProgress] = await db.select().from(liveWorkouts).where(eq(liveWorkouts.userId, userId));
+  const [live] = await db.select().from(liveSettings).where(eq(liveSettings.userId, userId));
+  const templates = await db.select().from(workoutTemplates).where(eq(workoutTemplates.userId, userId)).orderBy(asc(workoutTemplates.createdAt));
+  yield {
+    name: "live.json",
+    modified,
+    content: jsonObject("live", {
+      workoutInProgress: inProgress ? (({ userId: _u, ...w }) => w)(inProgress) : null,
+      settings: live ? (({ userId: _u, ...l }) => l)(live) : null,
+      templates: templates.map(({ userId: _u, ...x }) => x),
+    }),
+  };
+  const consent = await getTrainingConsent(db, userId);
+  const pending = await db.select().from(trainingRecords).where(eq(trainingRecords.userId, userId)).orderBy(asc(trainingRecords.createdAt));
+  yield {
+    name: "consents.json",
+    modified,
+    content: jsonObject("consents", {
+      trainingData: {
+        granted: consent.granted,
+        currentTextVersion: consent.currentVersion,
+        history: await listTrainingConsentHistory(db, userId),
+        pendingRecords: pending.map(({ userId: _u, subject: _s, sourceRef: _r, ...r }) => r),
+        note: "Records already exported to a training batch carry no link to your account and are not listed.",
+      },
     }),
   };
   yield {
