@@ -11,3 +11,4 @@ export * from "./tables/speech";
 export * from "./tables/live";
 export * from "./tables/privacy";
 export * from "./tables/training-data";
+export * from "./tables/trainer";

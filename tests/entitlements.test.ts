@@ -110,7 +110,7 @@ describe("pricing comparison rows", () => {
       const spec = ROW_SPECS[row.key] as { feature?: keyof typeof FEATURE_AVAILABLE };
       expect(row.comingSoon, row.key).toBe(spec.feature ? !FEATURE_AVAILABLE[spec.feature] : false);
     }
-    expect(rows.find((r) => r.key === "clientSeats")!.comingSoon).toBe(true);
+    expect(rows.find((r) => r.key === "clientSeats")!.comingSoon).toBe(false); // the Trainer roster is built (issue 12)
     expect(rows.find((r) => r.key === "chatMessagesPerDay")!.comingSoon).toBe(false);
     for (const plan of PLAN_ORDER)
       for (const h of ENTITLEMENTS[plan].highlights) if (/client athletes|live workout/i.test(h.text)) expect(h.feature, h.text).toBeDefined();

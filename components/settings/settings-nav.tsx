@@ -4,9 +4,10 @@ const SETTINGS_SECTIONS: Section[] = [
   { id: "profile", label: "Profile", href: "/settings#profile" },
   { id: "import", label: "Import", href: "/settings#import" },
   { id: "billing", label: "Billing", href: "/settings/billing" },
+  { id: "trainers", label: "Trainers", href: "/settings/trainers" },
 ];
 
 /** The tabs above every settings page; `current` names the page's own tab when it is not /settings. */
-export function SettingsNav({ current }: { current?: "billing" }) {
+export function SettingsNav({ current }: { current?: "billing" | "trainers" }) {
   return <SectionNav label="Settings sections" sections={SETTINGS_SECTIONS} current={current} />;
 }

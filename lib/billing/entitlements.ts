@@ -106,8 +106,8 @@ export function entitlementsFor(plan: Plan): Entitlements {
 export const FEATURE_AVAILABLE = {
   /** Live workout mode (issue 9). */
   liveWorkoutVoice: false,
-  /** Trainer client roster: not built. */
-  clientSeats: false,
+  /** Trainer plan: invitations, roster, client view, programmes (issue 12). */
+  clientSeats: true,
 } as const;
 export type GatedFeature = keyof typeof FEATURE_AVAILABLE;
 

@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { SettingsNav } from "@/components/settings/settings-nav";
+import { ActionForm } from "@/components/trainer/action-form";
+import { SharedList } from "@/components/trainer/shared-list";
+import { TodayPlan } from "@/components/trainer/today-plan";
+import { Alert, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Input, Label, PageHeader } from "@/components/ui";
+import { requireUser } from "@/lib/auth/session";
+import { formatSessionDate } from "@/lib/time/format";
+import { endAssignmentAction, revokeLinkAction } from "@/lib/trainer/actions";
+import { listAthleteTrainers, normalizeCode } from "@/lib/trainer/links";
+import { assignedPlanForDay } from "@/lib/trainer/programmes";
+import { getViewerPrefs } from "@/lib/workouts/viewer";
+
+export const metadata: Metadata = { title: "Trainers" };
+
+export default async function TrainersSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const sp = await searchParams;
+  const code = typeof sp.code === "string" ? sp.code.trim() : "";
+  if (code) redirect(`/trainer/invite/${encodeURIComponent(normalizeCode(code).slice(0, 100))}`);
+  const db = getDb();
+  const [trainers, plan, prefs] = await Promise.all([listAthleteTrainers(db, user.id), assignedPlanForDay(db, user.id), getViewerPrefs(db, user.id)]);
+
+  return (
+    <>
+      <PageHeader eyebrow="Account" title="Settings" description={user.email} />
+      <SettingsNav current="trainers" />
+      <div className="space-y-8">
+        {sp.accepted ? (
+          <Alert tone="success">You are now linked. Your trainer can see what is listed below; you can stop sharing at any time.</Alert>
+        ) : null}
+        {sp.declined ? <Alert tone="info">Invitation declined. Nothing was shared.</Alert> : null}
+        {plan ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Your programme: {plan.assignment.name}</CardTitle>
+              <CardDescription>
+                Assigned by your trainer, started {plan.assignment.startDate}, {plan.assignment.weeks} weeks × {plan.assignment.daysPerWeek} days.
+              </CardDescription>
+            </CardHeader>
+            <CardContent className="space-y-4">
+              <TodayPlan today={plan.today} date={plan.date} />
+              <ActionForm
+                action={endAssignmentAction}
+                hidden={{ assignmentId: plan.assignment.id }}
+                submit="Stop following this programme"
+                variant="ghost"
+              />
+            </CardContent>
+          </Card>
+        ) : null}
+        <Card>
+          <CardHeader>
+            <CardTitle>Your trainers</CardTitle>
+            <CardDescription>Trainers you share your training with.</CardDescription>
+          </CardHeader>
+          <CardContent className="space-y-4">
+            {trainers.length === 0 ? (
+              <p className="text-sm text-ink-muted">You share your training with no one.</p>
+            ) : (
+              <ul className="space-y-3" data-testid="my-trainers">
+                {trainers.map((t) => (
+                  <li key={t.linkId} className="flex flex-wrap items-center justify-between gap-3">
+                    <span>
+                      <span className="font-medium">{t.trainerName}</span> <span className="text-sm text-ink-muted">{t.trainerEmail}</span>
+                      <span className="block text-xs text-ink-muted">since {formatSessionDate(t.acceptedAt, prefs.timezone)}</span>
+                    </span>
+                    <ActionForm action={revokeLinkAction} hidden={{ linkId: t.linkId }} submit="Stop sharing" variant="secondary" />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <form method="get" action="/settings/trainers" className="flex flex-wrap items-end gap-3">
+              <div className="space-y-1.5">
+                <Label htmlFor="share-code">Have a share code?</Label>
+                <Input id="share-code" name="code" placeholder="ABCD-EFGH" autoComplete="off" className="w-40" />
+              </div>
+              <Button type="submit" variant="secondary">
+                Continue
+              </Button>
+            </form>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>What a trainer can see</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <SharedList />
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+"use server";
+
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { authedAction } from "@/lib/actions/safe-action";
+import { appOrigin } from "@/lib/billing/origin";
+import { emailSchema } from "@/lib/users/email";
+import { acceptInvitation, createShareCode, declineInvitation, inviteByEmail, revokeLink } from "./links";
+import { ValidationError } from "@/lib/validation/validation-error";
+import { parseProgrammeText, ProgrammeTextError } from "./programme-schema";
+import { assignProgramme, deleteProgramme, endAssignment, saveProgramme } from "./programmes";
+import { saveTrainerSettings } from "./settings";
+
+/**
+ * Every trainer action. Ids in the input (link, client, programme) are never trusted on their own:
+ * each handler passes the signed-in user's id to a lib function that scopes or checks it
+ * (requireClientAccess for a client's data). tests/trainer-tenancy.db.test.ts covers every export.
+ */
+
+const codeSchema = z.object({ code: z.string().trim().min(1, "Enter the code your trainer gave you.").max(100) });
+
+export const inviteAthleteAction = authedAction(z.object({ email: emailSchema }), async ({ email }, { user }) => {
+  const h = await headers();
+  const origin = appOrigin(undefined, h.get("x-forwarded-host") ?? h.get("host"), h.get("x-forwarded-proto"));
+  const sent = await inviteByEmail(getDb(), user, email, origin);
+  revalidatePath("/trainer");
+  return {
+    message:
+      sent.via === "smtp"
+        ? `Invitation sent to ${email}.`
+        : `Invitation created for ${email}. Email is not configured on this server, so the link was written to the server log.`,
+  };
+});
+
+export const createShareCodeAction = authedAction(z.object({}), async (_input, { user }) => {
+  const { code } = await createShareCode(getDb(), user.id);
+  revalidatePath("/trainer");
+  return { code, message: `Share code ${code} — your athlete enters it under Settings → Trainers.` };
+});
+
+export const acceptInvitationAction = authedAction(codeSchema, async ({ code }, { user }) => {
+  await acceptInvitation(getDb(), user, code);
+  revalidatePath("/settings/trainers");
+  redirect("/settings/trainers?accepted=1");
+});
+
+export const declineInvitationAction = authedAction(codeSchema, async ({ code }, { user }) => {
+  await declineInvitation(getDb(), user, code);
+  redirect("/settings/trainers?declined=1");
+});
+
+/** Either side: the trainer ends a link or cancels an invitation; the athlete stops sharing. */
+export const revokeLinkAction = authedAction(z.object({ linkId: z.uuid("This link does not exist.") }), async ({ linkId }, { user }) => {
+  await revokeLink(getDb(), user.id, linkId);
+  revalidatePath("/trainer");
+  revalidatePath("/settings/trainers");
+  return { message: "Ended. Nothing more is shared." };
+});
+
+export const saveTrainerSettingsAction = authedAction(
+  z.object({ inactiveDays: z.coerce.number().int("Whole days only.").min(1, "At least 1 day.").max(60, "At most 60 days.") }),
+  async ({ inactiveDays }, { user }) => {
+    await saveTrainerSettings(getDb(), user.id, { inactiveDays });
+    revalidatePath("/trainer");
+    return { message: "Saved." };
+  },
+);
+
+/** The athlete stops following their assigned programme. */
+export const endAssignmentAction = authedAction(
+  z.object({ assignmentId: z.uuid("This programme is not active.") }),
+  async ({ assignmentId }, { user }) => {
+    await endAssignment(getDb(), user.id, assignmentId);
+    revalidatePath("/settings/trainers");
+    return { message: "You no longer follow this programme." };
+  },
+);
+
+const programmeFormSchema = z.object({
+  id: z.uuid().optional(),
+  name: z.string().trim().min(1, "Name the programme.").max(120, "At most 120 characters."),
+  weeks: z.coerce.number().int().min(1, "1–24 weeks.").max(24, "1–24 weeks."),
+  text: z.string().min(1, "Write at least one day.").max(20_000),
+});
+
+/** The trainer's simple programme form: name, weeks, and one day per line. */
+export const saveProgrammeAction = authedAction(programmeFormSchema, async ({ id, name, weeks, text }, { user }) => {
+  let body;
+  try {
+    body = parseProgrammeText(text, weeks);
+  } catch (e) {
+    if (e instanceof ProgrammeTextError) throw new ValidationError(e.message, { text: [e.message] });
+    throw e;
+  }
+  const saved = await saveProgramme(getDb(), user.id, { id, name, body });
+  revalidatePath("/trainer/programmes");
+  return { id: saved.id, message: `Saved "${name}".` };
+});
+
+export const deleteProgrammeAction = authedAction(z.object({ id: z.uuid("This programme does not exist.") }), async ({ id }, { user }) => {
+  await deleteProgramme(getDb(), user.id, id);
+  revalidatePath("/trainer/programmes");
+  return { message: "Deleted." };
+});
+
+/** Copies one of the trainer's programmes onto a client — after requireClientAccess(write) inside assignProgramme. */
+export const assignProgrammeAction = authedAction(
+  z.object({ clientId: z.string().min(1).max(100), programmeId: z.uuid("Choose a programme.") }),
+  async ({ clientId, programmeId }, { user }) => {
+    const a = await assignProgramme(getDb(), user.id, clientId, programmeId);
+    revalidatePath(`/trainer/clients/${clientId}`);
+    revalidatePath("/trainer");
+    return { message: `Assigned, starting ${a.startDate}.` };
+  },
+);
