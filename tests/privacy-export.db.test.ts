@@ -156,6 +156,7 @@ describe("data export", () => {
       "live.json",
       "consents.json",
       "access-log.json",
+      "trainer.json",
     ]) {
       expect(files.has(name), name).toBe(true);
     }

@@ -200,6 +200,21 @@ describe("trainer tenancy", () => {
     else expect(r).toEqual({ ok: false, status: 403, code: "trainer_read_only" });
   });
 
+  it("every allowed read was logged for the client to see; refused ones logged nothing", async () => {
+    const { listTrainerReads } = await import("@/lib/trainer/links");
+    const reads = await listTrainerReads(db().db, who.clientA.id);
+    expect(reads.length).toBeGreaterThanOrEqual(ENTRY_POINTS.filter(([, k]) => k === "read").length);
+    expect(new Set(reads.map((r) => r.trainerName))).toEqual(new Set(["trainerA"]));
+    expect(reads.map((r) => r.what)).toEqual(expect.arrayContaining(["training log", "analytics query over training data", "charts of lifts"]));
+    for (const c of ["clientB", "revoked", "pending", "clientEnded"]) {
+      const theirs = await listTrainerReads(db().db, who[c].id);
+      expect(
+        theirs.filter((r) => r.trainerName !== "trainerB"),
+        c,
+      ).toEqual([]);
+    }
+  });
+
   it("a refused write changed nothing: only trainer A's client has an assignment", async () => {
     const rows = await db().db.select({ client: programmeAssignments.clientUserId }).from(programmeAssignments);
     expect(new Set(rows.map((r) => r.client))).toEqual(new Set([who.clientA.id]));

@@ -6,6 +6,7 @@ import { isAvoided } from "@/lib/ai/offline/coaching";
 import { loadCoachSettings } from "@/lib/chat/coach";
 import { mondayOf } from "@/lib/time/periods";
 import { localDate, zoneOrUtc } from "@/lib/time/zone";
+import { programmeToday } from "@/lib/trainer/programme-today";
 import { chooseToday, nextInRotation, type RotationSession } from "./rotation";
 
 /**
@@ -14,12 +15,12 @@ import { chooseToday, nextInRotation, type RotationSession } from "./rotation";
  * coach's "what should I do today?" answer uses, lib/plans/rotation.ts), shaped by the primary
  * coach's plan (days a week) and persona (avoided movements are left out).
  *
- * Extension point: an assigned programme (the trainer's client roster) becomes another
- * `TodaySource` placed before `rotationToday` in TODAY_SOURCES.
+ * An assigned programme (lib/trainer/programme-today.ts) comes first: a client whose trainer
+ * assigned one follows it; the rotation answers otherwise.
  */
 export interface TodayPlan {
   name: string;
-  source: "rotation";
+  source: "rotation" | "programme";
   /** A sentence for the screen: why this session, or why today might be a rest day. */
   note: string | null;
   exercises: { exerciseId: string; name: string; sets: { weightKg: number | null; reps: number | null; rpe?: number | null }[] }[];
@@ -105,7 +106,7 @@ export const rotationToday: TodaySource = async (db, ctx) => {
 };
 
 /** Tried in order; the first plan wins. */
-const TODAY_SOURCES: TodaySource[] = [rotationToday];
+const TODAY_SOURCES: TodaySource[] = [programmeToday, rotationToday];
 
 /** Today's plan for this user (their primary coach's plan and persona, their rotation), or null when there is nothing to build it from. */
 export async function todayPlan(db: Db, userId: string, now = new Date()): Promise<TodayPlan | null> {

@@ -30,6 +30,7 @@ import {
 } from "@/db/schema";
 import { getTrainingConsent, listTrainingConsentHistory } from "@/lib/training/consent";
 import { wallClockMs } from "@/lib/time/zone";
+import { trainerExport } from "@/lib/trainer/export";
 import { zipStream, type ZipEntry } from "./zip";
 
 /** Bumped whenever a file's shape changes; every JSON file carries it. */
@@ -66,6 +67,11 @@ export const EXPORTED_TABLES = [
   "live_workouts",
   "live_settings",
   "workout_templates",
+  "trainer_links",
+  "trainer_settings",
+  "trainer_programmes",
+  "programme_assignments",
+  "trainer_messages",
 ] as const;
 
 /** User-referencing tables deliberately left out of the export, with the reason. */
@@ -324,6 +330,7 @@ async function* exportEntries(db: Queryable, userId: string, opts: ExportOptions
     "live.json",
     "consents.json",
     "access-log.json",
+    "trainer.json",
   ];
   const modified = now;
   yield {
@@ -471,6 +478,7 @@ async function* exportEntries(db: Queryable, userId: string, opts: ExportOptions
       ),
     ),
   };
+  yield { name: "trainer.json", modified, content: jsonObject("trainer", await trainerExport(db, userId)) };
 }
 
 async function* stripUser<T extends { userId: string | null }>(items: AsyncIterable<T>) {

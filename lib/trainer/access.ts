@@ -4,6 +4,7 @@ import type { Queryable } from "@/db/client";
 import { trainerLinks, trainerSettings } from "@/db/schema";
 import { getEntitlements } from "@/lib/billing/entitlements";
 import { NotFoundError, UserError } from "@/lib/errors/user-error";
+import { recordDataAccess } from "@/lib/privacy/access-log";
 
 /**
  * The one gate in front of every trainer read or write of a client's data. A client id that came
@@ -104,9 +105,5 @@ export async function requireClientAccess(
  * it is recorded in the client's data-access log (shown to the client under Settings → Trainers).
  */
 export async function logTrainerRead(db: Queryable, access: ClientAccess, what: string, via: string): Promise<void> {
-  void db;
-  void access;
-  void what;
-  void via;
-  // Wired to lib/privacy/access-log.ts `recordDataAccess` once it lands on main.
+  await recordDataAccess(db, { subjectUserId: access.clientUserId, actorUserId: access.trainerUserId, actorKind: "trainer", what, via });
 }

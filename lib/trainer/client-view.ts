@@ -26,6 +26,7 @@ export async function loadClientHeader(db: Queryable, trainerUserId: string, cli
   const access = await requireClientAccess(db, trainerUserId, clientUserId);
   const [u] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, access.clientUserId)).limit(1);
   if (!u) throw new NotFoundError();
+  await logTrainerRead(db, access, "name and display settings", "trainer client view");
   return { access, name: u.name?.trim() || u.email, email: u.email, prefs: await getViewerPrefs(db, access.clientUserId) };
 }
 

@@ -6,6 +6,7 @@ import { trainerLinks, users } from "@/db/schema";
 import { checkAllowance } from "@/lib/billing/allowance";
 import { NotFoundError, UserError } from "@/lib/errors/user-error";
 import { sendTrainerInviteEmail } from "@/lib/mail/trainer-invite";
+import { listDataAccess } from "@/lib/privacy/access-log";
 import { normalizeEmail } from "@/lib/users/email";
 import { TrainerReadOnlyError, trainerStanding } from "./access";
 
@@ -290,5 +291,34 @@ export async function listAthleteTrainers(db: Queryable, athleteUserId: string):
     trainerName: r.name?.trim() || r.email,
     trainerEmail: r.email,
     acceptedAt: r.acceptedAt!,
+  }));
+}
+
+export interface TrainerReadRow {
+  id: string;
+  trainerName: string;
+  what: string;
+  via: string;
+  at: Date;
+}
+
+/** The athlete's log of reads by trainers (from the data-access log), newest first, with the trainer's name. */
+export async function listTrainerReads(db: Queryable, athleteUserId: string, limit = 100): Promise<TrainerReadRow[]> {
+  const rows = (await listDataAccess(db, athleteUserId, 500)).filter((r) => r.actorKind === "trainer").slice(0, limit);
+  const ids = [...new Set(rows.map((r) => r.actorUserId).filter((x): x is string => Boolean(x)))];
+  const names = new Map(
+    ids.length
+      ? (await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, ids))).map((u) => [
+          u.id,
+          u.name?.trim() || u.email,
+        ])
+      : [],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    trainerName: (r.actorUserId && names.get(r.actorUserId)) || "A former trainer",
+    what: r.what,
+    via: r.via,
+    at: r.at,
   }));
 }

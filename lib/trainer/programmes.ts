@@ -91,8 +91,8 @@ export async function deleteProgramme(db: Queryable, trainerUserId: string, id: 
 }
 
 export async function clientTimeZone(db: Queryable, userId: string): Promise<string> {
-  const [p] = await db.select({ timezone: userProfiles.timezone }).from(userProfiles).where(eq(userProfiles.userId, userId)).limit(1);
-  return p?.timezone ?? "UTC";
+  const [p] = await db.select({ timeZone: userProfiles.timeZone }).from(userProfiles).where(eq(userProfiles.userId, userId)).limit(1);
+  return p?.timeZone ?? "UTC";
 }
 
 /**

@@ -71,7 +71,7 @@ export default async function TrainerPage() {
       {roster.standing.mode === "read-only" ? (
         <Alert tone="warning" className="mb-6" title="Read-only">
           Your account is no longer on the Trainer plan. You can view your athletes until{" "}
-          {roster.standing.readOnlyUntil ? formatSessionDate(roster.standing.readOnlyUntil, prefs.timezone) : "the end of the period"}, but not
+          {roster.standing.readOnlyUntil ? formatSessionDate(roster.standing.readOnlyUntil, prefs.timeZone) : "the end of the period"}, but not
           invite, assign or message. <Link href="/pricing">Choose the Trainer plan</Link> to keep coaching.
         </Alert>
       ) : null}
@@ -108,7 +108,7 @@ export default async function TrainerPage() {
                       </Link>
                       <div className="text-xs text-ink-muted">{c.programme ?? "No programme assigned"}</div>
                     </TableCell>
-                    <TableCell>{c.lastSessionAt ? formatSessionDate(c.lastSessionAt, prefs.timezone) : "—"}</TableCell>
+                    <TableCell>{c.lastSessionAt ? formatSessionDate(c.lastSessionAt, prefs.timeZone) : "—"}</TableCell>
                     <TableCell data-testid="week-count">
                       {c.sessionsThisWeek}
                       {c.assignedThisWeek !== null ? ` / ${c.assignedThisWeek}` : ""}
@@ -153,7 +153,7 @@ export default async function TrainerPage() {
                   <li key={`${p.sessionId}-${p.exercise}-${p.kind}-${i}`}>
                     <span className="font-medium">{p.clientName}</span> · {p.exercise}: {p.label.toLowerCase()}{" "}
                     {p.kind === "reps" ? `${p.value} reps` : formatWeight(p.value, prefs.unit)}
-                    <span className="text-ink-muted"> · {formatSessionDate(p.at, prefs.timezone)}</span>
+                    <span className="text-ink-muted"> · {formatSessionDate(p.at, prefs.timeZone)}</span>
                   </li>
                 ))}
               </ul>
@@ -190,7 +190,7 @@ export default async function TrainerPage() {
                     <li key={l.id} className="flex items-center justify-between gap-3">
                       <span>
                         {l.inviteEmail ?? <code className="font-mono">{l.code}</code>}{" "}
-                        <span className="text-ink-muted">until {formatSessionDate(l.expiresAt, prefs.timezone)}</span>
+                        <span className="text-ink-muted">until {formatSessionDate(l.expiresAt, prefs.timeZone)}</span>
                       </span>
                       <ActionForm
                         action={revokeLinkAction}

@@ -9,7 +9,7 @@ import { Alert, Button, Card, CardContent, CardDescription, CardHeader, CardTitl
 import { requireUser } from "@/lib/auth/session";
 import { formatSessionDate } from "@/lib/time/format";
 import { endAssignmentAction, revokeLinkAction } from "@/lib/trainer/actions";
-import { listAthleteTrainers, normalizeCode } from "@/lib/trainer/links";
+import { listAthleteTrainers, listTrainerReads, normalizeCode } from "@/lib/trainer/links";
 import { assignedPlanForDay } from "@/lib/trainer/programmes";
 import { getViewerPrefs } from "@/lib/workouts/viewer";
 
@@ -21,7 +21,12 @@ export default async function TrainersSettingsPage({ searchParams }: { searchPar
   const code = typeof sp.code === "string" ? sp.code.trim() : "";
   if (code) redirect(`/trainer/invite/${encodeURIComponent(normalizeCode(code).slice(0, 100))}`);
   const db = getDb();
-  const [trainers, plan, prefs] = await Promise.all([listAthleteTrainers(db, user.id), assignedPlanForDay(db, user.id), getViewerPrefs(db, user.id)]);
+  const [trainers, plan, prefs, reads] = await Promise.all([
+    listAthleteTrainers(db, user.id),
+    assignedPlanForDay(db, user.id),
+    getViewerPrefs(db, user.id),
+    listTrainerReads(db, user.id),
+  ]);
 
   return (
     <>
@@ -65,7 +70,7 @@ export default async function TrainersSettingsPage({ searchParams }: { searchPar
                   <li key={t.linkId} className="flex flex-wrap items-center justify-between gap-3">
                     <span>
                       <span className="font-medium">{t.trainerName}</span> <span className="text-sm text-ink-muted">{t.trainerEmail}</span>
-                      <span className="block text-xs text-ink-muted">since {formatSessionDate(t.acceptedAt, prefs.timezone)}</span>
+                      <span className="block text-xs text-ink-muted">since {formatSessionDate(t.acceptedAt, prefs.timeZone)}</span>
                     </span>
                     <ActionForm action={revokeLinkAction} hidden={{ linkId: t.linkId }} submit="Stop sharing" variant="secondary" />
                   </li>
@@ -81,6 +86,26 @@ export default async function TrainersSettingsPage({ searchParams }: { searchPar
                 Continue
               </Button>
             </form>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>What your trainers read</CardTitle>
+            <CardDescription>Every read of your data by a trainer, newest first.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            {reads.length === 0 ? (
+              <p className="text-sm text-ink-muted">No trainer has read your data.</p>
+            ) : (
+              <ul className="space-y-1 text-sm" data-testid="trainer-reads">
+                {reads.map((r) => (
+                  <li key={r.id}>
+                    <span className="font-medium">{r.trainerName}</span> read your {r.what} <span className="text-ink-muted">({r.via})</span>{" "}
+                    <span className="text-ink-muted">· {formatSessionDate(r.at, prefs.timeZone)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
           </CardContent>
         </Card>
         <Card>

@@ -52,7 +52,7 @@ export default async function ClientPage({
     getClientAssignment(db, user.id, clientId),
     listProgrammes(db, user.id),
   ]);
-  const { unit, timezone } = header.prefs;
+  const { unit, timeZone: timezone } = header.prefs;
   const today = localDate(new Date(), timezone);
   const full = header.access.mode === "full";
 

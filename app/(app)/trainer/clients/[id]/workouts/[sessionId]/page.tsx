@@ -24,7 +24,7 @@ export default async function ClientWorkoutPage({ params }: { params: Promise<{ 
     if (isUserError(e)) return <Alert tone="warning">{e.message}</Alert>;
     throw e;
   }
-  const { unit, timezone } = header.prefs;
+  const { unit, timeZone: timezone } = header.prefs;
   return (
     <>
       <PageHeader
