@@ -18,6 +18,8 @@ const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start
     SPOTTER_BILLING: "",
     SMTP_URL: "",
     ELEVENLABS_API_KEY: "",
+    // ~90 Flite clips at every fresh start would compete with the tests for the CPU.
+    SPEECH_WARM_PHRASES: "0",
     AUTH_URL: `http://127.0.0.1:${port}`,
   },
 });

@@ -15,7 +15,8 @@ import {
   type CueTrigger,
   type QueuedCue,
 } from "@/lib/cues";
-import { TEMPLATES } from "@/lib/cues/templates";
+import { repeatsPrevious, TEMPLATES } from "@/lib/cues/templates";
+import { commonPhrases } from "@/lib/cues/common-phrases";
 import { words } from "@/lib/cues/format";
 
 const PERSONAS: CuePersonaId[] = ["alice", "aiden"];
@@ -300,5 +301,63 @@ describe("personas", () => {
     expect(personaForCoach({ directness: 0.9, supportiveness: 0.4 })).toBe("aiden");
     expect(personaForCoach({ directness: 0.3, supportiveness: 0.9 })).toBe("alice");
     expect(personaForCoach(null)).toBe("alice");
+  });
+});
+
+describe("a set that repeats the previous one", () => {
+  const same = { weightKg: 100, reps: 5 };
+  const base = (over: Partial<CueFacts> = {}): CueFacts => ({
+    unit: "kg",
+    exercise: { name: "Bench Press (Barbell)", setNumber: 2, totalSets: 3, compound: true },
+    target: same,
+    done: same,
+    previous: same,
+    lastTime: { weightKg: 97.5, reps: 5 },
+    restSeconds: 180,
+    ...over,
+  });
+  const weightsIn = (text: string) => /\b100\b|97\.5|\b5\b/.test(text);
+
+  it("says 'same again' without the numbers — only from set 2, only when weight and reps match, never for a record", () => {
+    expect(repeatsPrevious("set-start", base())).toBe(true);
+    expect(repeatsPrevious("set-end", base())).toBe(true);
+    expect(repeatsPrevious("set-start", base({ exercise: { name: "Bench", setNumber: 1, totalSets: 3, compound: true } }))).toBe(false);
+    expect(repeatsPrevious("set-start", base({ target: { weightKg: 102.5, reps: 5 } }))).toBe(false);
+    expect(repeatsPrevious("set-end", base({ done: { weightKg: 100, reps: 4 } }))).toBe(false);
+    expect(repeatsPrevious("set-end", base({ pr: { kind: "reps", value: 5, previous: 4 } }))).toBe(false);
+    expect(repeatsPrevious("strainsync", base())).toBe(false);
+    for (const persona of PERSONAS)
+      for (let seed = 0; seed < 10; seed++) {
+        const start = templateCue({ trigger: "set-start", persona, facts: base(), seed: String(seed) });
+        const end = templateCue({ trigger: "set-end", persona, facts: base(), seed: String(seed) });
+        for (const c of [start, end]) {
+          expect(weightsIn(c.text), c.text).toBe(false);
+          expect(cueProblem(c.text, c.trigger, base()), c.text).toBeNull();
+        }
+        expect(start.kind).toBe("rest-end");
+        // A changed weight is said with its number.
+        const changed = templateCue({ trigger: "set-start", persona, facts: base({ target: { weightKg: 102.5, reps: 5 } }), seed: String(seed) });
+        expect(changed.text).not.toMatch(/same/i);
+      }
+  });
+
+  it("common phrases: both personas, every trigger but onboarding, no weights or names, within the limits", () => {
+    const phrases = commonPhrases();
+    expect(phrases.length).toBeGreaterThan(60);
+    expect(new Set(phrases.map((p) => p.persona))).toEqual(new Set(["alice", "aiden"]));
+    expect(new Set(phrases.map((p) => p.trigger))).toEqual(new Set(CUE_TRIGGERS.filter((t) => t !== "onboarding")));
+    for (const p of phrases) {
+      expect(words(p.text), p.text).toBeLessThanOrEqual(15);
+      // Only set numbers (1–5) and rest seconds may appear.
+      for (const n of p.text.match(/\d+(\.\d+)?/g) ?? []) expect(["1", "2", "3", "4", "5", "60", "90", "120", "180"], p.text).toContain(n);
+      expect(p.text).not.toMatch(/bench|kg|lb/i);
+    }
+    // The cues the repeat rule produces are among them.
+    const texts = new Set(phrases.map((p) => `${p.persona}:${p.text}`));
+    for (const persona of PERSONAS)
+      for (let seed = 0; seed < 10; seed++) {
+        const c = templateCue({ trigger: "set-end", persona, facts: base(), seed: String(seed) });
+        expect(texts.has(`${persona}:${c.text}`), c.text).toBe(true);
+      }
   });
 });

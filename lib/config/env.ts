@@ -34,6 +34,8 @@ const schema = z.object({
   ELEVENLABS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).optional(),
   /** Size of the shared speech cache in Postgres before least-recently-used clips go (default 256). */
   SPEECH_CACHE_MAX_MB: z.coerce.number().int().min(1).max(100_000).optional(),
+  /** "0": do not render the common cue phrases into the speech cache at start (default: render them). */
+  SPEECH_WARM_PHRASES: z.enum(["0", "1"]).optional(),
   SPOTTER_SEED_DEMO: z.enum(["0", "1"]).optional(),
   /** Optional: the SQL sandbox logs in as spotter_sandbox itself (same database as DATABASE_URL). */
   SANDBOX_DATABASE_URL: z.string().url().optional(),

@@ -4,7 +4,7 @@ import { words } from "./format";
 import { ungroundedNumbers } from "./grounding";
 import { CUE_PERSONAS } from "./personas";
 import { noPush, safetyViolation } from "./safety";
-import { TEMPLATES } from "./templates";
+import { REPEAT_TEMPLATES, repeatsPrevious, TEMPLATES } from "./templates";
 import { toastFor } from "./toast";
 import { MAX_CUE_WORDS, MAX_ONBOARDING_WORDS, type Cue, type CueFacts, type CueKind, type CueRequest, type CueTrigger } from "./types";
 
@@ -37,7 +37,8 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
-const LAST_RESORT: Record<CueTrigger, string> = {
+/** The cue when no template fits (also a common phrase: lib/cues/common-phrases.ts). */
+export const LAST_RESORT: Record<CueTrigger, string> = {
   onboarding: "Welcome. Tap to complete each set; rest starts on its own. Stop if anything hurts.",
   "pre-start": "Warm up first.",
   "set-start": "Next set.",
@@ -45,7 +46,7 @@ const LAST_RESORT: Record<CueTrigger, string> = {
   strainsync: "Slow down. Clean reps only.",
   "workout-end": "Workout done.",
 };
-const PAIN = "If it hurts, stop. Sharp pain ends this lift today.";
+export const PAIN = "If it hurts, stop. Sharp pain ends this lift today.";
 
 /** The deterministic cue: the first valid template from a seed-chosen start. Never fails. */
 export function templateCue(req: CueRequest, started = performance.now()): Cue {
@@ -61,7 +62,10 @@ export function templateCue(req: CueRequest, started = performance.now()): Cue {
     generationMs: performance.now() - started,
   });
   if (facts.safety?.painReported && trigger !== "onboarding") return done(PAIN);
-  const list = TEMPLATES[persona][trigger];
+  const list =
+    (trigger === "set-start" || trigger === "set-end") && repeatsPrevious(trigger, facts)
+      ? REPEAT_TEMPLATES[persona][trigger]
+      : TEMPLATES[persona][trigger];
   const blockPush = noPush(facts);
   const start = hash(req.seed ?? `${trigger}:${facts.exercise?.name ?? ""}:${facts.exercise?.setNumber ?? ""}`) % list.length;
   // Records are always announced first when there is one (priority PR), otherwise rotate.

@@ -162,3 +162,57 @@ function fromKgWhole(f: CueFacts, last = false): number {
   const kg = last ? (f.summary?.lastVolumeKg ?? 0) : (f.summary?.volumeKg ?? 0);
   return f.unit === "kg" ? kg : kg / 0.45359237;
 }
+
+const sameSet = (a: { weightKg: number | null; reps: number | null } | null | undefined, b: typeof a) =>
+  !!a && !!b && a.weightKg === b.weightKg && a.reps === b.reps;
+
+/**
+ * The set repeats the previous set of this exercise (same weight, same reps, no record): the
+ * numbers were said a set ago, so the cue says "same again" instead of repeating them. Besides
+ * being less chatter, these texts recur across exercises and weeks, so their clips come from the
+ * cache (and are rendered at first start, lib/speech/common-phrases.ts).
+ */
+export function repeatsPrevious(trigger: CueTrigger, f: CueFacts): boolean {
+  if (f.pr || !f.exercise || f.exercise.setNumber < 2) return false;
+  if (trigger === "set-start") return sameSet(f.target, f.previous);
+  if (trigger === "set-end") return sameSet(f.done, f.previous);
+  return false;
+}
+
+const setOf = (f: CueFacts) => (f.exercise ? `Set ${f.exercise.setNumber} of ${f.exercise.totalSets}` : null);
+
+/** Used instead of TEMPLATES when repeatsPrevious() holds: no weights, only set numbers. */
+export const REPEAT_TEMPLATES: Record<CuePersonaId, Record<"set-start" | "set-end", Template[]>> = {
+  alice: {
+    "set-start": [
+      t((f) => (setOf(f) ? `${setOf(f)}. Same weight, same reps. Smooth and steady.` : null)),
+      t(() => "Same again. Strong and steady."),
+      t(() => "Rest's done. Same weight, nice and controlled."),
+      t((f) => (f.exercise ? `Set ${f.exercise.setNumber}. Same as the last one. You've got this.` : null)),
+      t(() => "Time to go again. Same weight, same reps."),
+    ],
+    "set-end": [
+      t(() => "Just like the last one. Well done, rest up."),
+      t(() => "Consistent! Shake it out and rest."),
+      t((f) => (f.exercise ? `Set ${f.exercise.setNumber} done. Breathe and recover.` : null)),
+      t(() => "Same again, nicely done. Rest now."),
+      t(() => "Well done. Shake it out and rest."),
+    ],
+  },
+  aiden: {
+    "set-start": [
+      t((f) => (setOf(f) ? `${setOf(f)}. Same again. Go.` : null)),
+      t(() => "Rest over. Same weight."),
+      t(() => "Same again. Go."),
+      t((f) => (f.exercise ? `Set ${f.exercise.setNumber}. Same numbers. Brace.` : null)),
+      t(() => "Next set. Same load."),
+    ],
+    "set-end": [
+      t(() => "Matched it. Rest."),
+      t((f) => (f.exercise ? `Set ${f.exercise.setNumber} logged. Rest.` : null)),
+      t(() => "Same as last set. Rest."),
+      t(() => "Consistent. Rest."),
+      t(() => "Set logged. Rest."),
+    ],
+  },
+};

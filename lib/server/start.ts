@@ -6,6 +6,7 @@ import { databaseKind, env } from "@/lib/config/env";
 import { billingMode, recordLocalAppUrl } from "@/lib/billing/config";
 import { scheduleWebhookFlush } from "@/lib/billing/local/runtime";
 import { logError } from "@/lib/log/redact";
+import { scheduleSpeechWarmUp } from "@/lib/live/warm-speech";
 
 /**
  * Embedded mode prepares its own database (migrations, catalog, demo account) at start.
@@ -26,6 +27,7 @@ export async function startServer() {
   if (kind !== "pglite") {
     console.log(`[spotter] database: ${kind} (run \`npm run db:migrate\` after deploys)`);
     startLocalBilling();
+    warmSpeech();
     return;
   }
   const seedDemo = env().SPOTTER_SEED_DEMO !== "0";
@@ -33,6 +35,16 @@ export async function startServer() {
   await prepareDatabase(getDb(), { seedDemo, log: (l) => console.log(`[spotter] ${l}`) });
   console.log(`[spotter] embedded database ready in ${Date.now() - started} ms (.data/pglite)`);
   startLocalBilling();
+  warmSpeech();
+}
+
+/** Common cue phrases into the shared speech cache ("rendered at first start"; SPEECH_WARM_PHRASES=0 turns it off). */
+function warmSpeech() {
+  scheduleSpeechWarmUp(
+    getDb(),
+    (l) => console.log(`[spotter] ${l}`),
+    (error) => logError("[spotter] speech: could not render the common cue phrases", error),
+  );
 }
 
 /** The local test-mode Stripe: tell the CLI where it is served, and deliver webhooks left pending. */

@@ -82,6 +82,8 @@ export function clipKeyFor(persona: VoicePersona, text: string, e: Env = env()):
 export interface SpeakOptions {
   /** Runs before a fresh synthesis (never on a cache hit) — e.g. to count it against an allowance. */
   beforeRender?: () => Promise<void>;
+  /** Record the request in speech_requests (default true; the first-start warm-up does not). */
+  record?: boolean;
 }
 
 async function cachedOrRender(db: Queryable, key: string, maxBytes: number, render: () => Promise<Rendered>, opts: SpeakOptions) {
@@ -138,7 +140,7 @@ export async function speak(db: Queryable, persona: VoicePersona, text: string, 
     result = await cachedOrRender(db, flite.key, maxBytes, renderFlite, opts);
   }
   const ms = performance.now() - started;
-  await recordSpeechRequest(db, { engine: result.engine, hit: result.cached, ms, fallbackReason });
+  if (opts.record !== false) await recordSpeechRequest(db, { engine: result.engine, hit: result.cached, ms, fallbackReason });
   return { ...result, ms };
 }
 
