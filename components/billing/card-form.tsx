@@ -4,6 +4,25 @@ import { useActionState } from "react";
 import { Alert, Button, Input, Label } from "@/components/ui";
 import type { PayState } from "@/lib/billing/local/actions";
 
+/** One labelled card input, marked invalid when Stripe's answer names its field. */
+function CardField({
+  id,
+  label,
+  state,
+  optional,
+  ...input
+}: { id: string; label: string; name: string; state: PayState; optional?: boolean } & Pick<
+  React.ComponentProps<typeof Input>,
+  "inputMode" | "autoComplete" | "placeholder"
+>) {
+  return (
+    <div>
+      <Label htmlFor={id}>{label}</Label>
+      <Input id={id} className="mt-1.5" aria-invalid={optional ? undefined : state?.field === input.name} required={!optional} {...input} />
+    </div>
+  );
+}
+
 /** The stand-in's card form (checkout and "update card"): Stripe's messages on failure. */
 export function CardForm({
   action,
@@ -23,50 +42,20 @@ export function CardForm({
           <Input id="card-email" value={email} readOnly className="mt-1.5" />
         </div>
       ) : null}
-      <div>
-        <Label htmlFor="card-number">Card number</Label>
-        <Input
-          id="card-number"
-          name="number"
-          inputMode="numeric"
-          autoComplete="cc-number"
-          placeholder="4242 4242 4242 4242"
-          className="mt-1.5"
-          aria-invalid={state?.field === "number"}
-          required
-        />
-      </div>
+      <CardField
+        id="card-number"
+        label="Card number"
+        name="number"
+        inputMode="numeric"
+        autoComplete="cc-number"
+        placeholder="4242 4242 4242 4242"
+        state={state}
+      />
       <div className="grid grid-cols-2 gap-3">
-        <div>
-          <Label htmlFor="card-exp">Expiry (MM / YY)</Label>
-          <Input
-            id="card-exp"
-            name="exp"
-            autoComplete="cc-exp"
-            placeholder="12 / 34"
-            className="mt-1.5"
-            aria-invalid={state?.field === "exp"}
-            required
-          />
-        </div>
-        <div>
-          <Label htmlFor="card-cvc">CVC</Label>
-          <Input
-            id="card-cvc"
-            name="cvc"
-            inputMode="numeric"
-            autoComplete="cc-csc"
-            placeholder="123"
-            className="mt-1.5"
-            aria-invalid={state?.field === "cvc"}
-            required
-          />
-        </div>
+        <CardField id="card-exp" label="Expiry (MM / YY)" name="exp" autoComplete="cc-exp" placeholder="12 / 34" state={state} />
+        <CardField id="card-cvc" label="CVC" name="cvc" inputMode="numeric" autoComplete="cc-csc" placeholder="123" state={state} />
       </div>
-      <div>
-        <Label htmlFor="card-name">Name on card</Label>
-        <Input id="card-name" name="name" autoComplete="cc-name" className="mt-1.5" />
-      </div>
+      <CardField id="card-name" label="Name on card" name="name" autoComplete="cc-name" state={state} optional />
       {state?.error ? (
         <Alert tone="danger" data-testid="card-error">
           {state.error}

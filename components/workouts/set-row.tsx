@@ -35,6 +35,27 @@ export function SetRow({
   const id = (f: string) => `${idBase}-${set.key}-${f}`;
   const errors = SET_FIELDS.flatMap((f) => errorAt(f) ?? []);
   const n = index + 1;
+  /** One labelled text input of the row, wired to its value, its change and its errors. */
+  const field = (
+    name: "weight" | "reps" | "rpe" | "notes",
+    label: string,
+    cell: string,
+    props: React.ComponentProps<typeof Input> & { [data: `data-${string}`]: string },
+  ) => (
+    <div className={cell}>
+      <label htmlFor={id(name)} className="sr-only">
+        Set {n} {label}
+      </label>
+      <Input
+        id={id(name)}
+        value={set[name]}
+        onChange={(e) => onChange({ [name]: e.target.value })}
+        aria-invalid={!!errorAt(name)}
+        aria-describedby={id("err")}
+        {...props}
+      />
+    </div>
+  );
   return (
     <div data-set-key={set.key} onKeyDown={onKeyDown}>
       <div className="grid grid-cols-[1.5rem_1fr_1fr_1fr_2.5rem] items-center gap-2 sm:grid-cols-[2rem_8.5rem_1fr_1fr_1fr_2fr_2.5rem]">
@@ -47,63 +68,15 @@ export function SetRow({
           </label>
           <SetTypeSelect id={id("type")} value={set.setType} onChange={(setType) => onChange({ setType })} />
         </div>
-        <div className="order-2 sm:order-none">
-          <label htmlFor={id("weight")} className="sr-only">
-            Set {n} weight in {unit}
-          </label>
-          <Input
-            id={id("weight")}
-            data-field="weight"
-            inputMode="decimal"
-            placeholder={unit}
-            value={set.weight}
-            onChange={(e) => onChange({ weight: e.target.value })}
-            aria-invalid={!!errorAt("weight")}
-            aria-describedby={previous ? `${id("err")} ${id("prev")}` : id("err")}
-          />
-        </div>
-        <div className="order-3 sm:order-none">
-          <label htmlFor={id("reps")} className="sr-only">
-            Set {n} reps
-          </label>
-          <Input
-            id={id("reps")}
-            inputMode="numeric"
-            placeholder="reps"
-            value={set.reps}
-            onChange={(e) => onChange({ reps: e.target.value })}
-            aria-invalid={!!errorAt("reps")}
-            aria-describedby={id("err")}
-          />
-        </div>
-        <div className="order-4 sm:order-none">
-          <label htmlFor={id("rpe")} className="sr-only">
-            Set {n} RPE
-          </label>
-          <Input
-            id={id("rpe")}
-            inputMode="decimal"
-            placeholder="RPE"
-            value={set.rpe}
-            onChange={(e) => onChange({ rpe: e.target.value })}
-            aria-invalid={!!errorAt("rpe")}
-            aria-describedby={id("err")}
-          />
-        </div>
-        <div className="order-7 col-span-2 sm:order-none sm:col-span-1">
-          <label htmlFor={id("notes")} className="sr-only">
-            Set {n} notes
-          </label>
-          <Input
-            id={id("notes")}
-            placeholder="notes"
-            maxLength={2000}
-            value={set.notes}
-            onChange={(e) => onChange({ notes: e.target.value })}
-            aria-invalid={!!errorAt("notes")}
-            aria-describedby={id("err")}
-          />
-        </div>
+        {field("weight", `weight in ${unit}`, "order-2 sm:order-none", {
+          "data-field": "weight",
+          inputMode: "decimal",
+          placeholder: unit,
+          "aria-describedby": previous ? `${id("err")} ${id("prev")}` : id("err"),
+        })}
+        {field("reps", "reps", "order-3 sm:order-none", { inputMode: "numeric", placeholder: "reps" })}
+        {field("rpe", "RPE", "order-4 sm:order-none", { inputMode: "decimal", placeholder: "RPE" })}
+        {field("notes", "notes", "order-7 col-span-2 sm:order-none sm:col-span-1", { placeholder: "notes", maxLength: 2000 })}
         <Button variant="ghost" size="icon" className="order-5 sm:order-none" aria-label={`Remove set ${n}`} onClick={onRemove}>
           <X aria-hidden />
         </Button>

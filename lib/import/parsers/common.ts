@@ -1,3 +1,4 @@
+import { createDateParser } from "../datetime";
 import { normalizeExerciseName } from "@/lib/exercises/normalize";
 import { EXERCISE_NAME_MAX, exerciseNameTooLong } from "@/lib/workouts/limits";
 import { columnIndex, firstLine, forEachRecord, readHeader } from "../csv";
@@ -10,7 +11,7 @@ import type { ImportFormat, ParsedSet, ParsedWorkout, RowIssue } from "../types"
 export const MAX_SESSION_NAME = 200;
 export const MAX_SESSION_NOTES = 10_000;
 export const MAX_SET_NOTES = 2000;
-export const MAX_EXERCISE_NAME = EXERCISE_NAME_MAX;
+const MAX_EXERCISE_NAME = EXERCISE_NAME_MAX;
 
 /**
  * Checks the CSV is one of `formats` and reads its header: returns a column lookup and
@@ -41,7 +42,7 @@ export function openCsv(text: string, formats: ImportFormat[], label: string) {
 }
 
 /** Collects workouts in file order, keyed by their identity. */
-export class WorkoutCollector {
+class WorkoutCollector {
   private byKey = new Map<string, ParsedWorkout>();
   private lastA: string | null = null;
   private lastB: string | null = null;
@@ -136,7 +137,19 @@ export function nonEmpty<T extends { sets: unknown[] }>(list: T[]): T[] {
  * Cleans an exercise name; returns null when nothing usable is left (no letters or digits),
  * so such rows are skipped instead of failing the catalog lookup later. Memoised per raw name.
  */
-export function createExerciseNameReader(warnings: RowIssue[]): (raw: string, line: number) => string | null {
+/** What every parser starts with: the date reader, the workouts so far, the rows it skips and the warnings it gives. */
+export function startParse() {
+  const warnings: RowIssue[] = [];
+  return {
+    parseDate: createDateParser(),
+    workouts: new WorkoutCollector(),
+    skipped: [] as RowIssue[],
+    warnings,
+    readExerciseName: createExerciseNameReader(warnings),
+  };
+}
+
+function createExerciseNameReader(warnings: RowIssue[]): (raw: string, line: number) => string | null {
   const cache = new Map<string, string | null>();
   return (raw, line) => {
     let v = cache.get(raw);

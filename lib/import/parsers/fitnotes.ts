@@ -1,13 +1,12 @@
 import type { ExerciseCategory } from "@/db/tables/exercises";
-import { createDateParser } from "../datetime";
 import { storedKg } from "@/lib/units";
 import { BadValue, cleanText, distanceUnitOf, parseDuration, parseNumber, toMeters } from "../values";
-import type { ParseResult, RowIssue, Unit } from "../types";
-import { cell, makeSet, createExerciseNameReader, MAX_SET_NOTES, nonEmpty, openCsv, WorkoutCollector } from "./common";
+import type { ParseResult, Unit } from "../types";
+import { cell, makeSet, MAX_SET_NOTES, nonEmpty, openCsv, startParse } from "./common";
 
 /** FitNotes records dates only: the session is placed at noon local time so it never slips a day. */
-export const FITNOTES_START_TIME = "12:00:00";
-export const FITNOTES_DEFAULT_NAME = "FitNotes workout";
+const FITNOTES_START_TIME = "12:00:00";
+const FITNOTES_DEFAULT_NAME = "FitNotes workout";
 
 const CATEGORY_HINTS: Record<string, ExerciseCategory> = { cardio: "cardio" };
 
@@ -33,12 +32,8 @@ export function parseFitNotes(text: string): ParseResult {
   const iTime = find("time");
   const iComment = find("comment");
 
-  const parseDate = createDateParser();
-  const workouts = new WorkoutCollector();
+  const { parseDate, workouts, skipped, warnings, readExerciseName } = startParse();
   const categories = new Map<string, string[]>();
-  const skipped: RowIssue[] = [];
-  const warnings: RowIssue[] = [];
-  const readExerciseName = createExerciseNameReader(warnings);
   const minFields = Math.max(iDate, iExercise, iWeight, iReps) + 1;
 
   const rows = csv.each(minFields, skipped, (f, line) => {

@@ -1,18 +1,7 @@
-import { createDateParser } from "../datetime";
 import { roundTo, storedKg } from "@/lib/units";
 import { cleanText, hevySetType, METERS_PER_MILE, parseNumber } from "../values";
-import type { ParseResult, RowIssue } from "../types";
-import {
-  cell,
-  makeSet,
-  createExerciseNameReader,
-  MAX_SESSION_NAME,
-  MAX_SESSION_NOTES,
-  MAX_SET_NOTES,
-  nonEmpty,
-  openCsv,
-  WorkoutCollector,
-} from "./common";
+import type { ParseResult } from "../types";
+import { cell, makeSet, MAX_SESSION_NAME, MAX_SESSION_NOTES, MAX_SET_NOTES, nonEmpty, openCsv, startParse } from "./common";
 
 /**
  * Hevy (metric `weight_kg`/`distance_km` or imperial `weight_lbs`/`distance_miles`). Start and
@@ -36,11 +25,7 @@ export function parseHevy(text: string): ParseResult {
   const iDuration = find("duration_seconds");
   const iRpe = find("rpe");
 
-  const parseDate = createDateParser();
-  const workouts = new WorkoutCollector();
-  const skipped: RowIssue[] = [];
-  const warnings: RowIssue[] = [];
-  const readExerciseName = createExerciseNameReader(warnings);
+  const { parseDate, workouts, skipped, warnings, readExerciseName } = startParse();
   const minFields = Math.max(iTitle, iStart, iExercise, iSetType, iReps) + 1;
 
   const rows = csv.each(minFields, skipped, (f, line) => {

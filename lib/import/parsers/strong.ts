@@ -1,18 +1,7 @@
 import { storedKg } from "@/lib/units";
-import { createDateParser } from "../datetime";
 import { BadValue, cleanText, distanceUnitOf, parseDuration, parseNumber, strongSetType, toMeters, weightUnitOf, type DistanceUnit } from "../values";
-import type { ParseOptions, ParseResult, RowIssue, Unit } from "../types";
-import {
-  cell,
-  makeSet,
-  createExerciseNameReader,
-  MAX_SESSION_NAME,
-  MAX_SESSION_NOTES,
-  MAX_SET_NOTES,
-  nonEmpty,
-  openCsv,
-  WorkoutCollector,
-} from "./common";
+import type { ParseOptions, ParseResult, Unit } from "../types";
+import { cell, makeSet, MAX_SESSION_NAME, MAX_SESSION_NOTES, MAX_SET_NOTES, nonEmpty, openCsv, startParse } from "./common";
 
 /**
  * Strong, all three dialects (comma, quoted-semicolon, legacy). Weights without a unit in the
@@ -56,11 +45,7 @@ export function parseStrong(text: string, opts: ParseOptions): ParseResult {
   const iDurationSec = find("duration (sec)");
   const iDuration = iDurationSec === -1 ? find("duration", "workout duration") : -1;
 
-  const parseDate = createDateParser();
-  const workouts = new WorkoutCollector();
-  const skipped: RowIssue[] = [];
-  const warnings: RowIssue[] = [];
-  const readExerciseName = createExerciseNameReader(warnings);
+  const { parseDate, workouts, skipped, warnings, readExerciseName } = startParse();
   const minFields = Math.max(iDate, iName, iExercise, iOrder, iReps, iWeight) + 1;
 
   const rows = csv.each(minFields, skipped, (f, line) => {
