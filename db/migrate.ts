@@ -13,13 +13,13 @@ interface Journal {
   entries: { idx: number; tag: string; when: number }[];
 }
 
-export interface Migration {
+interface Migration {
   tag: string;
   hash: string;
   statements: string[];
 }
 
-export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
   const journal = JSON.parse(fs.readFileSync(path.join(dir, "meta", "_journal.json"), "utf8")) as Journal;
   return journal.entries
     .sort((a, b) => a.idx - b.idx)

@@ -189,7 +189,7 @@ function renderBlock(b: Block, key: number): React.ReactNode {
 const INLINE =
   /(`[^`\n]+`)|\[([^\]\n]+)\]\((https?:\/\/[^\s)]+|\/[^\s)]*)\)|(\*\*[^*\n]+\*\*|(?<!\w)__[^_\n]+__(?!\w))|(\*[^*\s][^*\n]*?\*|(?<!\w)_[^_\s][^_\n]*?_(?!\w))/g;
 
-export function Inline({ text }: { text: string }) {
+function Inline({ text }: { text: string }) {
   const out: React.ReactNode[] = [];
   let last = 0;
   let key = 0;

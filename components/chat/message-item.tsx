@@ -13,7 +13,7 @@ import { NothingLogged } from "./draft-warnings";
 import { WorkoutDraftCard } from "./workout-draft-card";
 
 /** The log_workout tool returns the draft itself or wraps it ({ draft }). */
-export function draftFromOutput(output: unknown): WorkoutDraft | null {
+function draftFromOutput(output: unknown): WorkoutDraft | null {
   const direct = workoutDraftSchema.safeParse(output);
   if (direct.success) return direct.data;
   if (output && typeof output === "object" && "draft" in output) {

@@ -1,6 +1,6 @@
 import { BarChart3, CalendarCheck, Dumbbell, TrendingUp } from "lucide-react";
 
-export const STARTER_QUESTIONS = [
+const STARTER_QUESTIONS = [
   { text: "How has my squat progressed over the last 6 months?", icon: TrendingUp },
   { text: "What was my weekly volume by muscle group this quarter?", icon: BarChart3 },
   { text: "Show my training consistency this year", icon: CalendarCheck },

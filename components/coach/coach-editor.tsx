@@ -7,7 +7,7 @@ import { Button, FieldError, FieldHint, Input, Label, Select, Textarea } from "@
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { CoachCard } from "@/lib/coach/card";
 
-export interface EditorOption {
+interface EditorOption {
   value: string;
   label: string;
   hint?: string;

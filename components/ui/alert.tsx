@@ -2,7 +2,7 @@ import { CircleAlert, CircleCheck, Info, TriangleAlert } from "lucide-react";
 import * as React from "react";
 import { cn } from "./cn";
 
-export type AlertTone = "info" | "success" | "warning" | "danger";
+type AlertTone = "info" | "success" | "warning" | "danger";
 
 const tones: Record<AlertTone, { box: string; icon: React.ComponentType<{ className?: string; "aria-hidden"?: boolean }> }> = {
   info: { box: "border-info/25 bg-info-soft text-ink [&_[data-icon]]:text-info", icon: Info },

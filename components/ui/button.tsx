@@ -26,7 +26,7 @@ const sizes: Record<ButtonSize, string> = {
   icon: "size-10",
 };
 
-export function buttonClasses(opts: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}) {
+function buttonClasses(opts: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}) {
   return cn(base, variants[opts.variant ?? "primary"], sizes[opts.size ?? "md"], opts.className);
 }
 

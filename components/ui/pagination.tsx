@@ -15,7 +15,7 @@ export function pageHref(pathname: string, searchParams: Record<string, string |
 }
 
 /** Page numbers to show: first, last, current ±1, with null marking a gap. */
-export function pageWindow(page: number, pageCount: number): (number | null)[] {
+function pageWindow(page: number, pageCount: number): (number | null)[] {
   const wanted = new Set([1, pageCount, page - 1, page, page + 1].filter((p) => p >= 1 && p <= pageCount));
   const sorted = [...wanted].sort((a, b) => a - b);
   const out: (number | null)[] = [];

@@ -17,7 +17,7 @@ import { ExerciseBlock } from "./exercise-block";
 import { SessionFields } from "./session-fields";
 
 type Result = ActionResult<{ id: string }>;
-export type SessionFormPayload = ReturnType<typeof formStateToInput>;
+type SessionFormPayload = ReturnType<typeof formStateToInput>;
 
 interface CommonProps {
   initial: SessionFormState;

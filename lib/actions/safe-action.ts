@@ -19,7 +19,7 @@ import { logError } from "@/lib/log/redact";
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: FieldErrors; code?: ActionErrorCode };
 
 /** The generic codes, plus whatever `code` a UserError subclass carries ("not_found", "plan_required"…). */
-export type ActionErrorCode = "validation" | "unauthenticated" | "rejected" | "internal" | (string & {});
+type ActionErrorCode = "validation" | "unauthenticated" | "rejected" | "internal" | (string & {});
 
 /** Throw from an action for an expected failure that has no domain error class: shown as is. */
 export class ActionError extends UserError {
@@ -29,7 +29,7 @@ export class ActionError extends UserError {
 }
 
 export const UNAUTHENTICATED_MESSAGE = "Your session has ended. Please sign in again.";
-export const VALIDATION_MESSAGE = "Please check the highlighted fields.";
+const VALIDATION_MESSAGE = "Please check the highlighted fields.";
 export const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
 
 /**

@@ -1,10 +1,10 @@
 import type { ParseArgsConfig } from "node:util";
 import type { Db } from "@/db/client";
 
-export type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
+type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 export type ParsedValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
 
-export interface CommandContext {
+interface CommandContext {
   /** The prepared database (migrated; embedded mode also has the catalog and demo account). */
   db: Db;
   values: ParsedValues;

@@ -68,7 +68,7 @@ function clean(value: string | undefined, max: number): string {
     .slice(0, max);
 }
 
-export function renderPersonaBlock(persona: CoachPersona | undefined | null): string {
+function renderPersonaBlock(persona: CoachPersona | undefined | null): string {
   if (!persona) return "";
   const lines: string[] = [];
   const name = clean(persona.name, 40);
@@ -95,7 +95,7 @@ const listOf = (items: string[] | undefined, max: number, each: number) =>
     .filter(Boolean)
     .slice(0, max);
 
-export function renderPlanBlock(plan: CoachPlan | undefined | null): string {
+function renderPlanBlock(plan: CoachPlan | undefined | null): string {
   if (!plan) return "";
   const lines: string[] = [];
   const programme = clean(plan.programme, 160);

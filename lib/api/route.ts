@@ -46,7 +46,7 @@ export interface RouteOptions<I extends Schema | undefined, P extends Schema | u
 }
 
 export const ROUTE_UNAUTHENTICATED = "Your session has ended. Sign in again to continue.";
-export const ROUTE_INTERNAL = "Something went wrong on our side. Please try again.";
+const ROUTE_INTERNAL = "Something went wrong on our side. Please try again.";
 
 type NextContext = { params?: Promise<Record<string, string | string[]>> };
 type Handler<I, P> = (ctx: RouteContext<I, P>) => Promise<unknown> | unknown;

@@ -13,7 +13,7 @@ export const LOGIN_LIMITS = {
   perIp: { limit: 20, windowSeconds: 15 * 60 },
 } as const;
 
-export type AuthenticatedUser = { id: string; email: string; name: string | null };
+type AuthenticatedUser = { id: string; email: string; name: string | null };
 
 export type AuthenticateResult =
   { ok: true; user: AuthenticatedUser } | { ok: false; code: "invalid_credentials" } | { ok: false; code: "throttled"; retryAt: Date };
@@ -22,7 +22,7 @@ export type AuthenticateResult =
 export function loginEmailKey(email: string) {
   return `login:email:${createHash("sha256").update(normalizeEmail(email)).digest("hex")}`;
 }
-export function loginIpKey(ip: string) {
+function loginIpKey(ip: string) {
   return `login:ip:${ip}`;
 }
 

@@ -20,7 +20,7 @@ import { redactSecrets } from "@/lib/log/redact";
 
 const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
 const MAGIC_LINK_MAX_AGE = 15 * 60;
-export const MAGIC_LINK_LIMITS = {
+const MAGIC_LINK_LIMITS = {
   perEmail: { limit: 3, windowSeconds: 15 * 60 },
   perIp: { limit: 10, windowSeconds: 15 * 60 },
 } as const;

@@ -4,7 +4,7 @@ import { z } from "zod";
  * The password policy, shared by the server (zod) and the sign-up form (live checklist).
  * No native imports here: this module is safe in client components.
  */
-export const PASSWORD_MIN_LENGTH = 10;
+const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
 
 export interface PasswordRule {

@@ -6,7 +6,7 @@ import { ensureCustomer, customerForUser } from "./customers";
 import { getSubscriptionRow } from "./plan";
 import { getStripe } from "./stripe-client";
 
-export class BillingSetupError extends Error {
+class BillingSetupError extends Error {
   constructor(key: string) {
     super(`No active Stripe price has the lookup key "${key}". Run \`npm run admin -- billing setup\` once with the Stripe keys set.`);
     this.name = "BillingSetupError";

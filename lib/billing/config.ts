@@ -21,7 +21,7 @@ export function billingMode(e: Env = env()): BillingMode {
 }
 
 /** A configuration mistake worth telling the operator about, or null. */
-export function billingProblem(e: Env = env()): string | null {
+function billingProblem(e: Env = env()): string | null {
   if (e.SPOTTER_BILLING === "off") return null;
   if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET)
     return "Stripe needs both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET; billing is off until both are set.";

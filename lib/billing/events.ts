@@ -4,7 +4,7 @@ import type { Queryable } from "@/db/client";
 import { stripeEvents } from "@/db/schema";
 
 /** A claim older than this is presumed dead (crashed instance) and may be re-acquired. */
-export const STUCK_CLAIM_SECONDS = 300;
+const STUCK_CLAIM_SECONDS = 300;
 
 export type ClaimOutcome = { claimed: true; attempts: number } | { claimed: false; state: "completed" | "processing" };
 

@@ -6,7 +6,7 @@ import { getSubscriptionRow } from "./plan";
 import { getStripe } from "./stripe-client";
 import { logError } from "@/lib/log/redact";
 
-export interface InvoiceSummary {
+interface InvoiceSummary {
   id: string;
   number: string | null;
   created: Date;

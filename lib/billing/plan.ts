@@ -5,7 +5,7 @@ import { PLANS, subscriptions, type Plan } from "@/db/schema";
 
 export type { Plan } from "@/db/schema";
 
-export function isPlan(value: unknown): value is Plan {
+function isPlan(value: unknown): value is Plan {
   return typeof value === "string" && (PLANS as readonly string[]).includes(value);
 }
 

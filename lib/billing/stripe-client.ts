@@ -2,7 +2,7 @@ import Stripe from "stripe";
 import { env } from "@/lib/config/env";
 import { billingMode, localSecretKey, localStripeOrigin } from "./config";
 
-export class BillingOffError extends Error {
+class BillingOffError extends Error {
   constructor() {
     super("Billing is turned off on this server: plans are set by the operator (npm run admin -- set-plan).");
     this.name = "BillingOffError";

@@ -27,7 +27,7 @@ const ts = (s: number | null | undefined) => (s ? new Date(s * 1000) : null);
 
 type Sub = Stripe.Subscription;
 
-export function pickSubscription(subs: Sub[]): Sub | null {
+function pickSubscription(subs: Sub[]): Sub | null {
   return [...subs].sort((a, b) => (STATUS_RANK[a.status] ?? 9) - (STATUS_RANK[b.status] ?? 9) || b.created - a.created)[0] ?? null;
 }
 

@@ -8,7 +8,7 @@ import { addDays } from "@/lib/time/calendar";
 export { ChartSpecError, type ChartData, type ChartSpec, type ChartType } from "./spec";
 
 /** Plain JSON: what an ECharts option may contain here (no functions, no undefined). */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type ChartOption = { [key: string]: JsonValue };
 
 const MAX_SERIES = 12;

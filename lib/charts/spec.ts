@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const CHART_TYPES = ["line", "bar", "scatter", "pie", "heatmap"] as const;
+const CHART_TYPES = ["line", "bar", "scatter", "pie", "heatmap"] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
 const column = z

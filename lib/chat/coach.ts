@@ -52,7 +52,7 @@ export function createReplyTools(opts: {
   });
 }
 
-export function toChartPayload(visualizationId: string, chart: CoachChart): ChartPayload {
+function toChartPayload(visualizationId: string, chart: CoachChart): ChartPayload {
   return {
     visualizationId,
     chartType: chart.type,

@@ -110,7 +110,7 @@ export async function buildConversationContext(
 
 const USABLE_TOOL_STATES = new Set(["output-available", "output-error"]);
 /** Query rows repeated to the model from earlier turns (the latest numbers are in its answer text). */
-export const HISTORY_QUERY_ROWS = 30;
+const HISTORY_QUERY_ROWS = 30;
 
 type AnyToolPart = { type: string; state?: string; output?: unknown; input?: unknown };
 

@@ -6,7 +6,7 @@ import type { ConversationListItem } from "./types";
 import { isUuid } from "@/lib/ids/is-uuid";
 
 /** A conversation with no messages for this long is 'inactive'; writing to it makes it active again. */
-export const INACTIVE_AFTER_MINUTES = 30;
+const INACTIVE_AFTER_MINUTES = 30;
 
 export const DEFAULT_TITLE = "New conversation";
 

@@ -10,7 +10,7 @@ import { localDate } from "@/lib/time/zone";
 import { getViewerPrefs } from "@/lib/workouts/viewer";
 import type { ChatUIPart, DraftStatusPayload } from "./types";
 
-export const LOG_WORKOUT_PART = "tool-log_workout";
+const LOG_WORKOUT_PART = "tool-log_workout";
 
 /** An expected refusal with a message the user can act on. */
 export class DraftActionError extends UserError {
@@ -50,7 +50,7 @@ async function lockDraftMessage(tx: Db, userId: string, messageId: string, toolC
  * The card edits each workout's calendar date; the start keeps its wall-clock time in the user's
  * zone on the new date (calendar math in lib/time, so a DST change does not shift it by an hour).
  */
-export function withEditedDates(draft: WorkoutDraft, timeZone: string): WorkoutDraft {
+function withEditedDates(draft: WorkoutDraft, timeZone: string): WorkoutDraft {
   return {
     ...draft,
     workouts: draft.workouts.map((w) => {

@@ -8,9 +8,9 @@ import type { ChartPayload, ChatMessageMetadata, ChatUIMessage, ChatUIPart } fro
 /** A reply still marked 'streaming' after this long was cut off (server restart, crash). */
 export const STREAMING_STALE_AFTER_MS = 5 * 60_000;
 /** Messages shown when a conversation is opened (the model context is bounded separately). */
-export const DISPLAY_MESSAGE_LIMIT = 200;
+const DISPLAY_MESSAGE_LIMIT = 200;
 
-export const INTERRUPTED_MESSAGE = "This answer was interrupted before it finished.";
+const INTERRUPTED_MESSAGE = "This answer was interrupted before it finished.";
 
 /**
  * Charts are stored in message_visualizations; the message keeps only a reference, and the

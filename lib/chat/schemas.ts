@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 export const MAX_MESSAGE_CHARS = 4000;
-export const MAX_TITLE_CHARS = 120;
+const MAX_TITLE_CHARS = 120;
 
 /**
  * The chat endpoint accepts only the NEW user message; history always comes from the

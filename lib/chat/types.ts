@@ -35,7 +35,7 @@ export interface DraftStatusPayload {
 }
 
 /** Sent once at the start of every reply (transient: never stored in the message). */
-export interface ConversationInfoPayload {
+interface ConversationInfoPayload {
   id: string;
   title: string;
   model: string;

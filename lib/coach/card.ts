@@ -29,9 +29,9 @@ const unit = z.number().min(0).max(1);
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 
 /** Where a safety rule came from. null: a card saved before rules carried their origin. */
-export const RULE_ORIGINS = ["stated", "injury_default", "disliked", "edited"] as const;
+const RULE_ORIGINS = ["stated", "injury_default", "disliked", "edited"] as const;
 
-export const avoidItemSchema = z
+const avoidItemSchema = z
   .object({
     movement: shortText(60),
     reason: shortText(120),

@@ -15,7 +15,7 @@ export interface ChecklistItem {
   asked?: boolean;
 }
 
-export const CHECKLIST: ChecklistItem[] = [
+const CHECKLIST: ChecklistItem[] = [
   { key: "goals", label: "Primary goals", required: true, skipForBeginners: false },
   { key: "experienceYears", label: "Training experience", required: true, skipForBeginners: false },
   { key: "frequency", label: "Training days per week", required: true, skipForBeginners: false },

@@ -78,7 +78,7 @@ export function questionText(key: AskKey, state: InterviewState): string {
   return checklistItem(key).required ? q : `${q}`;
 }
 
-export function defaultValue<K extends FieldKey>(key: K, level: SophisticationLevel, units: "kg" | "lb" = "kg"): FieldValues[K] | undefined {
+function defaultValue<K extends FieldKey>(key: K, level: SophisticationLevel, units: "kg" | "lb" = "kg"): FieldValues[K] | undefined {
   const d: Partial<FieldValues> = {
     goals: ["general_fitness"],
     experienceYears: level === "advanced" ? 5 : level === "intermediate" ? 2 : 0,

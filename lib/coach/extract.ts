@@ -29,7 +29,7 @@ export interface Extraction {
 }
 
 /** Correction markers. "Actually" only at the start of a sentence or after "it's/I'm/…", not "I actually love squats". */
-export const CORRECTION =
+const CORRECTION =
   /(?:^|[.!?;]\s*|\b(?:no|oh|wait|sorry|um|hmm|ok|okay|oops|err|ah|sorry),?\s+)actually\b|\b(?:it'?s|it is|i'?m|i am|that'?s|that is|i have|i do|i train|i go|i can|i'd|i want|i prefer|i use|i'?ve|my \w+ is)\s+actually\b|\bscratch that\b|\bno,? i meant\b|\bi meant\b|\bcorrection\b|\bi misspoke\b|\bon second thought\b|\blet me correct\b|\bchange (?:that|it|my \w+) to\b|\bmake (?:that|it) (?!clear)\w+|\bnot \d+(?:\.\d+)?\b|\bforget (?:about )?(?:the|that|what i said|my)\b|\bignore (?:that|what i said)\b|\bi was wrong\b|\bwrong,|^(?:no|nope),\s|\binstead\b|\bnot anymore\b|\bno longer\b|\bi take (?:that|it) back\b/;
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -100,7 +100,7 @@ export function extractAnswer(text: string, ctx: { asking: AskKey | null }): Ext
 }
 
 /** The fields named in the sentences that carry a correction marker (or the sentence after a bare "scratch that."). */
-export function correctedFields(raw: string, asking: AskKey | null): FieldKey[] {
+function correctedFields(raw: string, asking: AskKey | null): FieldKey[] {
   const sentences = raw.split(/(?<=[.!?;\n])\s+/).filter((x) => x.trim());
   const out = new Set<FieldKey>();
   sentences.forEach((sentence, i) => {

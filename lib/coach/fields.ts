@@ -40,7 +40,7 @@ export type RestrictionScope = (typeof RESTRICTION_SCOPES)[number];
 export const SIDES = ["left", "right", "both"] as const;
 export const INJURY_STATUSES = ["current", "past"] as const;
 
-export const restrictionSchema = z
+const restrictionSchema = z
   .object({
     movement: z.string().trim().min(1).max(60),
     scope: z.enum(RESTRICTION_SCOPES),
@@ -49,7 +49,7 @@ export const restrictionSchema = z
   .strict();
 export type Restriction = z.infer<typeof restrictionSchema>;
 
-export const injuryEntrySchema = z
+const injuryEntrySchema = z
   .object({
     /** Body area in our vocabulary ("shoulder", "lower back", "knee"…). */
     area: z.string().trim().min(1).max(40),
@@ -70,7 +70,7 @@ function legacyInjury(value: unknown): unknown {
   const m = /^(left|right|both)\s+(.+)$/.exec(value.trim());
   return { area: (m ? m[2] : value).trim() || value, side: m ? m[1] : null };
 }
-export const injuryListSchema = z.array(z.preprocess(legacyInjury, injuryEntrySchema)).max(8);
+const injuryListSchema = z.array(z.preprocess(legacyInjury, injuryEntrySchema)).max(8);
 
 export function restrictionWords(r: Restriction): string {
   if (r.scope === "heavy") return `no heavy ${r.movement.replace(/^heavy\s+/, "")}`;
@@ -124,9 +124,9 @@ export type FieldUpdates = Partial<FieldValues>;
  * filled in for them · skipped: they passed · implied: suggested by other answers (e.g. "peaking
  * for a meet" → a peaking block); still asked, used if they never answer.
  */
-export const FIELD_SOURCES = ["answer", "history", "default", "skipped", "implied"] as const;
+const FIELD_SOURCES = ["answer", "history", "default", "skipped", "implied"] as const;
 
-export const fieldEntrySchema = z
+const fieldEntrySchema = z
   .object({
     value: z.unknown(),
     source: z.enum(FIELD_SOURCES),
@@ -138,7 +138,7 @@ export const fieldEntrySchema = z
     confirmed: z.boolean().optional(),
   })
   .strict();
-export type FieldEntry = z.infer<typeof fieldEntrySchema>;
+type FieldEntry = z.infer<typeof fieldEntrySchema>;
 export type FieldMap = Partial<Record<FieldKey, FieldEntry>>;
 
 export const fieldMapSchema = z.partialRecord(z.enum(FIELD_KEYS as [FieldKey, ...FieldKey[]]), fieldEntrySchema);

@@ -11,7 +11,7 @@ import { PERSONAS, type PersonaId } from "./templates/personas";
  * The filled checklist → a coach card. Deterministic (the same answers give the same coach), so it
  * works offline and the card is explainable: every choice below follows from a stated answer.
  */
-export function chooseMethodology(
+function chooseMethodology(
   f: {
     goals: FieldValues["goals"];
     equipment: FieldValues["equipment"];
@@ -33,7 +33,7 @@ export function chooseMethodology(
   return level === "advanced" ? "conjugate" : "five_three_one";
 }
 
-export function choosePersona(
+function choosePersona(
   style: FieldValues["coachingStyle"],
   learning: FieldValues["learningStyle"] | undefined,
   level: SophisticationLevel,

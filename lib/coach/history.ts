@@ -28,7 +28,7 @@ export interface TrainingSummary {
 }
 
 /** Fewer sessions than this and the log says too little to pre-fill anything. */
-export const MIN_SESSIONS_FOR_SUMMARY = 4;
+const MIN_SESSIONS_FOR_SUMMARY = 4;
 
 type Row = Record<string, unknown>;
 const rowsOf = (r: unknown): Row[] => ((r as { rows?: Row[] }).rows ?? (r as Row[])) as Row[];

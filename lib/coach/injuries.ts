@@ -173,7 +173,7 @@ interface FoundRestriction extends Restriction {
 }
 
 /** Restrictions stated in one sentence, at their position (to attach them to the nearest area). */
-export function restrictionsIn(sentence: string, quote: string): FoundRestriction[] {
+function restrictionsIn(sentence: string, quote: string): FoundRestriction[] {
   const out: FoundRestriction[] = [];
   const add = (movement: string | null, scope: RestrictionScope, at: number) => {
     if (!movement || out.some((r) => r.movement === movement)) return;

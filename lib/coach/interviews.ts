@@ -97,7 +97,7 @@ function stateColumns(state: InterviewState) {
 }
 
 /** Marks in-progress interviews past their expiry as expired (for one user, or all). */
-export async function expireStaleInterviews(db: Queryable, now = new Date(), userId?: string): Promise<number> {
+async function expireStaleInterviews(db: Queryable, now = new Date(), userId?: string): Promise<number> {
   const rows = await db
     .update(coachInterviews)
     .set({ status: "expired", currentField: null, updatedAt: now })

@@ -81,7 +81,7 @@ function capped(key: FieldKey, list: unknown[]): unknown[] {
 }
 
 /** Same area (and a compatible side) → one injury with both answers' restrictions. */
-export function mergeInjuries(prev: InjuryEntry[], next: InjuryEntry[]): InjuryEntry[] {
+function mergeInjuries(prev: InjuryEntry[], next: InjuryEntry[]): InjuryEntry[] {
   const out = prev.map((i) => ({ ...i, restrictions: [...i.restrictions] }));
   for (const n of next) {
     const match = out.find((o) => o.area === n.area && (o.side === n.side || !o.side || !n.side));

@@ -8,10 +8,10 @@ import type { TrainingSummary } from "./history";
  * experience and competition plans they state, and their training log. Points accumulate across
  * the interview; every re-assessment is kept with the evidence behind it and a confidence.
  */
-export const evidenceSchema = z.object({ signal: z.string().max(80), level: z.enum(SOPHISTICATION_LEVELS), weight: z.number() }).strict();
+const evidenceSchema = z.object({ signal: z.string().max(80), level: z.enum(SOPHISTICATION_LEVELS), weight: z.number() }).strict();
 export type Evidence = z.infer<typeof evidenceSchema>;
 
-export const scoresSchema = z.object({ beginner: z.number(), intermediate: z.number(), advanced: z.number() }).strict();
+const scoresSchema = z.object({ beginner: z.number(), intermediate: z.number(), advanced: z.number() }).strict();
 export type Scores = z.infer<typeof scoresSchema>;
 
 export const assessmentSchema = z

@@ -68,7 +68,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Equipment qualifiers, in the order they are appended to the key. */
-export const EQUIPMENT_TOKENS = [
+const EQUIPMENT_TOKENS = [
   "barbell",
   "dumbbell",
   "kettlebell",

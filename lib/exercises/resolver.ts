@@ -6,7 +6,7 @@ import { exerciseAliases, exercises, type ExerciseCategory } from "@/db/schema";
 import { analyseExerciseName, normalizeExerciseName, type EquipmentToken } from "./normalize";
 import type { Equipment } from "./vocabulary";
 
-export interface ResolveResult {
+interface ResolveResult {
   exerciseId: string;
   /** The name matched an existing exercise (built-in or the user's). */
   matched: boolean;
@@ -20,7 +20,7 @@ export interface ExerciseResolver {
   stats(): { matched: number; created: number };
 }
 
-export class ExerciseNameError extends UserError {
+class ExerciseNameError extends UserError {
   constructor(name: string) {
     super(`"${name.slice(0, 80)}" is not a usable exercise name (it has no letters or digits).`);
     this.name = "ExerciseNameError";

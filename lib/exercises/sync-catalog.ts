@@ -17,7 +17,7 @@ let fingerprint: string | undefined;
  * A digest of the catalog as the database would hold it. The same text is built in SQL from the
  * stored rows (sorted bytewise on both sides), so equal digests mean there is nothing to sync.
  */
-export function catalogFingerprint(): string {
+function catalogFingerprint(): string {
   if (fingerprint) return fingerprint;
   const byBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const exerciseText = [...EXERCISE_CATALOG]

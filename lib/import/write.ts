@@ -39,7 +39,7 @@ export function importKey(app: ImportApp, identity: string): string {
   return createHash("sha256").update(`${app}\u0000${identity}`).digest("hex");
 }
 
-export function sessionTimes(w: ParsedWorkout, timeZone: string): { startedAt: Date; endedAt: Date | null } {
+function sessionTimes(w: ParsedWorkout, timeZone: string): { startedAt: Date; endedAt: Date | null } {
   const startedAt = localToUtc(w.start, timeZone);
   let endMs: number | null = null;
   if (w.end) endMs = localToUtc(w.end, timeZone).getTime();

@@ -13,7 +13,7 @@ import { createRng, hashSeed, type Rng } from "./prng";
  * same numbers relative to "today" on every machine, only shifted in time.
  */
 
-export const DEMO_WEEKS = 53; // week 0 (oldest, partial) … week 52 (the current week)
+const DEMO_WEEKS = 53; // week 0 (oldest, partial) … week 52 (the current week)
 export const DEMO_HOLIDAY_WEEKS = [20, 21] as const;
 export const DEMO_DELOAD_WEEKS = [4, 9, 14, 19, 26, 31, 37, 42, 47] as const;
 export const DEMO_SQUAT_STALL_WEEKS = [30, 38] as const;
@@ -70,7 +70,7 @@ export const MAIN_LIFT_SLUGS: Record<MainLift, string> = {
   row: "bent-over-row-barbell",
 };
 
-export interface DemoSet extends SetRecord {
+interface DemoSet extends SetRecord {
   slug: string;
   notes: string | null;
 }
@@ -94,7 +94,7 @@ export interface DemoMetric {
   strain: number | null;
 }
 
-export function e1rmAt(lift: MainLift, week: number): number {
+function e1rmAt(lift: MainLift, week: number): number {
   const frames = STRENGTH[lift];
   if (week <= frames[0][0]) return frames[0][1];
   for (let i = 1; i < frames.length; i++) {

@@ -61,7 +61,7 @@ type Val = { kind: "num"; v: number } | { kind: "ts"; ms: number } | { kind: "in
 const NUMERIC_TYPES = new Set(["int2", "int4", "int8", "smallint", "integer", "int", "bigint", "numeric", "decimal", "float4", "float8", "real"]);
 const TIME_TYPES = new Set(["date", "timestamp", "timestamptz"]);
 
-export function parseIntervalMs(text: string): number | null {
+function parseIntervalMs(text: string): number | null {
   const s = text.trim().toLowerCase().replace(/^@\s*/, "");
   const hms = /^(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(s);
   if (hms) return (Number(hms[1]) * 3600 + Number(hms[2]) * 60 + Number(hms[3] ?? 0)) * 1000;

@@ -66,7 +66,7 @@ async function prepare(sql: string, cap: number): Promise<string> {
 const TIMEOUT_REASON = `the query ran longer than ${SANDBOX_LIMITS.statementTimeoutMs / 1000} s and was stopped; filter to a shorter period, avoid cross joins, or aggregate earlier`;
 
 /** Runtime failures with an actionable message and no internals (no SQL text, hints about our wrapper, etc.). */
-export function toExecutionError(error: unknown): SandboxExecutionError {
+function toExecutionError(error: unknown): SandboxExecutionError {
   if (error instanceof DeadlineExceededError) return new SandboxExecutionError(TIMEOUT_REASON);
   const e = error as { code?: string; message?: string };
   switch (e.code) {

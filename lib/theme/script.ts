@@ -5,8 +5,7 @@
  * class before React hydrates.
  */
 export const THEME_STORAGE_KEY = "spotter-theme";
-export const THEMES = ["system", "light", "dark"] as const;
-export type ThemePreference = (typeof THEMES)[number];
+export type ThemePreference = "system" | "light" | "dark";
 
 export const THEME_SCRIPT = `(function(){try{var k=${JSON.stringify(THEME_STORAGE_KEY)},m=matchMedia("(prefers-color-scheme: dark)"),a=function(){var t=localStorage.getItem(k);var d=t==="dark"||(t!=="light"&&m.matches);document.documentElement.classList.toggle("dark",d)};a();m.addEventListener("change",a);addEventListener("storage",function(e){if(e.key===k)a()})}catch(e){}})();`;
 

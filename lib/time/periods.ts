@@ -23,7 +23,7 @@ export type Period = {
 };
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-export const MONTH_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const WORD_NUMBERS: Record<string, number> = {
   a: 1,
   an: 1,
@@ -60,7 +60,7 @@ const ORDINAL_QUARTER: Record<string, number> = {
 
 // ---- calendar arithmetic lives in ./calendar; weeks start on Monday ----
 
-export { addDays, addMonths, daysBetween, isoWeekday };
+export { addDays, daysBetween };
 
 export function mondayOf(date: string): string {
   return startOfIsoWeek(date);
@@ -69,7 +69,7 @@ export function mondayOf(date: string): string {
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 /** The first Monday on or after `date`: where the first complete week of a period starts. */
-export function firstFullWeek(date: string): string {
+function firstFullWeek(date: string): string {
   const dow = isoWeekday(date);
   return dow === 0 ? date : addDays(date, 7 - dow);
 }

@@ -9,14 +9,14 @@ import { isValidTimeZone as isZone } from "@/lib/time/zone";
 export type Profile = typeof userProfiles.$inferSelect;
 
 /** An IANA zone name the runtime knows ("Europe/London", "UTC"). */
-export function isValidTimeZone(tz: string): boolean {
+function isValidTimeZone(tz: string): boolean {
   return Boolean(tz) && tz.length <= 64 && isZone(tz);
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Fields a person may change on their profile; every field optional (a patch). */
-export const profilePatchSchema = z
+const profilePatchSchema = z
   .object({
     displayName: z
       .string()

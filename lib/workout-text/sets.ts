@@ -29,7 +29,7 @@ const UNIT = String.raw`(?:kgs?|kilos?|kilograms?|lbs?|pounds?|#)`;
 const W = String.raw`\+?(${NUM})\s*(${UNIT})?(?![a-wyz\d])`;
 const REPS_WORD = String.raw`(?:\s*reps?)?`;
 
-export type SetMatch = { index: number; length: number; sets: DraftSet[] };
+type SetMatch = { index: number; length: number; sets: DraftSet[] };
 
 function set(reps: number | null, weightKg: number | null, extra: Partial<DraftSet> = {}): DraftSet {
   return { setType: "normal", reps, weightKg, rpe: null, durationSeconds: null, distanceM: null, ...extra };
@@ -176,7 +176,7 @@ const RULES: Rule[] = [
  * "x 3 sets", "for 3 sets", ", 3 sets", "(3 sets)", "x3" after a set form: how many times that set
  * was done. Not "3 sets of 5" (a set form of its own).
  */
-export const SET_COUNT_SOURCE = String.raw`\s*(?:\(\s*)?(?:(?:x|for|,|times)\s*)?(\d+)\s*(?:total\s+)?(?:sets?|times)(?:\s+(?:total|in total))?${END}(?!\s*(?:of|x)\b|\s*,?\s*(?:of\s+)?\d)\s*\)?|\s*x\s*(\d+)${END}(?!\s*(?:reps?|sets?|of)\b)`;
+const SET_COUNT_SOURCE = String.raw`\s*(?:\(\s*)?(?:(?:x|for|,|times)\s*)?(\d+)\s*(?:total\s+)?(?:sets?|times)(?:\s+(?:total|in total))?${END}(?!\s*(?:of|x)\b|\s*,?\s*(?:of\s+)?\d)\s*\)?|\s*x\s*(\d+)${END}(?!\s*(?:reps?|sets?|of)\b)`;
 const SET_COUNT_RE = new RegExp(SET_COUNT_SOURCE, "y");
 
 /**
@@ -211,7 +211,7 @@ export function readRpe(value: string, ctx: SetContext): number | null {
 }
 
 /** Finds the first position in `text` where a set form starts; returns the sets it describes. */
-export function matchSetsAt(text: string, from: number, ctx: SetContext): SetMatch | null {
+function matchSetsAt(text: string, from: number, ctx: SetContext): SetMatch | null {
   for (let i = from; i < text.length; i++) {
     if (!/[0-9ao+@]/.test(text[i])) continue;
     if (i > 0 && /[a-z0-9.]/.test(text[i - 1])) continue; // only at word starts

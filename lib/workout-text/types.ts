@@ -7,7 +7,7 @@ import { EXERCISE_NAME_MAX, exerciseNameTooLong, MAX_SET_REPS, MAX_WEIGHT_KG } f
  * A draft is what the chat shows on a confirmation card; nothing is written until the user
  * confirms and `saveWorkoutDraft` runs. Weights are always kg here, whatever the user typed.
  */
-export const draftSetSchema = z
+const draftSetSchema = z
   .object({
     setType: z.enum(SET_TYPES),
     reps: z.number().int().min(0).max(MAX_SET_REPS).nullable(),
@@ -37,7 +37,7 @@ export const draftExerciseSchema = z
   })
   .strict();
 
-export const draftWorkoutSchema = z
+const draftWorkoutSchema = z
   .object({
     /** Local calendar date (user's time zone), YYYY-MM-DD. */
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),

@@ -12,7 +12,7 @@ export interface ExerciseInfo {
   assisted: boolean;
 }
 
-export interface ExerciseSessionSets {
+interface ExerciseSessionSets {
   sessionId: string;
   sessionName: string;
   startedAt: Date;

@@ -4,7 +4,7 @@ import type { Queryable } from "@/db/client";
 import type { SetType } from "@/db/tables/training";
 import { isUuid } from "@/lib/ids/is-uuid";
 
-export interface SessionListRow {
+interface SessionListRow {
   id: string;
   name: string;
   startedAt: Date;
@@ -26,7 +26,7 @@ export interface SessionPage {
   pageCount: number;
 }
 
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 
 export const SESSION_SOURCES = ["manual", "chat", "live", "import"] as const;
 export type SessionSourceFilter = (typeof SESSION_SOURCES)[number];
@@ -140,7 +140,7 @@ export interface SessionSet {
   notes: string | null;
 }
 
-export interface SessionExerciseGroup {
+interface SessionExerciseGroup {
   exerciseId: string;
   exerciseName: string;
   category: string;

@@ -23,8 +23,7 @@ import { isUuid } from "@/lib/ids/is-uuid";
  *   on a tie) — and only if that set beat everything before the session.
  */
 
-export const RECORD_KINDS = ["weight", "e1rm", "reps", "volume"] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
+export type RecordKind = "weight" | "e1rm" | "reps" | "volume";
 export type SetRecordKind = Exclude<RecordKind, "volume">;
 
 export const RECORD_LABELS: Record<RecordKind, string> = {
@@ -51,7 +50,7 @@ export interface HistorySet extends RecordSetInput {
 }
 
 /** One point of the reps-at-weight frontier: heavier weights always have fewer reps. */
-export interface RepsAtWeight {
+interface RepsAtWeight {
   weightKg: number;
   reps: number;
 }
@@ -68,7 +67,7 @@ export function emptyBests(): ExerciseBests {
   return { weightKg: null, e1rmKg: null, repsFrontier: [], sessionVolumeKg: null };
 }
 
-export function hasHistory(b: ExerciseBests): boolean {
+function hasHistory(b: ExerciseBests): boolean {
   return b.repsFrontier.length > 0 || b.sessionVolumeKg !== null;
 }
 
@@ -83,12 +82,12 @@ export function isAssistedExercise(name: string): boolean {
   return /assisted/i.test(name);
 }
 
-export function countsForRecords(set: RecordSetInput): boolean {
+function countsForRecords(set: RecordSetInput): boolean {
   return set.setType !== "warmup" && set.reps !== null && set.reps >= 1;
 }
 
 /** Working-set volume (kg) a set adds to its session. */
-export function setVolumeKg(set: RecordSetInput): number {
+function setVolumeKg(set: RecordSetInput): number {
   if (set.setType === "warmup" || set.weightKg === null || set.reps === null) return 0;
   return set.weightKg * set.reps;
 }
@@ -139,7 +138,7 @@ export function addSet(bests: ExerciseBests, set: RecordSetInput): ExerciseBests
 }
 
 /** Folds one finished session's volume for the exercise into the bests. */
-export function addSessionVolume(bests: ExerciseBests, volumeKg: number): ExerciseBests {
+function addSessionVolume(bests: ExerciseBests, volumeKg: number): ExerciseBests {
   if (bests.sessionVolumeKg === null || volumeKg > bests.sessionVolumeKg) bests.sessionVolumeKg = volumeKg;
   return bests;
 }

@@ -13,8 +13,6 @@ import {
   SESSION_NAME_MAX,
 } from "./limits";
 
-export { MAX_EXERCISES, MAX_SETS_PER_EXERCISE, MAX_WEIGHT_KG };
-
 /** Form fields arrive as strings; "" means "not entered". Accepts "102,5" as well as "102.5". */
 function optionalNumber<T extends z.ZodType<number>>(inner: T) {
   return z.preprocess((v) => {

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { setStripeClient } from "@/lib/billing/stripe-client";
 import { startLocalStripeServer, type LocalStripeServer } from "@/lib/billing/local/server";
 
-export const TEST_SECRET_KEY = "sk_test_local_vitest_0123456789abcdef0123456789";
+const TEST_SECRET_KEY = "sk_test_local_vitest_0123456789abcdef0123456789";
 export const TEST_WEBHOOK_SECRET = "whsec_vitest_0123456789abcdef0123456789abcdef";
 
 /** The stand-in + the real webhook handler on a local HTTP server; the SDK seam points at it. */

@@ -5,7 +5,7 @@ import { findUserByEmail } from "../find-user";
 
 type ImporterModule = typeof import("@/lib/import/index");
 
-export class ImporterUnavailableError extends Error {
+class ImporterUnavailableError extends Error {
   constructor(reason: string) {
     super(`importer not available: ${reason}`);
     this.name = "ImporterUnavailableError";

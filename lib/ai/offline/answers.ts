@@ -35,21 +35,21 @@ export type AnswerInput = {
 };
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-export const VOLUME_DEFINITION = "Volume is weight × reps of working sets (warm-ups excluded).";
+const VOLUME_DEFINITION = "Volume is weight × reps of working sets (warm-ups excluded).";
 
-export function num(v: unknown): number | null {
+function num(v: unknown): number | null {
   const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
   return Number.isFinite(n) ? n : null;
 }
 
 /** A number exactly as the tool returned it (thousands separated). */
-export function fmt(v: unknown): string {
+function fmt(v: unknown): string {
   const n = num(v);
   if (n === null) return "—";
   return Number.isInteger(n) ? n.toLocaleString("en-US") : String(n);
 }
 
-export function fmtDate(v: unknown, tz: string): string {
+function fmtDate(v: unknown, tz: string): string {
   const s = String(v ?? "");
   const day = /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : s.length > 10 && !Number.isNaN(Date.parse(s)) ? localDate(new Date(s), tz) : s.slice(0, 10);
   const m = day.match(/^(\d{4})-(\d{2})-(\d{2})$/);
@@ -107,7 +107,7 @@ function what(intent: Intent): string {
   }
 }
 
-export function emptyAnswer(input: AnswerInput): string {
+function emptyAnswer(input: AnswerInput): string {
   const { intent } = input;
   const range = "range" in intent ? intent.range : null;
   if (input.noDataAtAll || !range || range.kind === "all") {
@@ -123,7 +123,7 @@ export function emptyAnswer(input: AnswerInput): string {
 }
 
 /** "in March 2026", "since 5 Mar 2026", "last week (…)", "in the last 8 weeks", "at all". */
-export function during(range: Period): string {
+function during(range: Period): string {
   const l = range.label;
   if (range.kind === "all") return "at all";
   if (/^(since|this|last|today|yesterday)\b/.test(l)) return l;
@@ -544,7 +544,7 @@ function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export function coachName(persona: CoachPersona | null): string {
+function coachName(persona: CoachPersona | null): string {
   return persona?.name?.trim() || DEFAULT_COACH_NAME;
 }
 

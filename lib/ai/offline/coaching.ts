@@ -40,7 +40,7 @@ export function isAvoided(text: string, persona: CoachPersona | null): boolean {
 }
 
 /** The first suggestion not excluded by the persona, or null. */
-export function pickSuggestion(options: string[], persona: CoachPersona | null): string | null {
+function pickSuggestion(options: string[], persona: CoachPersona | null): string | null {
   return options.find((o) => !isAvoided(o, persona)) ?? null;
 }
 

@@ -305,7 +305,7 @@ function logAnswer(step: ToolStep): string {
 }
 
 /** The parser's draft in the shape the log_workout tool takes from a model (kg, explicit). */
-export function toModelDraft(draft: WorkoutDraft) {
+function toModelDraft(draft: WorkoutDraft) {
   return {
     workouts: draft.workouts.map((w) => ({
       date: w.date,

@@ -4,11 +4,11 @@ import { defaultPeriod, parsePeriod, type Period } from "@/lib/time/periods";
 import type { PromptContext } from "../system-prompt";
 import { findExerciseMentions, type ExerciseRef } from "./exercises";
 
-export type BodyMetric = "bodyweight" | "sleep" | "resting_hr";
+type BodyMetric = "bodyweight" | "sleep" | "resting_hr";
 export type TimeRange = Period;
 
 /** A muscle group as people say it, and the catalog muscles that count for it. */
-export type MuscleGroupRef = { label: string; muscles: string[] };
+type MuscleGroupRef = { label: string; muscles: string[] };
 
 export type Intent =
   | { kind: "log"; text: string }
@@ -224,7 +224,7 @@ const MUSCLE_WORDS: [RegExp, string][] = [
   [/\b(calf|calves)\b/, "calves"],
 ];
 
-export function muscleIn(t: string): string | null {
+function muscleIn(t: string): string | null {
   return MUSCLE_WORDS.find(([re]) => re.test(t))?.[1] ?? null;
 }
 
@@ -244,6 +244,6 @@ const GROUPS: [RegExp, MuscleGroupRef][] = [
   [/\b(calf|calves)\b/, { label: "calves", muscles: ["calves"] }],
 ];
 
-export function muscleGroupIn(t: string): MuscleGroupRef | null {
+function muscleGroupIn(t: string): MuscleGroupRef | null {
   return GROUPS.find(([re]) => re.test(t))?.[1] ?? null;
 }

@@ -9,7 +9,7 @@ import type {
 import { decide, type Action } from "./decide";
 import { readPrompt } from "./prompt";
 
-export const OFFLINE_MODEL_ID = "spotter-offline-coach-1";
+const OFFLINE_MODEL_ID = "spotter-offline-coach-1";
 
 export type OfflineCoachModelOptions = {
   /** Pause between streamed word groups so the UI visibly streams; 0 in tests. Default 15 ms. */

@@ -16,17 +16,17 @@ import type { Intent } from "./intents";
 export type QueryPlan = { sql: string; purpose: string };
 
 const LB = 0.45359237;
-export const WORKING = "set_type <> 'warmup'";
+const WORKING = "set_type <> 'warmup'";
 
 /** Purposes of the helper queries (decide.ts recognises them by these prefixes). */
 export const RESOLVE_PURPOSE = "which exercises in your history match";
 export const SPAN_PURPOSE = "the span of your logged";
 
-export function lit(value: string): string {
+function lit(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-export function tzLiteral(tz: string): string {
+function tzLiteral(tz: string): string {
   return /^[A-Za-z0-9_+\-/]{1,64}$/.test(tz) ? lit(tz) : "'UTC'";
 }
 
@@ -37,7 +37,7 @@ function weight(expr: string, name: string, units: Unit, digits = 1): string {
 }
 
 /** The user's local calendar date of a timestamptz column. */
-export function localDay(col: string, ctx: PromptContext, simple = false): string {
+function localDay(col: string, ctx: PromptContext, simple = false): string {
   return simple ? `${col}::date` : `(${col} at time zone ${tzLiteral(ctx.timeZone)})::date`;
 }
 
@@ -46,7 +46,7 @@ function local(col: string, ctx: PromptContext, simple: boolean): string {
 }
 
 /** Conditions for a period on a timestamptz column (local dates) or a date column. */
-export function inPeriod(col: string, range: Period | null, ctx: PromptContext, simple = false, isDate = false): string[] {
+function inPeriod(col: string, range: Period | null, ctx: PromptContext, simple = false, isDate = false): string[] {
   if (!range) return [];
   const day = isDate ? col : localDay(col, ctx, simple);
   const out: string[] = [];
@@ -289,7 +289,7 @@ order by date`,
 }
 
 /** How many days "recent" covers for stall detection (six weeks up to the last session). */
-export const STALL_WINDOW_DAYS = 42;
+const STALL_WINDOW_DAYS = 42;
 
 /**
  * Stalled lifts: for every lift with an estimated 1RM, its best in the six weeks up to the
@@ -297,7 +297,7 @@ export const STALL_WINDOW_DAYS = 42;
  * weeks. A lift trained on at least 3 days whose recent best is not above its earlier best has
  * stalled. Anchored at the last session so an old import is judged on its own last weeks.
  */
-export function planStalled(ctx: PromptContext, simple = false): QueryPlan {
+function planStalled(ctx: PromptContext, simple = false): QueryPlan {
   const day = localDay("performed_at", ctx, simple);
   const u = ctx.units;
   return {
@@ -327,7 +327,7 @@ order by (a.recent <= a.before) desc, a.recent_days desc, a.exercise_name`,
 }
 
 /** The last four weeks of sessions with what was done in each (for "what should I do today?"). */
-export function planRecentSessions(ctx: PromptContext, simple = false): QueryPlan {
+function planRecentSessions(ctx: PromptContext, simple = false): QueryPlan {
   const u = ctx.units;
   const day = localDay("se.started_at", ctx, simple);
   return {

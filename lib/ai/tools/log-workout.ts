@@ -24,7 +24,7 @@ const modelSet = z
   .strict();
 
 /** The draft as a model writes it: weights in the user's (or the stated) unit, dates as YYYY-MM-DD. */
-export const modelDraftSchema = z
+const modelDraftSchema = z
   .object({
     workouts: z
       .array(
@@ -45,7 +45,7 @@ export const modelDraftSchema = z
   .strict();
 export type ModelDraft = z.infer<typeof modelDraftSchema>;
 
-export const logWorkoutInput = z
+const logWorkoutInput = z
   .object({
     text: z.string().min(1).max(4000).optional().describe("The user's description of the workout(s), verbatim."),
     draft: modelDraftSchema.optional().describe("Your structured reading of the text; omit it to let the server's parser read `text`."),
@@ -146,7 +146,7 @@ export function crossCheck(model: WorkoutDraft, grammar: WorkoutDraft): WorkoutD
 }
 
 /** One line per workout for the model to confirm back: "2026-11-26 — Bench Press (Barbell): 3 sets, top 60 kg". */
-export function summariseDraft(draft: WorkoutDraft, unit: Unit): string {
+function summariseDraft(draft: WorkoutDraft, unit: Unit): string {
   return draft.workouts
     .map((w) => {
       const parts = w.exercises.map((e) => {
@@ -165,7 +165,7 @@ export function summariseDraft(draft: WorkoutDraft, unit: Unit): string {
     .join("\n");
 }
 
-export function formatSeconds(total: number): string {
+function formatSeconds(total: number): string {
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;

@@ -7,7 +7,7 @@ import type { CoachToolContext } from "./context";
 export const MODEL_ROW_CAP = 200;
 const SANDBOX_MAX_ROWS = SANDBOX_LIMITS.maxRows;
 
-export const queryTrainingDataInput = z
+const queryTrainingDataInput = z
   .object({
     sql: z.string().min(1).max(8000).describe("One read-only SELECT (CTEs allowed) over sessions, sets, exercises, body_metrics."),
     purpose: z.string().min(1).max(200).describe("What the query answers, in a few words, e.g. 'weekly best squat e1RM'."),

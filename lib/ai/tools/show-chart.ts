@@ -5,7 +5,7 @@ import { buildChartOption } from "@/lib/charts/build-option";
 import { ChartSpecError, chartSpecSchema } from "@/lib/charts/spec";
 import type { CoachChart, CoachToolContext } from "./context";
 
-export const showChartInput = chartSpecSchema
+const showChartInput = chartSpecSchema
   .extend({
     queryRef: z
       .string()

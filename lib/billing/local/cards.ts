@@ -7,7 +7,7 @@ export interface TestCard {
   failsLater?: boolean;
 }
 
-export const TEST_CARDS: Record<string, TestCard> = {
+const TEST_CARDS: Record<string, TestCard> = {
   "4242424242424242": { brand: "visa" },
   "5555555555554444": { brand: "mastercard" },
   "4000000000000002": {
@@ -23,7 +23,7 @@ export const TEST_CARDS: Record<string, TestCard> = {
 
 export const LATER_FAILURE = { code: "card_declined", decline_code: "generic_decline", message: "Your card was declined." };
 
-export function luhnOk(digits: string): boolean {
+function luhnOk(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[digits.length - 1 - i]);

@@ -8,7 +8,7 @@ import type { Queryable } from "@/db/client";
  * events go out in order, a non-2xx answer or a network error is retried with exponential
  * backoff (up to MAX_ATTEMPTS), and the state lives in Postgres so any instance can deliver.
  */
-export const MAX_ATTEMPTS = 12;
+const MAX_ATTEMPTS = 12;
 const LEASE_SECONDS = 30;
 
 export interface DeliveryTarget {
@@ -19,7 +19,7 @@ export interface DeliveryTarget {
   post?: (url: string, body: string, headers: Record<string, string>) => Promise<number>;
 }
 
-export function backoffSeconds(attempts: number): number {
+function backoffSeconds(attempts: number): number {
   return Math.min(3600, 2 ** Math.max(0, attempts - 1));
 }
 

@@ -9,7 +9,7 @@ import { clockOffset, emit, getObj, listObjs, lockCustomer, newId, nowSeconds, p
  */
 type Db = Queryable;
 
-export function addInterval(seconds: number, interval: "month" | "year", count = 1): number {
+function addInterval(seconds: number, interval: "month" | "year", count = 1): number {
   const d = new Date(seconds * 1000);
   if (interval === "year") d.setUTCFullYear(d.getUTCFullYear() + count);
   else d.setUTCMonth(d.getUTCMonth() + count);
@@ -551,7 +551,7 @@ export async function replaceCard(
 
 // ── test clock ───────────────────────────────────────────────────────────────
 /** Days after a failed renewal when Stripe (with default settings) gives up and cancels. */
-export const PAST_DUE_CANCEL_DAYS = 14;
+const PAST_DUE_CANCEL_DAYS = 14;
 
 /**
  * Moves the stand-in's clock to `frozenTime` and does what Stripe would have done meanwhile:

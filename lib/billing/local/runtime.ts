@@ -6,7 +6,7 @@ import { flushDeliveries, type DeliveryTarget } from "./deliver";
 import { logError } from "@/lib/log/redact";
 
 /** The webhook endpoint the stand-in delivers to: this app's real route. */
-export function localWebhookEndpoint(ownOrigin = true): string {
+function localWebhookEndpoint(ownOrigin = true): string {
   return `${ownOrigin ? localStripeOrigin() : (recordedLocalAppUrl() ?? localStripeOrigin())}/api/stripe/webhook`;
 }
 

@@ -8,7 +8,7 @@ import { stripeLocalEvents, stripeLocalObjects, stripeLocalState } from "@/db/sc
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Obj = Record<string, any>;
 
-export const API_VERSION = "2026-10-28.endive";
+const API_VERSION = "2026-10-28.endive";
 
 export function newId(prefix: string): string {
   // Stripe ids: prefix, underscore, alphanumerics.
