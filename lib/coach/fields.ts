@@ -72,7 +72,7 @@ function legacyInjury(value: unknown): unknown {
 }
 const injuryListSchema = z.array(z.preprocess(legacyInjury, injuryEntrySchema)).max(8);
 
-export function restrictionWords(r: Restriction): string {
+function restrictionWords(r: Restriction): string {
   if (r.scope === "heavy") return `no heavy ${r.movement.replace(/^heavy\s+/, "")}`;
   if (r.scope === "volume") return `${r.movement} low-volume only`;
   if (r.scope === "caution") return `careful with ${r.movement}`;

@@ -40,7 +40,7 @@ const LIFT_FAMILIES: [RegExp, RegExp][] = [
 ];
 
 /** Movement patterns the lifter's goals, sport and favourites depend on: defaults never touch them. */
-function protectedPatterns(goals: Goal[], competition: string | null, favorites: string[]): RegExp[] {
+export function protectedPatterns(goals: Goal[], competition: string | null, favorites: string[]): RegExp[] {
   const out: RegExp[] = [];
   if (goals.includes("powerlifting") || goals.includes("strength") || competition === "powerlifting") out.push(/squat|bench|deadlift|axial|spinal/);
   if (competition === "weightlifting") out.push(/snatch|clean|jerk|overhead|squat/);

@@ -34,8 +34,8 @@ import { trainerExport } from "@/lib/trainer/export";
 import { zipStream, type ZipEntry } from "./zip";
 
 /** Bumped whenever a file's shape changes; every JSON file carries it. */
-export const EXPORT_FORMAT_VERSION = 1;
-export const EXPORT_FORMAT = "spotter-export";
+const EXPORT_FORMAT_VERSION = 1;
+const EXPORT_FORMAT = "spotter-export";
 
 /**
  * Tables the export reads, by SQL name. tests/privacy-coverage.db.test.ts fails when a table that
@@ -152,7 +152,7 @@ type SessionRow = typeof workoutSessions.$inferSelect;
 type SetWithExercise = typeof exerciseSets.$inferSelect & { exerciseName: string };
 
 /** Sessions in start order with their sets (exercise names resolved), a page at a time. */
-export async function* sessionPages(db: Queryable, userId: string): AsyncGenerator<{ session: SessionRow; sets: SetWithExercise[] }[]> {
+async function* sessionPages(db: Queryable, userId: string): AsyncGenerator<{ session: SessionRow; sets: SetWithExercise[] }[]> {
   for await (const page of keysetPages(
     db,
     workoutSessions,
@@ -188,7 +188,7 @@ async function* sessionItems(db: Queryable, userId: string) {
 }
 
 /** The header Spotter's importer recognises as a Strong export (comma-separated, kg and metres). */
-export const WORKOUTS_CSV_HEADER = [
+const WORKOUTS_CSV_HEADER = [
   "Date",
   "Workout Name",
   "Duration",
@@ -217,7 +217,7 @@ function wallClock(instant: Date, timeZone: string): string {
 const SET_ORDER: Record<string, string> = { warmup: "W", failure: "F", drop: "D" };
 
 /** One row per set, in the Strong CSV dialect; times on the wall clock of the profile's zone. */
-export async function* workoutsCsv(db: Queryable, userId: string, timeZone: string): AsyncGenerator<string> {
+async function* workoutsCsv(db: Queryable, userId: string, timeZone: string): AsyncGenerator<string> {
   yield `${WORKOUTS_CSV_HEADER.join(",")}\n`;
   for await (const page of sessionPages(db, userId)) {
     let out = "";
