@@ -11,7 +11,7 @@ import { recordDataAccess } from "@/lib/privacy/access-log";
  * from a URL, a form or a tool argument is trusted only after `requireClientAccess` returned for it.
  */
 
-export type TrainerMode = "full" | "read-only" | "none";
+type TrainerMode = "full" | "read-only" | "none";
 
 export interface TrainerStanding {
   mode: TrainerMode;
@@ -29,9 +29,9 @@ export interface ClientAccess {
   readOnlyUntil: Date | null;
 }
 
-export const CLIENT_NOT_FOUND = "This athlete does not exist or is not linked to you.";
+const CLIENT_NOT_FOUND = "This athlete does not exist or is not linked to you.";
 
-export class TrainerAccessEndedError extends UserError {
+class TrainerAccessEndedError extends UserError {
   constructor() {
     super("Your Trainer plan has ended, and with it your access to your athletes' data. Choose the Trainer plan on /pricing to coach again.", {
       code: "trainer_access_ended",

@@ -10,12 +10,12 @@ import { listDataAccess } from "@/lib/privacy/access-log";
 import { normalizeEmail } from "@/lib/users/email";
 import { TrainerReadOnlyError, trainerStanding } from "./access";
 
-export const INVITE_EMAIL_DAYS = 14;
-export const SHARE_CODE_DAYS = 7;
+const INVITE_EMAIL_DAYS = 14;
+const SHARE_CODE_DAYS = 7;
 /** Open invitations a trainer may have at once (invitations are not seats; this only stops spam). */
-export const MAX_PENDING_INVITES = 50;
+const MAX_PENDING_INVITES = 50;
 
-export class InvitationError extends UserError {
+class InvitationError extends UserError {
   constructor(message: string, code = "invitation_invalid", status: 400 | 403 | 404 | 409 | 410 = 400) {
     super(message, { code, status });
   }
@@ -24,7 +24,7 @@ export class InvitationError extends UserError {
 const SHARE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 /** XXXX-XXXX from an alphabet without look-alikes (~40 bits; single use, expires in a week). */
-export function newShareCode(): string {
+function newShareCode(): string {
   let s = "";
   for (let i = 0; i < 8; i++) s += SHARE_ALPHABET[randomInt(SHARE_ALPHABET.length)];
   return `${s.slice(0, 4)}-${s.slice(4)}`;
@@ -57,7 +57,7 @@ function lockTrainer(tx: Queryable, trainerUserId: string) {
   return tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`trainer-seats:${trainerUserId}`}))`);
 }
 
-export async function activeClientCount(db: Queryable, trainerUserId: string): Promise<number> {
+async function activeClientCount(db: Queryable, trainerUserId: string): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(trainerLinks)

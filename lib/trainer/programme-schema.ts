@@ -6,19 +6,19 @@ import { addDays, daysBetween } from "@/lib/time/calendar";
  * Pure (no database): the trainer's form, the roster's schedule and "today" all read it.
  */
 
-export const intensitySchema = z.discriminatedUnion("kind", [
+const intensitySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("e1rm"), percent: z.number().min(20).max(110) }),
   z.object({ kind: z.literal("rpe"), rpe: z.number().min(5).max(10) }),
   z.object({ kind: z.literal("none") }),
 ]);
-export const prescriptionSchema = z.object({
+const prescriptionSchema = z.object({
   exercise: z.string().trim().min(1).max(100),
   sets: z.number().int().min(1).max(20),
   reps: z.number().int().min(1).max(100),
   intensity: intensitySchema,
 });
-export const programmeDaySchema = z.object({ name: z.string().trim().min(1).max(60), exercises: z.array(prescriptionSchema).min(1).max(20) });
-export const programmeWeekSchema = z.object({ days: z.array(programmeDaySchema).min(1).max(7) });
+const programmeDaySchema = z.object({ name: z.string().trim().min(1).max(60), exercises: z.array(prescriptionSchema).min(1).max(20) });
+const programmeWeekSchema = z.object({ days: z.array(programmeDaySchema).min(1).max(7) });
 export const programmeBodySchema = z.object({ weeks: z.array(programmeWeekSchema).min(1).max(24) });
 
 export type Prescription = z.infer<typeof prescriptionSchema>;
@@ -100,7 +100,7 @@ export function daysPerWeekOf(body: ProgrammeBody): number {
 }
 
 /** Day k of n in a week falls on offset ⌊k·7/n⌋ from the week's start (3 days: +0, +2, +4). */
-export function dayOffset(k: number, n: number): number {
+function dayOffset(k: number, n: number): number {
   return Math.floor((k * 7) / n);
 }
 

@@ -8,7 +8,7 @@ import { schedule, type ProgrammeDay, type ScheduledDay } from "./programme-sche
 import { getActiveAssignment } from "./programmes";
 
 /** Working weight for a %e1RM prescription from the athlete's best e1RM, to the nearest 2.5 kg; null without history. */
-export function weightFromE1rm(bestE1rmKg: number | null, percent: number): number | null {
+function weightFromE1rm(bestE1rmKg: number | null, percent: number): number | null {
   if (!bestE1rmKg || bestE1rmKg <= 0) return null;
   return Math.max(0, Math.round((bestE1rmKg * percent) / 100 / 2.5) * 2.5);
 }

@@ -72,7 +72,7 @@ export async function listProgrammes(db: Queryable, trainerUserId: string): Prom
   return rows.map(toRow);
 }
 
-export async function getProgramme(db: Queryable, trainerUserId: string, id: string): Promise<ProgrammeRow> {
+async function getProgramme(db: Queryable, trainerUserId: string, id: string): Promise<ProgrammeRow> {
   const [row] = await db
     .select()
     .from(trainerProgrammes)

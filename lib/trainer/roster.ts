@@ -18,7 +18,7 @@ export interface Compliance {
   percent: number | null;
 }
 
-export interface RosterClient {
+interface RosterClient {
   clientUserId: string;
   linkId: string;
   name: string;
@@ -31,7 +31,7 @@ export interface RosterClient {
   attention: string[];
 }
 
-export interface ClientPr {
+interface ClientPr {
   clientUserId: string;
   clientName: string;
   sessionId: string;

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { trainerSettings } from "@/db/schema";
 
-export const DEFAULT_INACTIVE_DAYS = 7;
+const DEFAULT_INACTIVE_DAYS = 7;
 
 export async function getTrainerSettings(db: Queryable, userId: string): Promise<{ inactiveDays: number }> {
   const [row] = await db
