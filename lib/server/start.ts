@@ -7,6 +7,7 @@ import { billingMode, recordLocalAppUrl } from "@/lib/billing/config";
 import { scheduleWebhookFlush } from "@/lib/billing/local/runtime";
 import { logError } from "@/lib/log/redact";
 import { scheduleSpeechWarmUp } from "@/lib/live/warm-speech";
+import { scheduleRetentionPurge } from "@/lib/privacy/schedule";
 
 /**
  * Embedded mode prepares its own database (migrations, catalog, demo account) at start.
@@ -28,6 +29,7 @@ export async function startServer() {
     console.log(`[spotter] database: ${kind} (run \`npm run db:migrate\` after deploys)`);
     startLocalBilling();
     warmSpeech();
+    scheduleRetentionPurge();
     return;
   }
   const seedDemo = env().SPOTTER_SEED_DEMO !== "0";
@@ -36,6 +38,7 @@ export async function startServer() {
   console.log(`[spotter] embedded database ready in ${Date.now() - started} ms (.data/pglite)`);
   startLocalBilling();
   warmSpeech();
+  scheduleRetentionPurge();
 }
 
 /** Common cue phrases into the shared speech cache ("rendered at first start"; SPEECH_WARM_PHRASES=0 turns it off). */

@@ -23,6 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
 
   const error = authErrorMessage(first(params.error), first(params.code));
   const accountCreated = first(params.notice) === "account-created";
+  const accountDeleted = first(params.notice) === "account-deleted";
   const providers = enabledOAuthProviders();
   const demo = (await demoAccountAvailable()) ? { email: DEMO_EMAIL, password: DEMO_PASSWORD } : null;
   const initialMode = ["Verification", "EmailSignInError", "EmailSignin"].includes(first(params.error) ?? "") ? "link" : "password";
@@ -37,6 +38,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       {accountCreated ? (
         <Alert tone="success" title="Your account is ready">
           Sign in with the email and password you just chose.
+        </Alert>
+      ) : null}
+      {accountDeleted ? (
+        <Alert tone="success" title="Your account is deleted">
+          Your account and its data are gone, and you are signed out. Thank you for training with Spotter.
         </Alert>
       ) : null}
       <SignInForm next={next || undefined} demo={demo} linkDelivery={magicLinkDelivery()} initialMode={initialMode} />

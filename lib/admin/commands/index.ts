@@ -14,3 +14,4 @@ export { default as query } from "./query";
 export { default as billing } from "./billing";
 export { default as voice } from "./voice";
 export { default as exportData } from "./export";
+export { default as purge } from "./purge";
