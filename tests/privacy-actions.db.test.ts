@@ -39,7 +39,7 @@ describe("privacy actions", () => {
   it("delete: a wrong password or a missing DELETE deletes nothing; the right one deletes and signs out", async () => {
     const u = await createUser(t().db, { email: `pa-del-${Date.now()}@x.test`, password: PASSWORD });
     session.user = u;
-    expect(await deleteAccountAction({ confirm: "delete", password: PASSWORD })).toMatchObject({
+    expect(await deleteAccountAction({ confirm: "delete" as never, password: PASSWORD })).toMatchObject({
       ok: false,
       fieldErrors: { confirm: expect.any(Array) },
     });
