@@ -83,8 +83,7 @@ async function ownedCue(db: Queryable, userId: string, cueId: string) {
  * speech allowance, a cached clip does not (the unit is given back).
  */
 export async function cueAudio(db: Queryable, userId: string, cueId: string): Promise<SpeechResult> {
-  const cue = await ownedCue(db, userId, cueId);
-  const ents = await getEntitlements(db, userId);
+  const [cue, ents] = await Promise.all([ownedCue(db, userId, cueId), getEntitlements(db, userId)]);
   if (!ents.limits.liveWorkoutVoice) {
     const to = upgradeFor(ents.plan, "liveWorkoutVoice");
     throw new VoiceRequiresUpgradeError(ents.limits.label, to ? ENTITLEMENTS[to].label : null);

@@ -5,7 +5,7 @@ import type { Queryable } from "@/db/client";
 
 /** Clips at or above this size are served but never stored (an onboarding monologue, say). */
 export const MAX_CLIP_BYTES = 1024 * 1024 - 1;
-export const CLIP_TTL_DAYS = 30;
+const CLIP_TTL_DAYS = 30;
 export const DEFAULT_CACHE_MAX_MB = 256;
 
 export interface ClipKeyParts {

@@ -26,9 +26,9 @@ export interface SpeechResult {
   fallbackReason?: string;
 }
 
-export const MAX_SPEECH_CHARS = 1500;
+const MAX_SPEECH_CHARS = 1500;
 
-export function elevenLabsVoiceId(persona: VoicePersona, e: Env = env()): string {
+function elevenLabsVoiceId(persona: VoicePersona, e: Env = env()): string {
   const configured = persona === "alice" ? e.ELEVENLABS_VOICE_ALICE : e.ELEVENLABS_VOICE_AIDEN;
   return configured ?? PERSONA_VOICES[persona].defaultElevenLabsVoiceId;
 }

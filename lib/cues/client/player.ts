@@ -25,7 +25,7 @@ export interface AudioOutput {
   stop(): void;
 }
 
-export interface CueNotifier {
+interface CueNotifier {
   /** A cue's turn came: show its toast (every plan; the voice adds to it). */
   cue(cue: LiveCue): void;
   /** A refusal with the server's message: a cue or speech allowance used up (429), or another error. */
@@ -81,7 +81,7 @@ export function requestKey(req: CueRequest): string {
 }
 
 /** How many prefetched cues are kept waiting for their moment (the oldest is forgotten first). */
-export const MAX_PREFETCHED = 4;
+const MAX_PREFETCHED = 4;
 
 export class CuePlayerCore {
   private readonly queue = new CueQueue<Item>();
