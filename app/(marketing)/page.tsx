@@ -58,8 +58,16 @@ function Feature({
 }
 
 const PRIVACY_POINTS = [
-  { icon: Download, title: "Export everything", text: "Download your whole training log and conversations whenever you like. No lock-in." },
-  { icon: Trash2, title: "Delete for real", text: "Deleting your account removes your workouts, chats and coaches from our database." },
+  {
+    icon: Download,
+    title: "Export everything",
+    text: "One ZIP from Settings → Privacy: workouts, body metrics, conversations, coaches and more as JSON, plus a CSV of every set that Spotter and Strong-style apps import.",
+  },
+  {
+    icon: Trash2,
+    title: "Delete for real",
+    text: "Deleting your account removes every row about you in one go, cancels your subscription and deletes your Stripe customer record.",
+  },
   {
     icon: EyeOff,
     title: "Training data only with consent",

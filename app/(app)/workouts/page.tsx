@@ -54,11 +54,16 @@ export default async function WorkoutsPage({ searchParams }: { searchParams: Pro
   const prKinds = (sessionId: string) => (records?.bySession.get(sessionId) ?? []).map((r) => r.kind);
 
   const addButton = (
-    <Button asChild>
-      <Link href="/workouts/new">
-        <Plus aria-hidden /> Add workout
-      </Link>
-    </Button>
+    <div className="flex flex-wrap gap-2">
+      <Button asChild variant="secondary">
+        <Link href="/workouts/body">Body metrics</Link>
+      </Button>
+      <Button asChild>
+        <Link href="/workouts/new">
+          <Plus aria-hidden /> Add workout
+        </Link>
+      </Button>
+    </div>
   );
 
   return (

@@ -149,15 +149,19 @@ const sections: LegalSection[] = [
       <>
         <ul>
           <li>
-            <strong>Export:</strong> download your training log and conversations at any time from Settings, in open formats you can take to another
-            app.
+            <strong>Export:</strong> download everything we hold about you at any time from Settings → Privacy: one ZIP with your profile, workouts
+            and sets, body metrics, conversations, coaches and interviews, live-workout cues, billing summary, consents and access log as JSON, plus a
+            CSV with one row per set that Spotter (and apps that read Strong&apos;s format) can import.
           </li>
           <li>
             <strong>Correct:</strong> edit or delete any workout, set or message from your log.
           </li>
           <li>
-            <strong>Delete:</strong> deleting your account removes your profile, workouts, coaches, conversations and usage counters from the live
-            database straight away. Backups kept by the operator roll off on their normal schedule and are never restored to bring an account back.
+            <strong>Delete:</strong> after you confirm with your password (or an emailed link), deleting your account removes every row about you from
+            the live database in one step — profile, workouts, body metrics, coaches, conversations, cues, settings, consents, usage counters and the
+            access log — cancels a paid subscription and deletes your customer record at Stripe, purges cached voice audio of your cues, and signs you
+            out everywhere. Anonymised training records already exported stay, because nothing links them to you. Backups kept by the operator roll
+            off on their normal schedule and are never restored to bring an account back.
           </li>
           <li>
             <strong>Withdraw consent</strong> for anonymised training data at any time (see above).
@@ -175,7 +179,9 @@ const sections: LegalSection[] = [
     title: "How long we keep it",
     body: (
       <p>
-        We keep your data for as long as you have an account, because a coach needs your history. Daily usage counters expire on their own. If you
+        Chat messages and live-workout cues are kept for 180 days by default; you can shorten that to as little as one day in Settings → Privacy, and
+        older ones are deleted for good. Workouts, body metrics and coaches are kept for as long as you have an account, because a coach needs your
+        history. Daily usage counters expire on their own. Settings → Privacy also lists every time an operator or a trainer read your data. If you
         delete your account, see above.
       </p>
     ),
