@@ -18,6 +18,7 @@ const actions = await import("@/lib/trainer/actions");
 const view = await import("@/lib/trainer/client-view");
 const { getClientAssignment, assignProgramme, saveProgramme } = await import("@/lib/trainer/programmes");
 const { loadRoster } = await import("@/lib/trainer/roster");
+const messages = await import("@/lib/trainer/messages");
 const { setPlan } = await import("@/lib/billing/plan");
 const { POST: queryRoute } = await import("@/app/api/trainer/clients/[id]/query/route");
 const { parseProgrammeText } = await import("@/lib/trainer/programme-schema");
@@ -143,6 +144,17 @@ const ENTRY_POINTS: [string, "read" | "write", (t: string, c: string) => Promise
       return actions.assignProgrammeAction({ clientId: who[c].id, programmeId: programmeOf[t] });
     },
   ],
+  ["trainerThread", "read", (t, c) => messages.trainerThread(db().db, who[t].id, who[c].id)],
+  ["trainerThread (workout comments)", "read", (t, c) => messages.trainerThread(db().db, who[t].id, who[c].id, { sessionId: sessionOf[c] })],
+  ["sendAsTrainer (comment on a workout)", "write", (t, c) => messages.sendAsTrainer(db().db, who[t].id, who[c].id, "Nice squats", sessionOf[c])],
+  [
+    "sendTrainerMessageAction",
+    "write",
+    async (t, c) => {
+      state.user = who[t];
+      return actions.sendTrainerMessageAction({ clientId: who[c].id, body: "How did it feel?" });
+    },
+  ],
   [
     "POST /api/trainer/clients/[id]/query",
     "read",
@@ -172,6 +184,7 @@ const OWN_ROWS_ACTIONS = [
   "endAssignmentAction",
   "saveProgrammeAction",
   "deleteProgrammeAction",
+  "sendAthleteMessageAction",
 ];
 
 describe("trainer tenancy", () => {
@@ -213,6 +226,24 @@ describe("trainer tenancy", () => {
         c,
       ).toEqual([]);
     }
+  });
+
+  it("messages: threads and unread counts per pair; an athlete writes only to their own trainers, about their own workouts", async () => {
+    const before = (await messages.unreadCounts(db().db, who.clientA.id)).get(who.trainerA.id) ?? 0;
+    expect(before).toBeGreaterThan(0); // the trainer's messages above
+    const thread = await messages.athleteThread(db().db, who.clientA.id, who.trainerA.id);
+    expect(thread.map((m) => m.body)).toEqual(expect.arrayContaining(["Nice squats", "How did it feel?"]));
+    expect((await messages.unreadCounts(db().db, who.clientA.id)).get(who.trainerA.id)).toBeUndefined();
+    await messages.sendAsAthlete(db().db, who.clientA.id, who.trainerA.id, "Heavy!", sessionOf.clientA);
+    expect((await messages.unreadCounts(db().db, who.trainerA.id)).get(who.clientA.id)).toBe(1);
+    await expect(messages.sendAsAthlete(db().db, who.clientA.id, who.trainerB.id, "hi")).rejects.toMatchObject({ status: 404 });
+    await expect(messages.athleteThread(db().db, who.clientB.id, who.trainerA.id)).rejects.toMatchObject({ status: 404 });
+    await expect(messages.sendAsAthlete(db().db, who.clientA.id, who.trainerA.id, "hi", sessionOf.clientB)).rejects.toMatchObject({ status: 404 });
+    await expect(messages.sendAsTrainer(db().db, who.trainerA.id, who.clientA.id, "hi", sessionOf.clientB)).rejects.toMatchObject({ status: 404 });
+    state.user = who.clientA;
+    expect(await actions.sendAthleteMessageAction({ trainerId: who.trainerB.id, body: "hi" })).toMatchObject({ ok: false, code: "not_found" });
+    // Nothing reached trainer B or client B's threads from A's side.
+    expect(await messages.trainerThread(db().db, who.trainerB.id, who.clientB.id)).toEqual([]);
   });
 
   it("a refused write changed nothing: only trainer A's client has an assignment", async () => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { LogOut, Settings, Sparkles } from "lucide-react";
+import { LogOut, Settings, Sparkles, Users } from "lucide-react";
 import Link from "next/link";
 import { useRef } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -57,6 +57,11 @@ export function AccountMenu({ name, email, planLabel, paid }: AccountMenuProps) 
           <DropdownMenuItem asChild>
             <Link href="/settings">
               <Settings aria-hidden /> Settings
+            </Link>
+          </DropdownMenuItem>
+          <DropdownMenuItem asChild>
+            <Link href="/trainer">
+              <Users aria-hidden /> Trainer
             </Link>
           </DropdownMenuItem>
           {paid ? null : (

@@ -12,6 +12,7 @@ import { acceptInvitation, createShareCode, declineInvitation, inviteByEmail, re
 import { ValidationError } from "@/lib/validation/validation-error";
 import { parseProgrammeText, ProgrammeTextError } from "./programme-schema";
 import { assignProgramme, deleteProgramme, endAssignment, saveProgramme } from "./programmes";
+import { MAX_MESSAGE_CHARS, sendAsAthlete, sendAsTrainer } from "./messages";
 import { saveTrainerSettings } from "./settings";
 
 /**
@@ -114,5 +115,27 @@ export const assignProgrammeAction = authedAction(
     revalidatePath(`/trainer/clients/${clientId}`);
     revalidatePath("/trainer");
     return { message: `Assigned, starting ${a.startDate}.` };
+  },
+);
+
+const messageBody = z.string().trim().min(1, "Write a message first.").max(MAX_MESSAGE_CHARS, `At most ${MAX_MESSAGE_CHARS} characters.`);
+
+/** The trainer writes to a client (or comments on one of the client's workouts) — requireClientAccess(write) inside. */
+export const sendTrainerMessageAction = authedAction(
+  z.object({ clientId: z.string().min(1).max(100), body: messageBody, sessionId: z.uuid().optional() }),
+  async ({ clientId, body, sessionId }, { user }) => {
+    await sendAsTrainer(getDb(), user.id, clientId, body, sessionId);
+    revalidatePath(`/trainer/clients/${clientId}`);
+    return { message: "Sent." };
+  },
+);
+
+/** The athlete writes to one of their trainers — an active link to that trainer is checked inside. */
+export const sendAthleteMessageAction = authedAction(
+  z.object({ trainerId: z.string().min(1).max(100), body: messageBody, sessionId: z.uuid().optional() }),
+  async ({ trainerId, body, sessionId }, { user }) => {
+    await sendAsAthlete(getDb(), user.id, trainerId, body, sessionId);
+    revalidatePath("/settings/trainers");
+    return { message: "Sent." };
   },
 );

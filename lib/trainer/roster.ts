@@ -6,6 +6,7 @@ import { localDate } from "@/lib/time/zone";
 import { loadRecordHistory, computeRecords, RECORD_LABELS, type RecordKind } from "@/lib/workouts/records";
 import { logTrainerRead, requireClientAccess, trainerStanding, type ClientAccess, type TrainerStanding } from "./access";
 import { listTrainerLinks } from "./links";
+import { unreadCounts } from "./messages";
 import { assignedBetween } from "./programme-schema";
 import { clientTimeZone, getActiveAssignment, type AssignmentRow } from "./programmes";
 import { getTrainerSettings } from "./settings";
@@ -29,6 +30,7 @@ interface RosterClient {
   programme: string | null;
   compliance: { d7: Compliance; d30: Compliance; d90: Compliance };
   attention: string[];
+  unread: number;
 }
 
 interface ClientPr {
@@ -118,6 +120,7 @@ async function rosterLine(
     programme: assignment?.name ?? null,
     compliance: { d7, d30, d90 },
     attention: attentionReasons({ lastSessionAt: last, d7, d30 }, inactiveDays, now),
+    unread: 0,
   };
 }
 
@@ -143,6 +146,8 @@ export async function loadRoster(db: Queryable, trainerUserId: string, now: Date
     clients.push(await rosterLine(db, access, { name, email: l.clientEmail ?? "" }, inactiveDays, now));
     prs.push(...(await recentPrs(db, access, name, new Date(now.getTime() - 30 * 86_400_000))));
   }
+  const unread = await unreadCounts(db, trainerUserId);
+  for (const c of clients) c.unread = unread.get(c.clientUserId) ?? 0;
   prs.sort((a, b) => b.at.getTime() - a.at.getTime());
   return { standing, inactiveDays, clients, prs: prs.slice(0, 30) };
 }

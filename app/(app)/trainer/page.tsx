@@ -107,6 +107,11 @@ export default async function TrainerPage() {
                         {c.name}
                       </Link>
                       <div className="text-xs text-ink-muted">{c.programme ?? "No programme assigned"}</div>
+                      {c.unread ? (
+                        <Badge tone="info" data-testid="unread">
+                          {c.unread} unread
+                        </Badge>
+                      ) : null}
                     </TableCell>
                     <TableCell>{c.lastSessionAt ? formatSessionDate(c.lastSessionAt, prefs.timeZone) : "—"}</TableCell>
                     <TableCell data-testid="week-count">

@@ -4,11 +4,13 @@ import { getDb } from "@/db/client";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { ActionForm } from "@/components/trainer/action-form";
 import { SharedList } from "@/components/trainer/shared-list";
+import { Thread } from "@/components/trainer/thread";
 import { TodayPlan } from "@/components/trainer/today-plan";
 import { Alert, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Input, Label, PageHeader } from "@/components/ui";
 import { requireUser } from "@/lib/auth/session";
 import { formatSessionDate } from "@/lib/time/format";
-import { endAssignmentAction, revokeLinkAction } from "@/lib/trainer/actions";
+import { endAssignmentAction, revokeLinkAction, sendAthleteMessageAction } from "@/lib/trainer/actions";
+import { athleteThread, unreadCounts } from "@/lib/trainer/messages";
 import { listAthleteTrainers, listTrainerReads, normalizeCode } from "@/lib/trainer/links";
 import { assignedPlanForDay } from "@/lib/trainer/programmes";
 import { getViewerPrefs } from "@/lib/workouts/viewer";
@@ -26,6 +28,10 @@ export default async function TrainersSettingsPage({ searchParams }: { searchPar
     assignedPlanForDay(db, user.id),
     getViewerPrefs(db, user.id),
     listTrainerReads(db, user.id),
+  ]);
+  const [threads, unread] = await Promise.all([
+    Promise.all(trainers.map((t) => athleteThread(db, user.id, t.trainerUserId))),
+    unreadCounts(db, user.id),
   ]);
 
   return (
@@ -66,13 +72,29 @@ export default async function TrainersSettingsPage({ searchParams }: { searchPar
               <p className="text-sm text-ink-muted">You share your training with no one.</p>
             ) : (
               <ul className="space-y-3" data-testid="my-trainers">
-                {trainers.map((t) => (
+                {trainers.map((t, i) => (
                   <li key={t.linkId} className="flex flex-wrap items-center justify-between gap-3">
                     <span>
                       <span className="font-medium">{t.trainerName}</span> <span className="text-sm text-ink-muted">{t.trainerEmail}</span>
                       <span className="block text-xs text-ink-muted">since {formatSessionDate(t.acceptedAt, prefs.timeZone)}</span>
                     </span>
                     <ActionForm action={revokeLinkAction} hidden={{ linkId: t.linkId }} submit="Stop sharing" variant="secondary" />
+                    <details className="w-full" open={(unread.get(t.trainerUserId) ?? 0) > 0}>
+                      <summary className="cursor-pointer text-sm font-medium">
+                        Messages{unread.get(t.trainerUserId) ? ` (${unread.get(t.trainerUserId)} unread)` : ""}
+                      </summary>
+                      <div className="mt-3">
+                        <Thread
+                          messages={threads[i]}
+                          otherName={t.trainerName}
+                          timeZone={prefs.timeZone}
+                          send={sendAthleteMessageAction}
+                          hidden={{ trainerId: t.trainerUserId }}
+                          sessionHref={(sid) => `/workouts/${sid}`}
+                          testId="athlete-thread"
+                        />
+                      </div>
+                    </details>
                   </li>
                 ))}
               </ul>

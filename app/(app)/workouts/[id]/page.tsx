@@ -30,6 +30,7 @@ import { sourceLabel } from "@/lib/workouts/source";
 import { formatDuration, formatSessionDate } from "@/lib/time/format";
 import { getViewerPrefs } from "@/lib/workouts/viewer";
 import { deleteWorkoutAction } from "@/lib/workouts/actions";
+import { commentsOnMyWorkout } from "@/lib/trainer/messages";
 import { SaveTemplateButton } from "@/components/live/save-template-button";
 import { createTemplateFromSessionAction } from "@/lib/live/actions";
 
@@ -58,6 +59,7 @@ export default async function WorkoutDetailPage({ params }: Props) {
   const { user, session } = await loadSession(id);
   if (!session) notFound();
   const db = getDb();
+  const comments = await commentsOnMyWorkout(db, user.id, session.id);
   const [{ unit, timeZone }, records] = await Promise.all([
     getViewerPrefs(db, user.id),
     loadRecords(
@@ -184,6 +186,26 @@ export default async function WorkoutDetailPage({ params }: Props) {
           ))}
         </div>
       )}
+      {comments.length ? (
+        <Card className="mt-6" data-testid="trainer-comments">
+          <CardHeader>
+            <CardTitle>Your trainer&apos;s comments</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ul className="space-y-2 text-sm">
+              {comments.map((c) => (
+                <li key={c.id}>
+                  <span className="text-xs text-ink-muted">{c.fromMe ? "You" : "Trainer"} · </span>
+                  <span className="whitespace-pre-wrap">{c.body}</span>
+                </li>
+              ))}
+            </ul>
+            <p className="mt-2 text-xs text-ink-muted">
+              Reply under <Link href="/settings/trainers">Settings → Trainers</Link>.
+            </p>
+          </CardContent>
+        </Card>
+      ) : null}
     </>
   );
 }

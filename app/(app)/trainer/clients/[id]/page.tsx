@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { ActionForm } from "@/components/trainer/action-form";
 import { ClientQuery } from "@/components/trainer/client-query";
+import { Thread } from "@/components/trainer/thread";
 import { TodayPlan } from "@/components/trainer/today-plan";
 import { TrendChart } from "@/components/workouts/trend-chart";
 import { Alert, Card, CardContent, CardDescription, CardHeader, CardTitle, PageHeader, Select } from "@/components/ui";
@@ -12,7 +13,8 @@ import { requireUser } from "@/lib/auth/session";
 import { isUserError, NotFoundError } from "@/lib/errors/user-error";
 import { formatSessionDate } from "@/lib/time/format";
 import { localDate } from "@/lib/time/zone";
-import { assignProgrammeAction, revokeLinkAction } from "@/lib/trainer/actions";
+import { assignProgrammeAction, revokeLinkAction, sendTrainerMessageAction } from "@/lib/trainer/actions";
+import { trainerThread } from "@/lib/trainer/messages";
 import { CLIENT_QUESTIONS, loadClientCharts, loadClientHeader, loadClientLog } from "@/lib/trainer/client-view";
 import { scheduledOn } from "@/lib/trainer/programme-schema";
 import { getClientAssignment, listProgrammes } from "@/lib/trainer/programmes";
@@ -46,11 +48,12 @@ export default async function ClientPage({
     throw e;
   }
   const clientId = header.access.clientUserId;
-  const [log, charts, assignment, programmes] = await Promise.all([
+  const [log, charts, assignment, programmes, messages] = await Promise.all([
     loadClientLog(db, user.id, clientId, page),
     loadClientCharts(db, user.id, clientId),
     getClientAssignment(db, user.id, clientId),
     listProgrammes(db, user.id),
+    trainerThread(db, user.id, clientId),
   ]);
   const { unit, timeZone: timezone } = header.prefs;
   const today = localDate(new Date(), timezone);
@@ -107,6 +110,23 @@ export default async function ClientPage({
           </CardContent>
         </Card>
       </div>
+
+      <Card className="mt-6">
+        <CardHeader>
+          <CardTitle>Messages</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <Thread
+            messages={messages}
+            otherName={header.name}
+            timeZone={timezone}
+            send={full ? sendTrainerMessageAction : undefined}
+            hidden={{ clientId }}
+            sessionHref={(sid) => `/trainer/clients/${clientId}/workouts/${sid}`}
+            testId="trainer-thread"
+          />
+        </CardContent>
+      </Card>
 
       {charts.length ? (
         <Card className="mt-6">

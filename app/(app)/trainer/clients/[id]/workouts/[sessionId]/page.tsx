@@ -6,7 +6,10 @@ import { Alert, Card, CardContent, CardHeader, CardTitle, PageHeader } from "@/c
 import { requireUser } from "@/lib/auth/session";
 import { isUserError, NotFoundError } from "@/lib/errors/user-error";
 import { formatSessionDate } from "@/lib/time/format";
+import { sendTrainerMessageAction } from "@/lib/trainer/actions";
 import { loadClientHeader, loadClientSession } from "@/lib/trainer/client-view";
+import { trainerThread } from "@/lib/trainer/messages";
+import { Thread } from "@/components/trainer/thread";
 import { formatVolume, formatWeight } from "@/lib/units";
 
 export const metadata: Metadata = { title: "Athlete workout" };
@@ -15,10 +18,11 @@ export default async function ClientWorkoutPage({ params }: { params: Promise<{ 
   const user = await requireUser();
   const { id, sessionId } = await params;
   const db = getDb();
-  let header, session;
+  let header, session, comments;
   try {
     header = await loadClientHeader(db, user.id, id);
     session = await loadClientSession(db, user.id, header.access.clientUserId, sessionId);
+    comments = await trainerThread(db, user.id, header.access.clientUserId, { sessionId: session.id });
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     if (isUserError(e)) return <Alert tone="warning">{e.message}</Alert>;
@@ -52,6 +56,21 @@ export default async function ClientWorkoutPage({ params }: { params: Promise<{ 
           </Card>
         ))}
       </div>
+      <Card className="mt-6">
+        <CardHeader>
+          <CardTitle>Comments</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <Thread
+            messages={comments}
+            otherName={header.name}
+            timeZone={timezone}
+            send={header.access.mode === "full" ? sendTrainerMessageAction : undefined}
+            hidden={{ clientId: header.access.clientUserId, sessionId: session.id }}
+            testId="workout-comments"
+          />
+        </CardContent>
+      </Card>
     </>
   );
 }
