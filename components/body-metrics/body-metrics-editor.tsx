@@ -38,13 +38,19 @@ export function BodyMetricsEditor({
   const [state, dispatch, pending] = useActionState(save, null);
   const [removeState, removeDispatch, removing] = useActionState(remove, null);
 
-  useEffect(() => {
+  // After a successful save the form goes back to a fresh entry for today (state adjusted during
+  // render when the result changes, not in an effect).
+  const [handled, setHandled] = useState<SaveResult | null>(null);
+  if (state !== handled) {
+    setHandled(state);
     if (state?.ok) {
-      toast.success(`Saved ${state.data.date}`);
       setEditing(empty(today));
       setFormKey((k) => k + 1);
     }
-  }, [state, today]);
+  }
+  useEffect(() => {
+    if (state?.ok) toast.success(`Saved ${state.data.date}`);
+  }, [state]);
   useEffect(() => {
     if (removeState?.ok) toast.success("Entry deleted");
     else if (removeState && !removeState.ok) toast.error(removeState.error);

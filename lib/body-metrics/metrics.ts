@@ -8,7 +8,7 @@ import { BODY_LIMITS, type BodyMetricInput } from "./schema";
 
 export type BodyMetricRow = Pick<typeof bodyMetrics.$inferSelect, "id" | "date" | "bodyweightKg" | "sleepHours" | "restingHr">;
 
-export class BodyMetricDayTakenError extends UserError {
+class BodyMetricDayTakenError extends UserError {
   constructor(date: string) {
     super(`You already logged ${date}. Edit that entry instead.`, {
       code: "body_metric_day_taken",

@@ -23,7 +23,7 @@ import { deletePendingTrainingRecords } from "@/lib/training/consent";
 import { env } from "@/lib/config/env";
 
 /** How long an emailed deletion link works. */
-export const DELETION_LINK_MINUTES = 30;
+const DELETION_LINK_MINUTES = 30;
 
 export class BillingCancelError extends UserError {
   constructor() {

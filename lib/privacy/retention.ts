@@ -6,7 +6,7 @@ import { privacySettings, RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from "@/db/sc
 import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { logError } from "@/lib/log/redact";
 
-export const DEFAULT_RETENTION_DAYS = RETENTION_MAX_DAYS;
+const DEFAULT_RETENTION_DAYS = RETENTION_MAX_DAYS;
 /** How often the app runs the purge on its own (one instance per window; see maybePurgeHistory). */
 export const PURGE_INTERVAL_SECONDS = 3600;
 
