@@ -4,6 +4,9 @@ import { users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { syncCatalog } from "@/lib/exercises/sync-catalog";
 import { DEMO_EMAIL, DEMO_PASSWORD, DEMO_SUMMARY, seedDemoIfEmpty, type SeedResult } from "@/lib/seed/demo";
+import { DEMO_COACH_ANSWERS } from "@/lib/seed/demo-coach";
+import { loadCoachSettings } from "@/lib/chat/coach";
+import { getPrimaryCoach } from "@/lib/coach/coaches";
 import { getPlan } from "@/lib/billing/plan";
 import { getProfile } from "@/lib/users/profile";
 import { useTestDatabase } from "./helpers/db";
@@ -147,6 +150,37 @@ describe("demo seed", () => {
     expect(m.hr_max).toBeLessThan(75);
     expect(m.sleep_avg).toBeGreaterThan(6.5);
     expect(m.sleep_avg).toBeLessThan(8.5);
+  });
+
+  it("has a primary coach built by the coach creator from its interview, and the chat uses it", async () => {
+    // One completed interview, the coach it created (primary), and that coach's card.
+    const [iv] = await rows<{ status: string; coach_id: string; answers: number }>(sql`
+      select status, coach_id, (select count(*)::int from jsonb_array_elements(transcript) x where x->>'role' = 'user') as answers
+      from coach_interviews where user_id = ${userId}`);
+    expect(iv).toMatchObject({ status: "completed", answers: DEMO_COACH_ANSWERS.length });
+    const coach = await getPrimaryCoach(t().db, userId);
+    expect(coach?.id).toBe(iv.coach_id);
+    // The card says what the answers said, nothing else: goals, days from the log, the stated rule and its source.
+    const card = coach!.card;
+    expect(card.athlete.goals).toEqual(["strength", "fat_loss"]);
+    expect(card.athlete.daysPerWeek).toBe(4);
+    expect(card.athlete.equipment).toBe("full_gym");
+    expect(card.safety.injuries).toEqual([]);
+    expect(card.safety.avoid).toEqual([
+      {
+        movement: "behind-the-neck pressing",
+        scope: "avoid",
+        origin: "stated",
+        reason: "you asked for this",
+        source: "No behind-the-neck pressing please",
+      },
+    ]);
+    expect(card.methodology.template).not.toBe("hypertrophy_blocks");
+    // The chat loads it as the demo's plan and persona, not the default coach's.
+    const settings = await loadCoachSettings(t().db, userId);
+    expect(settings.plan?.programme).toContain(card.methodology.label);
+    expect(settings.plan?.daysPerWeek).toBe(4);
+    expect(settings.persona?.name).toBe(card.name);
   });
 
   it("does nothing the second time, or when any user exists", async () => {

@@ -1,4 +1,5 @@
 import type { CoachCard } from "@/lib/coach/card";
+import { describeRule } from "@/lib/coach/safety";
 import type { CoachPlan } from "./system-prompt";
 
 /**
@@ -12,7 +13,8 @@ export function planFromCard(card: CoachCard): CoachPlan {
     progression: card.methodology.progression.slice(0, 3),
     deloadEveryWeeks: card.safety.deload.everyWeeks,
     deloadRules: card.safety.deload.rules.slice(0, 3),
-    safety: [...card.safety.rules, ...card.safety.avoid.map((a) => `Avoid ${a.movement} (${a.reason})`)].slice(0, 8),
+    // Each rule at its scope: "Keep good mornings low-volume", not "Avoid good mornings".
+    safety: [...card.safety.rules, ...card.safety.avoid.map((a) => `${describeRule(a)} (${a.reason})`)].slice(0, 8),
     injuries: card.safety.injuries,
   };
 }

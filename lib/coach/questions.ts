@@ -109,10 +109,11 @@ export function historyQuestion(summary: TrainingSummary): string {
   const parts: string[] = [];
   parts.push(`From your training log: you train about ${summary.perWeek}×/week`);
   if (summary.spanMonths >= 1) {
+    const years = Math.round(summary.spanMonths / 6) / 2;
     parts[0] +=
       summary.spanMonths >= 12
-        ? ` and have logged ${Math.round(summary.spanMonths / 6) / 2} years of training`
-        : ` and have logged ${summary.spanMonths} months of training`;
+        ? ` and have logged ${years} year${years === 1 ? "" : "s"} of training`
+        : ` and have logged ${summary.spanMonths} month${summary.spanMonths === 1 ? "" : "s"} of training`;
   }
   if (summary.mainLifts.length) parts.push(`your main lifts are ${summary.mainLifts.slice(0, 3).join(", ")}`);
   for (const t of summary.trends.slice(0, 2)) {

@@ -17,6 +17,7 @@ import {
   generateDemoMetrics,
   generateDemoSessions,
 } from "./demo-program";
+import { seedDemoCoach } from "./demo-coach";
 
 export const DEMO_EMAIL = "demo@spotter.local";
 export const DEMO_PASSWORD = "spotter-demo-2026";
@@ -138,6 +139,9 @@ export async function seedDemoIfEmpty(db: Queryable, now: Date = new Date()): Pr
         select * from json_to_recordset(${JSON.stringify(chunk)}::json)
           as x(user_id text, date date, bodyweight_kg numeric, sleep_hours numeric, resting_hr smallint, strain smallint)`),
     );
+
+    // Its coach, built by the coach creator from the interview answers in ./demo-coach.ts.
+    await seedDemoCoach(tx, user.id, now);
 
     return { created: true, email: DEMO_EMAIL, sessions: written.ids.length, sets: written.sets, metrics: metrics.length };
   });

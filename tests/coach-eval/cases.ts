@@ -12,6 +12,7 @@ import {
   muscleSets,
   nextSession,
   sessionCount,
+  primaryCard,
   stalledLifts,
   volume,
   type Span,
@@ -31,7 +32,8 @@ export type Case = {
   lifter: Lifter["key"];
   shape: string;
   questions: string[];
-  plan?: CoachPlan;
+  /** The coach plan the chat would use: a fixed one, "primary" (the lifter's own primary coach, loaded as the chat loads it), or the default. */
+  plan?: CoachPlan | "primary";
   expect: (db: Db, l: Lifter) => Promise<Check>;
 };
 
@@ -482,6 +484,31 @@ export const CASES: Case[] = [
     expect: async (db, l) => {
       const t = await today()(db, l);
       return { ...t, says: [...(t.says ?? []), /How to progress \(Upper\/lower\): Add 2\.5 kg to the top set when it moves well/] };
+    },
+  },
+  {
+    lifter: "demo",
+    shape: "today · the demo's own coach",
+    questions: ["What should I do today?", "what's my workout for today"],
+    plan: "primary",
+    // The demo account's primary coach (seeded through the coach creator): its programme's rule.
+    expect: async (db, l) => {
+      const t = await today()(db, l);
+      const c = await primaryCard(db, l);
+      return { ...t, says: [...(t.says ?? []), `How to progress (${c.label}): ${c.progression}`], never: [/General strength/] };
+    },
+  },
+  {
+    lifter: "demo",
+    shape: "pain · the demo's own coach",
+    questions: ["Should I deload? My knees hurt"],
+    plan: "primary",
+    expect: async (db, l) => {
+      const c = await primaryCard(db, l);
+      return {
+        says: [/Don't train through pain/, /physiotherapist or doctor/, `every ${c.deloadEvery} weeks`, ...c.rules.map((r) => `- ${r}`)],
+        never: [/^- Avoid /m, /push through/i],
+      };
     },
   },
   {

@@ -220,3 +220,35 @@ export async function mostLogged(db: Db, l: Lifter, names: string[]): Promise<st
   );
   return String(r[0].name);
 }
+
+/**
+ * The lifter's primary coach, read from the stored card (coaches → its current coach_versions row):
+ * the programme's label and first progression rule, the deload interval, and each safety rule as
+ * the chat must show it — general rules as written, movement rules at their scope with their reason.
+ */
+export async function primaryCard(db: Db, l: Lifter): Promise<{ label: string; progression: string; deloadEvery: number; rules: string[] }> {
+  const [r] = await rows(
+    db,
+    sql`select v.card from coaches c join coach_versions v on v.coach_id = c.id and v.version = c.current_version
+        where c.user_id = ${l.userId} and c.is_primary`,
+  );
+  if (!r) throw new Error(`${l.key} has no primary coach`);
+  const card = (typeof r.card === "string" ? JSON.parse(r.card) : r.card) as {
+    methodology: { label: string; progression: string[] };
+    safety: { rules: string[]; deload: { everyWeeks: number }; avoid: { movement: string; scope: string; reason: string }[] };
+  };
+  const words = (a: { movement: string; scope: string }) =>
+    a.scope === "heavy"
+      ? `No heavy ${a.movement.replace(/^heavy /, "")}`
+      : a.scope === "volume"
+        ? `Keep ${a.movement} low-volume`
+        : a.scope === "caution"
+          ? `Careful with ${a.movement}`
+          : `No ${a.movement}`;
+  return {
+    label: card.methodology.label,
+    progression: card.methodology.progression[0],
+    deloadEvery: card.safety.deload.everyWeeks,
+    rules: [...card.safety.rules, ...card.safety.avoid.map((a) => `${words(a)} (${a.reason})`)].slice(0, 8),
+  };
+}
