@@ -119,6 +119,8 @@ describe("intent detection", () => {
     ["ran 5k in 25:30", "log"],
     ["same as Monday but +2.5kg", "log"],
     ["can you log bench 3x5 at 80?", "log"],
+    ["squat 3x5 -100kg", "log"],
+    ["225 lb bench for 5 reps, 3 sets", "log"],
     ["What did I lift yesterday?", "last_workout"],
     ["did I train this week?", "frequency"],
     ["What's my best squat?", "records"],

@@ -209,6 +209,9 @@ describe("parseWorkoutText", () => {
     expect(looksLikeWorkoutLog("bench 3x8 @ 60kg", base)).toBe(true);
     expect(looksLikeWorkoutLog("same as Monday but +2.5kg", base)).toBe(true);
     expect(looksLikeWorkoutLog("how is my bench 3x8 going?", base)).toBe(false);
+    // a log the parser refuses is still a log (answered with why it was not logged)
+    expect(looksLikeWorkoutLog("squat 3x5 -100kg", base)).toBe(true);
+    expect(looksLikeWorkoutLog("bench -100kg x 5", base)).toBe(true);
     expect(looksLikeWorkoutLog("show my squat progress over the last 6 months", base)).toBe(false);
     expect(looksLikeWorkoutLog("compare squat and deadlift", base)).toBe(false);
   });

@@ -31,7 +31,9 @@ export function looksLikeWorkoutLog(text: string, opts: ParseOptions): boolean {
   if (/^(how|what|when|which|who|why|show|plot|chart|graph|compare|list|tell|give|can you|could you|is|are|do|did i|have i)\b/.test(t)) return false;
   if (REFERENCE_RE.test(t)) return true;
   const draft = parseWorkoutText(text, opts);
-  return draft.workouts.some((w) => w.exercises.length > 0);
+  // A set the parser refused ("squat 3x5 -100kg": a negative or impossible value) is still a log:
+  // the answer must say it was not logged and why, not answer some other question.
+  return draft.workouts.some((w) => w.exercises.length > 0) || draft.warnings.some((w) => /^Not logged: “[^”]*\d[^”]*” — /.test(w));
 }
 
 const NUM = String.raw`\d+(?:\.\d+)?`;

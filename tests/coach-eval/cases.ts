@@ -5,6 +5,8 @@ import {
   bodyFirstLast,
   e1rmBySession,
   e1rmByWeek,
+  exerciseDays,
+  liftSets,
   exerciseStats,
   heaviest,
   lastSession,
@@ -183,7 +185,88 @@ function mondayOf(d: string): string {
 const LAST_WEEK: Span = ["2026-11-23", "2026-11-30"];
 const NOVEMBER: Span = ["2026-11-01", "2026-12-01"];
 
+/** How often one lift was trained in a span: its workouts, days and working sets — never all workouts. */
+function liftCount(exercise: string, span: Span, label: string) {
+  return async (db: Db, l: Lifter): Promise<Check> => {
+    const c = await exerciseDays(db, l, exercise, span);
+    const all = await sessionCount(db, l, span);
+    return {
+      figures: [c.sessions, c.days, c.sets],
+      says: [`${exercise}, ${label}: ${c.sessions} workouts on ${c.days} days`, `(${c.sets} working sets)`, day(c.first!), day(c.last!)],
+      // the reported bug: the count of every workout in the period
+      never: [new RegExp(`\\b${all.sessions} workouts`)],
+    };
+  };
+}
+
 export const CASES: Case[] = [
+  // ---- demo account: how often one lift was trained ----
+  {
+    lifter: "demo",
+    shape: "count · one lift",
+    questions: [
+      "how many times did I deadlift in November?",
+      "how many deadlift sessions did I do in November?",
+      "how often did I deadlift in november 2026",
+    ],
+    expect: liftCount("Deadlift (Barbell)", ["2026-11-01", "2026-12-01"], "November 2026"),
+  },
+  {
+    lifter: "demo",
+    shape: "count · one lift",
+    questions: ["how many times did I squat in March?", "how often did I squat in march"],
+    expect: liftCount("Squat (Barbell)", ["2026-03-01", "2026-04-01"], "March 2026"),
+  },
+  {
+    lifter: "hevy",
+    shape: "count · one lift",
+    questions: ["how many times did I do leg press in 2025?"],
+    expect: liftCount("Leg Press (Machine)", ["2025-01-01", "2026-01-01"], "2025"),
+  },
+  {
+    lifter: "demo",
+    shape: "sets and reps · one lift",
+    questions: ["how many reps of squats did I do last week?", "how many sets of squats did I do last week?", "total reps of squat last week"],
+    expect: async (db, l) => {
+      const s = await liftSets(db, l, "Squat (Barbell)", ["2026-11-23", "2026-11-30"]);
+      return { figures: [s.sets, s.reps, s.volume], says: [`${s.volume.toLocaleString("en-GB")} kg over ${s.sets} working sets (${s.reps} reps)`] };
+    },
+  },
+  {
+    lifter: "demo",
+    shape: "sets and reps · one lift",
+    questions: ["How many sets of bench did I do last week?"],
+    expect: async (db, l) => {
+      const s = await liftSets(db, l, "Bench Press (Barbell)", ["2026-11-23", "2026-11-30"]);
+      return {
+        figures: [s.sets, s.reps],
+        says: ["Bench Press (Barbell)", `over ${s.sets} working sets (${s.reps} reps)`, /Bench Press \(Dumbbell\)/],
+      };
+    },
+  },
+  // ---- logging sentences: a draft that says what it read, or why it did not log ----
+  {
+    lifter: "demo",
+    shape: "log · refused",
+    questions: ["squat 3x5 -100kg", "bench -100kg x 5"],
+    expect: async () => ({
+      says: [/I couldn't read a workout/, /Not logged: “[^”]+” — weights and reps can't be negative/],
+      never: [/estimated 1RM/, /Here's what I understood/],
+    }),
+  },
+  {
+    lifter: "demo",
+    shape: "log · draft",
+    questions: ["225 lb bench for 5 reps, 3 sets"],
+    // 225 lb = 102.06 kg (shown rounded to 0.1); every set the sentence describes is on the card.
+    expect: async () => ({ figures: [3, 102.1], says: ["Bench Press (Barbell): 3 sets, top 102.1 kg"], never: [/225 Bench/] }),
+  },
+  {
+    lifter: "demo",
+    shape: "log · draft",
+    questions: ["225 bench for 3x5"],
+    expect: async () => ({ figures: [3, 225], says: ["Bench Press (Barbell): 3 sets, top 225 kg"], never: [/225 Bench/] }),
+  },
   // ---- demo account: counting workouts over named periods ----
   {
     lifter: "demo",

@@ -252,3 +252,37 @@ export async function primaryCard(db: Db, l: Lifter): Promise<{ label: string; p
     rules: [...card.safety.rules, ...card.safety.avoid.map((a) => `${words(a)} (${a.reason})`)].slice(0, 8),
   };
 }
+
+/** Workouts, training days and working sets of one exercise in a span (a session counts once, on its local start day). */
+export async function exerciseDays(
+  db: Db,
+  l: Lifter,
+  exercise: string,
+  span: Span,
+): Promise<{ sessions: number; days: number; sets: number; first: string | null; last: string | null }> {
+  const day = localDay(sql`ws.started_at`, l.timeZone);
+  const [r] = await rows(
+    db,
+    sql`select count(distinct ws.id)::int as sessions, count(distinct ${day})::int as days, count(*)::int as sets,
+          min(${day})::text as first, max(${day})::text as last
+        from ${SETS(l)} and e.name = ${exercise} and ${within(day, span)}`,
+  );
+  return {
+    sessions: Number(r.sessions),
+    days: Number(r.days),
+    sets: Number(r.sets),
+    first: r.first ? String(r.first) : null,
+    last: r.last ? String(r.last) : null,
+  };
+}
+
+/** Working sets, reps and volume of one exercise in a span. */
+export async function liftSets(db: Db, l: Lifter, exercise: string, span: Span): Promise<{ sets: number; reps: number; volume: number }> {
+  const day = localDay(sql`ws.started_at`, l.timeZone);
+  const [r] = await rows(
+    db,
+    sql`select count(*)::int as sets, coalesce(sum(es.reps), 0)::int as reps, round(coalesce(sum(es.weight_kg * es.reps), 0), 0) as v
+        from ${SETS(l)} and e.name = ${exercise} and ${within(day, span)}`,
+  );
+  return { sets: Number(r.sets), reps: Number(r.reps), volume: Number(r.v) };
+}

@@ -101,7 +101,7 @@ function what(intent: Intent): string {
     case "today":
       return "sessions";
     case "frequency":
-      return "workouts";
+      return intent.exercise ? `working sets of ${intent.exercise.label}` : "workouts";
     default:
       return "training";
   }
@@ -268,7 +268,7 @@ export function composeAnswer(input: AnswerInput): string {
         ...(input.truncated
           ? []
           : [
-              `- Total: ${num(rows[0][`total_${vol}`]) !== null ? `${fmt(rows[0][`total_${vol}`])} ${u} over ` : ""}${fmt(rows[0].total_sets)} working sets.`,
+              `- Total: ${num(rows[0][`total_${vol}`]) !== null ? `${fmt(rows[0][`total_${vol}`])} ${u} over ` : ""}${fmt(rows[0].total_sets)} working sets${num(rows[0].total_reps) !== null ? ` (${fmt(rows[0].total_reps)} reps)` : ""}.`,
             ]),
         `- Highest: ${num(peak[vol]) !== null ? `${fmt(peak[vol])} ${u} over ` : ""}${fmt(peak.sets)} sets in ${label(peak)}.`,
         `- Latest: ${num(last[vol]) !== null ? `${fmt(last[vol])} ${u} over ` : ""}${fmt(last.sets)} sets in ${label(last)}${isCurrent(last) ? " (not over yet)" : ""}.`,
@@ -316,8 +316,10 @@ export function composeAnswer(input: AnswerInput): string {
       const last = rows[rows.length - 1];
       const partial = intent.range.partial && intent.range.kind !== "all" && !input.fallback ? " so far" : "";
       const label = intent.range.kind === "all" ? "In total" : cap(intent.range.label);
+      const sets =
+        intent.exercise && num(first.total_sets) !== null ? ` (${fmt(first.total_sets)} working set${num(first.total_sets) === 1 ? "" : "s"})` : "";
       const lines = [
-        `${label}: ${fmt(first.total_sessions)} workout${num(first.total_sessions) === 1 ? "" : "s"} on ${fmt(first.training_days)} day${num(first.training_days) === 1 ? "" : "s"}${partial}.`,
+        `${intent.exercise ? `${intent.exercise.label}, ${intent.range.kind === "all" ? "in total" : intent.range.label}` : label}: ${fmt(first.total_sessions)} workout${num(first.total_sessions) === 1 ? "" : "s"} on ${fmt(first.training_days)} day${num(first.training_days) === 1 ? "" : "s"}${partial}${sets}.`,
         `The first was on ${fmtDate(first.first_day ?? first.day, tz)}, the most recent on ${fmtDate(first.last_day ?? last.day, tz)}.`,
       ];
       // the totals are window aggregates over every row, so a cut list of days does not change them

@@ -62,7 +62,13 @@ export function planChart(intent: Intent, columns: string[], rows: Rows, ctx: Pr
           : null;
       return numeric(`best_e1rm_${u}`) ? { type: "bar", title: "Best estimated 1RM by exercise", x: "exercise_name", y: `best_e1rm_${u}` } : null;
     case "frequency":
-      return { type: "heatmap", title: `Training days, ${intent.range.label}`, x: "day", value: "sessions", unit: "sessions" };
+      return {
+        type: "heatmap",
+        title: `${intent.exercise ? `${intent.exercise.label}: training days` : "Training days"}, ${intent.range.label}`,
+        x: "day",
+        value: "sessions",
+        unit: "sessions",
+      };
     case "last_workout": {
       if (rows.length < 2) return null;
       return numeric(`volume_${u}`)

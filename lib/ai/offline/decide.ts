@@ -156,6 +156,7 @@ function withExercises(intent: Intent, refs: ReturnType<typeof exercisesOf>): In
     case "progress":
     case "records":
     case "volume":
+    case "frequency":
       return { ...intent, exercise: refs[0] ?? intent.exercise };
     case "compare":
       return refs.length >= 2 ? { ...intent, exercises: refs } : { kind: "progress", exercise: refs[0], range: intent.range, bucket: "week" };

@@ -17,7 +17,8 @@ export type Intent =
   | { kind: "volume"; range: TimeRange; bucket: "week" | "month"; byMuscle: boolean; exercise: ExerciseRef | null }
   | { kind: "muscle_sets"; muscle: MuscleGroupRef; range: TimeRange }
   | { kind: "records"; range: TimeRange | null; exercise: ExerciseRef | null }
-  | { kind: "frequency"; range: TimeRange }
+  /** With an exercise: the days that lift was trained ("how many times did I deadlift in November?"). */
+  | { kind: "frequency"; range: TimeRange; exercise: ExerciseRef | null }
   | { kind: "last_workout" }
   | { kind: "body"; metric: BodyMetric; range: TimeRange }
   | { kind: "stalled" }
@@ -34,6 +35,7 @@ export function exercisesOf(intent: Intent): ExerciseRef[] {
     case "progress":
     case "records":
     case "volume":
+    case "frequency":
       return intent.exercise ? [intent.exercise] : [];
     case "compare":
       return intent.exercises;
@@ -175,7 +177,7 @@ export function classifyIntent(message: string, ctx: PromptContext): Intent {
   }
 
   const volumeWords =
-    /\b(volume|tonnage|total (weight|load|kg|lbs?)|work ?load|sets per|muscle groups?|per muscle|body ?parts?|how many sets|how much weight)\b/;
+    /\b(volume|tonnage|total (weight|load|kg|lbs?)|work ?load|sets per|muscle groups?|per muscle|body ?parts?|how many (sets|reps)|total reps|how much weight)\b/;
   if (
     !has(t, volumeWords) &&
     has(
@@ -183,7 +185,7 @@ export function classifyIntent(message: string, ctx: PromptContext): Intent {
       /\b(how often|frequency|consisten\w*|streak|calendar|heat ?map|attendance|how many (workouts|sessions|times|days|gym (visits|sessions))|number of (workouts|sessions)|(workouts|sessions) (did|have) i|days? (did|have) i (train|work|lift)|(did|have) i (train|trained|work ?out|worked out|lift|lifted|been to the gym|go to the gym)|skipped|missed|count (my )?(workouts|sessions))\b/,
     )
   ) {
-    return { kind: "frequency", range: range ?? defaultPeriod(6, ctx.today) };
+    return { kind: "frequency", range: range ?? defaultPeriod(6, ctx.today), exercise: exercises.length === 1 ? exercises[0] : null };
   }
 
   if (has(t, volumeWords)) {
@@ -207,7 +209,8 @@ export function classifyIntent(message: string, ctx: PromptContext): Intent {
     return { kind: "progress", exercise: exercises[0] ?? null, range: r, bucket };
   }
   // "workouts year to date", "all time workouts", "sessions in q3"
-  if (has(t, /\b(workouts|sessions|training days|gym days)\b/)) return { kind: "frequency", range: range ?? defaultPeriod(6, ctx.today) };
+  if (has(t, /\b(workouts|sessions|training days|gym days)\b/))
+    return { kind: "frequency", range: range ?? defaultPeriod(6, ctx.today), exercise: null };
   return { kind: "help" };
 }
 

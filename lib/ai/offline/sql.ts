@@ -177,7 +177,7 @@ order by 1, 2`,
       return {
         purpose: `${intent.bucket}ly volume of working sets${intent.exercise ? ` for ${intent.exercise.label}` : ""}, ${range.label}`,
         sql: `select ${trunc} as ${intent.bucket}, ${weight("sum(s.volume_kg)", "volume", u, 0)}, count(*) as sets,
-  ${weight("sum(sum(s.volume_kg)) over ()", "total_volume", u, 0)}, sum(count(*)) over () as total_sets
+  ${weight("sum(sum(s.volume_kg)) over ()", "total_volume", u, 0)}, sum(count(*)) over () as total_sets, sum(sum(s.reps)) over () as total_reps
 from sets s
 ${where(conds)}
 group by 1
@@ -231,6 +231,21 @@ limit 10`,
       };
     }
     case "frequency": {
+      if (intent.exercise) {
+        // The days a lift was trained: sessions with at least one working set of it.
+        const sday = localDay("performed_at", ctx, simple);
+        const conds = [exerciseFilter(intent.exercise), WORKING, ...inPeriod("performed_at", intent.range, ctx, simple)];
+        return {
+          purpose: `${intent.exercise.label}: workouts with working sets of it, per day, ${intent.range.label}`,
+          sql: `select ${sday} as day, count(distinct session_id) as sessions, count(*) as sets,
+  sum(count(distinct session_id)) over () as total_sessions, count(*) over () as training_days, sum(count(*)) over () as total_sets,
+  min(${sday}) over () as first_day, max(${sday}) over () as last_day
+from sets
+${where(conds)}
+group by 1
+order by 1`,
+        };
+      }
       const day = localDay("started_at", ctx, simple);
       const conds = inPeriod("started_at", intent.range, ctx, simple);
       return {
