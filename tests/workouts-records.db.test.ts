@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { exercises, exerciseSets, users, workoutSessions } from "@/db/schema";
 import { getExerciseHistory } from "@/lib/workouts/exercise-history";
 import { listSessions } from "@/lib/workouts/queries";
-import { loadExerciseBests, loadRecords, newSetRecords } from "@/lib/workouts/records";
+import { loadExerciseBests, loadRecords } from "@/lib/workouts/record-history";
+import { newSetRecords } from "@/lib/workouts/records";
 import { useTestDatabase } from "./helpers/db";
 
 describe("records from the database", () => {

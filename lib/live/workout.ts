@@ -5,16 +5,8 @@ import type { Db, Queryable } from "@/db/client";
 import { liveWorkouts } from "@/db/tables/live";
 import { NotFoundError, UserError } from "@/lib/errors/user-error";
 import { isUuid } from "@/lib/ids/is-uuid";
-import {
-  addSet,
-  emptyBests,
-  loadRecordHistory,
-  computeRecords,
-  loadRecords,
-  newSetRecords,
-  RECORD_LABELS,
-  type RecordKind,
-} from "@/lib/workouts/records";
+import { addSet, emptyBests, computeRecords, newSetRecords, RECORD_LABELS, type RecordKind } from "@/lib/workouts/records";
+import { loadRecordHistory, loadRecords } from "@/lib/workouts/record-history";
 import { lastSessionSets, type LastSets } from "@/lib/workouts/previous";
 import { writeSession } from "@/lib/workouts/write";
 import { SET_TYPES } from "@/lib/workouts/constants";

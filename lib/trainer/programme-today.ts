@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { isAvoided } from "@/lib/ai/offline/coaching";
 import { findExerciseByName } from "@/lib/exercises/resolver";
 import type { TodayPlan, TodaySource } from "@/lib/plans/today";
-import { loadExerciseBests } from "@/lib/workouts/records";
+import { loadExerciseBests } from "@/lib/workouts/record-history";
 import { schedule, type ProgrammeDay, type ScheduledDay } from "./programme-schema";
 import { getActiveAssignment } from "./programmes";
 

@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { SetType } from "@/db/tables/training";
 import { isUuid } from "@/lib/ids/is-uuid";
-import { computeRecords, e1rmKg, isAssistedExercise, loadRecordHistory, type ExerciseBests, type HistorySet, type SessionRecord } from "./records";
+import { loadRecordHistory } from "./record-history";
+import { computeRecords, e1rmKg, isAssistedExercise, type ExerciseBests, type HistorySet, type SessionRecord } from "./records";
 
 export interface ExerciseInfo {
   id: string;

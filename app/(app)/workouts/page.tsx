@@ -23,7 +23,7 @@ import { formatVolume } from "@/lib/units";
 import { PrBadge } from "@/components/workouts/pr-badge";
 import { findExercise } from "@/lib/workouts/exercise-history";
 import { listSessions, SESSION_SOURCES, type SessionFilters, type SessionSourceFilter } from "@/lib/workouts/queries";
-import { loadRecords } from "@/lib/workouts/records";
+import { loadRecords } from "@/lib/workouts/record-history";
 import { formatDuration, formatSessionDate } from "@/lib/time/format";
 import { getViewerPrefs } from "@/lib/workouts/viewer";
 

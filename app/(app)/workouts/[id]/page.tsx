@@ -25,7 +25,7 @@ import { SetTypeBadge } from "@/components/workouts/set-type-badge";
 import { requireUser } from "@/lib/auth/session";
 import { formatVolume, formatWeight } from "@/lib/units";
 import { getSessionDetail, type SessionSet } from "@/lib/workouts/queries";
-import { loadRecords } from "@/lib/workouts/records";
+import { loadRecords } from "@/lib/workouts/record-history";
 import { sourceLabel } from "@/lib/workouts/source";
 import { formatDuration, formatSessionDate } from "@/lib/time/format";
 import { getViewerPrefs } from "@/lib/workouts/viewer";
