@@ -1,6 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { users } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { exercises, users } from "@/db/schema";
+import { startFrom } from "@/lib/live/service";
+import { saveLiveOps } from "@/lib/live/workout";
+import { writeSession } from "@/lib/workouts/write";
 import { stopEmbeddedVoices, wavDurationSeconds } from "@/lib/speech/embedded";
 import { useTestDatabase } from "./helpers/db";
 
@@ -16,28 +20,41 @@ const { ENTITLEMENTS } = await import("@/lib/billing/entitlements");
 const db = useTestDatabase();
 afterAll(() => stopEmbeddedVoices());
 
+let body: Record<string, unknown> = {};
+
+/**
+ * A user with Bench Press 102.5 × 5 last October and a live workout repeating it, whose first set
+ * was just done at 105 × 5 — a weight PR. The cue request names only that moment; the server builds the facts.
+ */
 async function makeUser(plan?: "pro" | "trainer") {
-  const [u] = await db()
-    .db.insert(users)
+  const d = db().db;
+  const [u] = await d
+    .insert(users)
     .values({ email: `live-${crypto.randomUUID()}@example.com` })
     .returning({ id: users.id, email: users.email, name: users.name });
-  if (plan) await setPlan(db().db, u.id, plan);
+  if (plan) await setPlan(d, u.id, plan);
   state.user = u;
+  const [bench] = await d.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, "bench-press-barbell"));
+  const s = { setType: "normal" as const, weightKg: 102.5, reps: 5, rpe: null, durationSeconds: null, distanceM: null };
+  const { id: sessionId } = await writeSession(d, u.id, {
+    name: "Upper A",
+    notes: null,
+    startedAt: new Date("2025-10-14T17:00:00Z"),
+    endedAt: new Date("2025-10-14T18:00:00Z"),
+    source: "manual",
+    exercises: [{ exerciseId: bench.id, sets: [s, s, s] }],
+  });
+  let w = await startFrom(d, u.id, { kind: "repeat", sessionId });
+  const ex = w.state.exercises[0];
+  w = await saveLiveOps(d, u.id, {
+    workoutId: w.id,
+    version: w.version,
+    ops: [{ op: "completeSet", exerciseKey: ex.key, setKey: ex.sets[0].key, at: new Date().toISOString(), patch: { weightKg: 105, reps: 5 } }],
+  });
+  body = { workoutId: w.id, trigger: "set-end", exerciseKey: ex.key, setKey: ex.sets[0].key };
   return u;
 }
 
-const body = {
-  trigger: "set-end",
-  persona: "alice",
-  facts: {
-    unit: "kg",
-    exercise: { name: "Bench Press", setNumber: 3, totalSets: 3, compound: true },
-    done: { weightKg: 105, reps: 5 },
-    lastTime: { weightKg: 102.5, reps: 5 },
-    pr: { kind: "weight", value: 105, previous: 102.5, previousWhen: "October" },
-    restSeconds: 180,
-  },
-};
 const post = (b: unknown = body) => createRoute(new Request("http://app.test/api/live/cues", { method: "POST", body: JSON.stringify(b) }));
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 const audio = (id: string) => audioRoute(new Request(`http://app.test/api/live/cues/${id}/audio`), ctx(id));
@@ -54,10 +71,17 @@ describe("live cues API", () => {
     expect(r.rows[0]).toMatchObject({ user_id: u.id, text: cue.text });
   });
 
-  it("rejects facts outside the schema", async () => {
+  it("builds the facts on the server: numbers from the client are refused, and so are other users' workouts and stale moments", async () => {
     await makeUser();
-    expect((await post({ ...body, facts: { ...body.facts, done: { weightKg: -5, reps: 5 } } })).status).toBe(400);
+    expect((await post({ ...body, facts: { unit: "kg", done: { weightKg: 500, reps: 5 } } })).status).toBe(400);
     expect((await post({ ...body, trigger: "shout" })).status).toBe(400);
+    // A set-start cue for a set that is already done is stale: no cue.
+    const stale = await post({ ...body, trigger: "set-start" });
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).code).toBe("cue_not_due");
+    const mine = body;
+    await makeUser();
+    expect((await post(mine)).status).toBe(404);
   });
 
   it("Free: speech is 402 with an upgrade link; the text cue still works", async () => {

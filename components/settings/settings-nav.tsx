@@ -2,6 +2,7 @@ import { SectionNav, type Section } from "@/components/ui/section-nav";
 
 const SETTINGS_SECTIONS: Section[] = [
   { id: "profile", label: "Profile", href: "/settings#profile" },
+  { id: "live", label: "Live workout", href: "/settings#live" },
   { id: "import", label: "Import", href: "/settings#import" },
   { id: "billing", label: "Billing", href: "/settings/billing" },
   { id: "trainers", label: "Trainers", href: "/settings/trainers" },

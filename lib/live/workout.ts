@@ -94,7 +94,7 @@ export async function getLiveWorkout(db: Queryable, userId: string): Promise<Liv
   return row ? toWorkout(row) : null;
 }
 
-async function ownedWorkout(db: Queryable, userId: string, workoutId: string): Promise<LiveWorkout> {
+export async function ownedWorkout(db: Queryable, userId: string, workoutId: string): Promise<LiveWorkout> {
   if (!isUuid(workoutId)) throw new NotFoundError(NOT_FOUND);
   const [row] = await db
     .select()

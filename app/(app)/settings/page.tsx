@@ -10,6 +10,9 @@ import { getPlan } from "@/lib/billing/plan";
 import { getProfile } from "@/lib/users/profile";
 import { importFileAction } from "@/lib/import/actions";
 import { updateProfileAction } from "@/lib/users/actions";
+import { LiveSettingsForm } from "@/components/live/live-settings-form";
+import { saveLiveSettingsAction } from "@/lib/live/actions";
+import { getLiveSettings } from "@/lib/live/settings";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -26,7 +29,7 @@ function timeZones(): string[] {
 export default async function SettingsPage() {
   const user = await requireUser();
   const db = getDb();
-  const [profile, plan] = await Promise.all([getProfile(db, user.id), getPlan(db, user.id)]);
+  const [profile, plan, liveSettings] = await Promise.all([getProfile(db, user.id), getPlan(db, user.id), getLiveSettings(db, user.id)]);
   const ent = entitlementsFor(plan);
 
   return (
@@ -51,6 +54,16 @@ export default async function SettingsPage() {
               timeZones={timeZones()}
               action={updateProfileAction}
             />
+          </CardContent>
+        </Card>
+
+        <Card id="live" className="scroll-mt-24">
+          <CardHeader>
+            <CardTitle>Live workout</CardTitle>
+            <CardDescription>Default rests, how rest end is signalled, your bar and plates, and the voice of your cues.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <LiveSettingsForm settings={liveSettings} unit={profile.units} voice={ent.liveWorkoutVoice} action={saveLiveSettingsAction} />
           </CardContent>
         </Card>
 

@@ -1,4 +1,4 @@
-import { Dumbbell, Plus, Search, Upload, X } from "lucide-react";
+import { Dumbbell, Plus, Search, Timer, Upload, X } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
@@ -55,6 +55,14 @@ export default async function WorkoutsPage({ searchParams }: { searchParams: Pro
 
   const addButton = (
     <div className="flex flex-wrap gap-2">
+      <Button asChild variant="accent">
+        <Link href="/workouts/live">
+          <Timer aria-hidden /> Live workout
+        </Link>
+      </Button>
+      <Button asChild variant="secondary">
+        <Link href="/workouts/templates">Templates</Link>
+      </Button>
       <Button asChild variant="secondary">
         <Link href="/workouts/body">Body metrics</Link>
       </Button>

@@ -93,6 +93,9 @@ export default async function WorkoutDetailPage({ params }: Props) {
                 <Pencil aria-hidden /> Edit
               </Link>
             </Button>
+            <Button asChild variant="secondary">
+              <Link href={`/workouts/live?repeat=${session.id}`}>Repeat live</Link>
+            </Button>
             {session.exercises.length ? <SaveTemplateButton sessionId={session.id} action={createTemplateFromSessionAction} /> : null}
             <DeleteSessionButton sessionId={session.id} sessionName={session.name} setCount={session.setCount} action={deleteWorkoutAction} />
           </>

@@ -1,0 +1,200 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { toast } from "sonner";
+import { applyOps, LiveOpError, type ExerciseMeta, type LiveOp, type LiveState } from "@/lib/live/model";
+import type { LiveView } from "@/lib/live/service";
+import type { LiveWorkout } from "@/lib/live/workout";
+
+/**
+ * The browser side of the version protocol. Every change is an operation: applied at once on
+ * screen, queued (and kept in localStorage, so a crash or a reload offline loses nothing), and sent
+ * with the version it was made on. A 409 brings the current workout: the queued operations are
+ * replayed on top of it and sent again. Offline, the queue waits for the connection.
+ */
+type Pending = { id: number; op: LiveOp };
+
+const storeKey = (workoutId: string) => `spotter.live.queue.${workoutId}`;
+
+function loadQueue(workoutId: string): Pending[] {
+  try {
+    const raw = localStorage.getItem(storeKey(workoutId));
+    return raw ? (JSON.parse(raw) as Pending[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function saveQueue(workoutId: string, q: Pending[]) {
+  try {
+    if (q.length) localStorage.setItem(storeKey(workoutId), JSON.stringify(q));
+    else localStorage.removeItem(storeKey(workoutId));
+  } catch {
+    // storage full or blocked: the queue still lives in memory
+  }
+}
+
+/** Applies what applies; an operation that no longer fits (its set was deleted on another screen) is skipped. */
+function replay(state: LiveState, queue: Pending[], meta: (id: string) => ExerciseMeta | undefined): LiveState {
+  let s = state;
+  for (const p of queue) {
+    try {
+      s = applyOps(s, [p.op], { meta, now: new Date(8.64e15) });
+    } catch (e) {
+      if (!(e instanceof LiveOpError)) throw e;
+    }
+  }
+  return s;
+}
+
+export type SyncStatus = "saved" | "saving" | "offline" | "error";
+
+export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
+  const [server, setServer] = useState<LiveWorkout | null>(initial.workout);
+  const [last, setLast] = useState(initial.last);
+  const [queue, setQueue] = useState<Pending[]>([]);
+  const [status, setStatus] = useState<SyncStatus>("saved");
+  const queueRef = useRef<Pending[]>([]);
+  const serverRef = useRef<LiveWorkout | null>(initial.workout);
+  const inflight = useRef(false);
+  const seq = useRef(0);
+  const waiters = useRef<(() => void)[]>([]);
+  const metaMap = useMemo(() => new Map(catalog.map((m) => [m.exerciseId, m])), [catalog]);
+  const meta = useCallback((id: string) => metaMap.get(id), [metaMap]);
+
+  const setQ = useCallback((q: Pending[]) => {
+    queueRef.current = q;
+    setQueue(q);
+    if (serverRef.current) saveQueue(serverRef.current.id, q);
+  }, []);
+
+  const adopt = useCallback((w: LiveWorkout | null) => {
+    serverRef.current = w;
+    setServer(w);
+  }, []);
+
+  const flushOnce = useCallback(async (): Promise<boolean> => {
+    const w = serverRef.current;
+    if (inflight.current || !w) return false;
+    const batch = queueRef.current;
+    if (!batch.length) {
+      setStatus("saved");
+      waiters.current.splice(0).forEach((f) => f());
+      return false;
+    }
+    if (typeof navigator !== "undefined" && navigator.onLine === false) {
+      setStatus("offline");
+      return false;
+    }
+    inflight.current = true;
+    setStatus("saving");
+    try {
+      const res = await fetch("/api/live/workout", {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ workoutId: w.id, version: w.version, ops: batch.map((p) => p.op) }),
+      });
+      const body = (await res.json().catch(() => null)) as (LiveView & { error?: string; code?: string; current?: LiveWorkout | null }) | null;
+      const sent = new Set(batch.map((p) => p.id));
+      if (res.ok && body) {
+        adopt(body.workout);
+        setLast(body.last);
+        setQ(queueRef.current.filter((p) => !sent.has(p.id)));
+        return true;
+      }
+      if (res.status === 409 && body?.code === "live_conflict" && body.current) {
+        // Another screen saved first: rebase the queue on the newest version and send again.
+        adopt(body.current);
+        return true;
+      }
+      if (res.status === 409 || res.status === 404) {
+        toast.error(body?.error ?? "This workout ended on another screen.");
+        adopt(null);
+        setQ([]);
+        return false;
+      }
+      if (res.status === 422 && body?.current) {
+        toast.error(body.error ?? "That change could not be saved.");
+        adopt(body.current);
+        setQ(queueRef.current.filter((p) => !sent.has(p.id)));
+        return true;
+      }
+      setStatus("error");
+      toast.error(body?.error ?? "Saving failed; your changes are kept and will be sent again.");
+      return false;
+    } catch {
+      setStatus("offline");
+      return false;
+    } finally {
+      inflight.current = false;
+    }
+  }, [adopt, setQ]);
+
+  const flush = useCallback(async (): Promise<void> => {
+    for (let i = 0; i < 20 && (await flushOnce()); i++);
+  }, [flushOnce]);
+
+  // Adopt a queue left by a reload or a crash, and retry whenever the connection comes back.
+  const workoutId = server?.id;
+  useEffect(() => {
+    if (!workoutId) return;
+    const stored = loadQueue(workoutId);
+    if (stored.length) {
+      seq.current = Math.max(seq.current, ...stored.map((p) => p.id));
+      // Adopted after this render: the queue lives in localStorage, outside React.
+      queueMicrotask(() => {
+        queueRef.current = stored;
+        setQueue(stored);
+        void flush();
+      });
+    }
+    const online = () => void flush();
+    window.addEventListener("online", online);
+    const timer = window.setInterval(() => {
+      if (queueRef.current.length) void flush();
+    }, 5000);
+    return () => {
+      window.removeEventListener("online", online);
+      window.clearInterval(timer);
+    };
+  }, [workoutId, flush]);
+
+  const dispatch = useCallback(
+    (...ops: LiveOp[]) => {
+      if (!serverRef.current) return;
+      setQ([...queueRef.current, ...ops.map((op) => ({ id: ++seq.current, op }))]);
+      void flush();
+    },
+    [flush, setQ],
+  );
+
+  /** Resolves once everything queued so far is on the server (or right away when it cannot be sent now). */
+  const settled = useCallback(async () => {
+    if (!queueRef.current.length) return;
+    await new Promise<void>((resolve) => {
+      waiters.current.push(resolve);
+      void flush();
+      window.setTimeout(resolve, 8000);
+    });
+  }, [flush]);
+
+  const state = useMemo(() => (server ? replay(server.state, queue, meta) : null), [server, queue, meta]);
+
+  return {
+    workout: server,
+    state,
+    last,
+    status,
+    pending: queue.length,
+    dispatch,
+    settled,
+    /** A workout started, finished or discarded: the new truth from the server. */
+    reset: (view: LiveView) => {
+      adopt(view.workout);
+      setLast(view.last);
+      queueRef.current = [];
+      setQueue([]);
+    },
+    serverRef,
+  };
+}
