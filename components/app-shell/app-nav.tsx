@@ -42,7 +42,7 @@ export function BottomNav() {
       aria-label="App"
       className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-surface/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden"
     >
-      <ul className="mx-auto grid max-w-md grid-cols-4">
+      <ul className="mx-auto grid max-w-md grid-flow-col auto-cols-fr">
         {APP_NAV.map(({ href, label, icon: Icon }) => {
           const active = isActivePath(pathname, href);
           return (

@@ -1,6 +1,21 @@
 "use client";
 
-import { ArrowDown, ArrowUp, Check, Link2, Minus, MoreHorizontal, NotebookPen, Plus, Search, Trash2, Unlink, X } from "lucide-react";
+import {
+  ArrowDown,
+  ArrowUp,
+  Check,
+  Link2,
+  Minus,
+  MoreHorizontal,
+  NotebookPen,
+  Plus,
+  Search,
+  Trash2,
+  Unlink,
+  Volume2,
+  VolumeX,
+  X,
+} from "lucide-react";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
@@ -41,8 +56,35 @@ import type { LastSets } from "@/lib/workouts/previous";
 import { RECORD_LABELS } from "@/lib/workouts/records";
 import { SET_TYPE_LABELS, SET_TYPES, type SetType } from "@/lib/workouts/constants";
 import { formatVolume, formatWeight, fromKg, roundWeight, storedKg, type Unit } from "@/lib/units";
-import { useLiveCues } from "./use-live-cues";
 import { useLiveSync } from "./use-live-sync";
+import { useCuePlayer, type CuePlayer } from "./voice/use-cue-player";
+import { strainFor } from "@/lib/cues/triggers";
+import type { CueRequest, CueTrigger } from "@/lib/cues/types";
+
+/** A moment of the stored workout; the server builds the cue's facts from it (POST /api/live/cues). */
+interface CueEvent {
+  workoutId: string;
+  trigger: CueTrigger;
+  exerciseKey?: string;
+  setKey?: string;
+}
+
+/**
+ * The cue player posts its request as is and keys prefetches on it; the live screen's request is
+ * the moment, not the facts (the server builds those), so it goes through under the player's type.
+ */
+const asRequest = (e: CueEvent) => e as unknown as CueRequest;
+
+function useCues(player: CuePlayer) {
+  return useMemo(
+    () => ({
+      ask: (event: CueEvent, phase?: string) => player.play(asRequest(event), phase ? { phase } : undefined),
+      prefetch: (event: CueEvent) => player.prefetch(asRequest(event)),
+      phase: (phase: string) => player.setPhase(phase),
+    }),
+    [player],
+  );
+}
 
 const REST_CHOICES = [0, 30, 45, 60, 90, 120, 150, 180, 240, 300];
 const RPE_CHOICES = [6, 6.5, 7, 7.5, 8, 8.5, 9, 9.5, 10];
@@ -54,24 +96,6 @@ async function send(method: string, url: string, body: unknown) {
   const res = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   const json = (await res.json().catch(() => null)) as Record<string, unknown> | null;
   return { res, json };
-}
-
-/** One beep through the Web Audio clock (the fallback when no voice player is mounted). */
-function beep() {
-  try {
-    const Ctx = window.AudioContext ?? (window as unknown as { webkitAudioContext: typeof AudioContext }).webkitAudioContext;
-    const ctx = new Ctx();
-    const o = ctx.createOscillator();
-    const g = ctx.createGain();
-    o.frequency.value = 880;
-    g.gain.value = 0.3;
-    o.connect(g).connect(ctx.destination);
-    o.start();
-    o.stop(ctx.currentTime + 0.2);
-    o.onended = () => void ctx.close();
-  } catch {
-    // no audio output
-  }
 }
 
 /** Keeps the screen on while a workout is active (re-acquired when the tab comes back). */
@@ -116,33 +140,78 @@ function useNow(active: boolean) {
   return now;
 }
 
-export function LiveScreen({ data, settingsForm, repeatId }: { data: LiveScreenData; settingsForm: React.ReactNode; repeatId?: string }) {
+export function LiveScreen({
+  data,
+  userId,
+  settingsForm,
+  repeatId,
+}: {
+  data: LiveScreenData;
+  userId: string;
+  settingsForm: React.ReactNode;
+  repeatId?: string;
+}) {
   const sync = useLiveSync(data.view, data.catalog);
-  const cues = useLiveCues();
+  const [voiceOn, setVoiceOn] = useState(true);
+  const player = useCuePlayer({ user: userId, voiceEnabled: voiceOn });
+  const cues = useCues(player);
+  const { audioRef } = player;
   const [summary, setSummary] = useState<LiveSummary | null>(null);
   const { state, workout } = sync;
 
-  if (summary) return <SummaryPanel summary={summary} unit={data.unit} />;
-  if (!state || !workout)
-    return (
+  let body: React.ReactNode;
+  if (summary) body = <SummaryPanel summary={summary} unit={data.unit} />;
+  else if (!state || !workout)
+    body = (
       <StartPanel
         data={data}
         repeatId={repeatId}
+        onTap={() => player.unlock()}
         onStarted={(view) => {
           sync.reset(view);
-          if (view.workout) void cues.ask({ workoutId: view.workout.id, trigger: "pre-start" });
+          if (view.workout) void cues.ask({ workoutId: view.workout.id, trigger: "pre-start" }, "start");
         }}
       />
     );
+  else
+    body = (
+      <WorkoutPanel
+        data={data}
+        sync={sync}
+        cues={cues}
+        player={player}
+        voiceOn={voiceOn}
+        setVoiceOn={setVoiceOn}
+        state={state}
+        workoutId={workout.id}
+        onFinished={setSummary}
+        settingsForm={settingsForm}
+      />
+    );
   return (
-    <WorkoutPanel data={data} sync={sync} cues={cues} state={state} workoutId={workout.id} onFinished={setSummary} settingsForm={settingsForm} />
+    <>
+      {/* The one element every cue and beep plays through (see components/live/voice). */}
+      <audio ref={audioRef} preload="auto" data-testid="cue-audio" />
+      {body}
+    </>
   );
 }
 
-function StartPanel({ data, onStarted, repeatId }: { data: LiveScreenData; onStarted: (v: LiveView) => void; repeatId?: string }) {
+function StartPanel({
+  data,
+  onStarted,
+  onTap,
+  repeatId,
+}: {
+  data: LiveScreenData;
+  onStarted: (v: LiveView) => void;
+  onTap: () => void;
+  repeatId?: string;
+}) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const start = async (from: Record<string, string>, label: string) => {
+    onTap(); // inside the tap: lets iOS play the cues that come later
     setBusy(label);
     setError(null);
     try {
@@ -232,12 +301,15 @@ function StartPanel({ data, onStarted, repeatId }: { data: LiveScreenData; onSta
 }
 
 type Sync = ReturnType<typeof useLiveSync>;
-type Cues = ReturnType<typeof useLiveCues>;
+type Cues = ReturnType<typeof useCues>;
 
 function WorkoutPanel({
   data,
   sync,
   cues,
+  player,
+  voiceOn,
+  setVoiceOn,
   state,
   workoutId,
   onFinished,
@@ -246,6 +318,9 @@ function WorkoutPanel({
   data: LiveScreenData;
   sync: Sync;
   cues: Cues;
+  player: CuePlayer;
+  voiceOn: boolean;
+  setVoiceOn: (f: (v: boolean) => boolean) => void;
   state: LiveState;
   workoutId: string;
   onFinished: (s: LiveSummary) => void;
@@ -271,10 +346,10 @@ function WorkoutPanel({
       signalled.current = restId;
       const signal = data.settings.restEndSignal;
       const next = nextSet(stateRef.current);
+      if (next) cues.phase(`set:${next.set.key}`);
       if (signal === "vibrate" && "vibrate" in navigator) navigator.vibrate([200, 100, 200]);
-      else if (signal === "beep" || !data.voice || !next) beep();
-      if (next && (signal === "voice" || !data.voice))
-        void cues.ask({ workoutId, trigger: "set-start", exerciseKey: next.exercise.key, setKey: next.set.key });
+      if (signal === "voice" && next) void cues.ask({ workoutId, trigger: "set-start", exerciseKey: next.exercise.key, setKey: next.set.key });
+      else player.beep();
     }
     const rest = stateRef.current.rest;
     if (rest && rest.seconds > 0 && remaining <= -rest.seconds && nudged.current !== restId) {
@@ -282,7 +357,22 @@ function WorkoutPanel({
       const next = nextSet(stateRef.current);
       if (next) void cues.ask({ workoutId, trigger: "strainsync", exerciseKey: next.exercise.key, setKey: next.set.key });
     }
-  }, [restId, remaining, data.settings.restEndSignal, data.voice, cues, workoutId]);
+  }, [restId, remaining, data.settings.restEndSignal, cues, player, workoutId]);
+
+  // Lock screen and earbuds: what is next, and the buttons (play/pause = voice on/off, next = complete the set or skip the rest).
+  const upNext = nextSet(state);
+  const resting = remaining !== null && remaining > 0;
+  const mediaTitle = upNext ? `${upNext.exercise.name} · Set ${upNext.index + 1}/${upNext.exercise.sets.length}` : state.name;
+  const completeRef = useRef<() => void>(() => {});
+  useEffect(() => {
+    player.setMediaSession(
+      { title: resting ? `Rest · ${mediaTitle}` : mediaTitle, artist: data.persona === "aiden" ? "Aiden" : "Alice" },
+      {
+        onPlayPause: () => setVoiceOn((v) => !v),
+        onNext: () => completeRef.current(),
+      },
+    );
+  }, [player, mediaTitle, resting, data.persona, setVoiceOn]);
 
   const complete = useCallback(
     async (e: LiveExercise, s: LiveSet, weightKg: number | null, reps: number | null) => {
@@ -290,15 +380,44 @@ function WorkoutPanel({
         toast.error("Enter the weight or the reps first.");
         return;
       }
+      player.unlock();
+      cues.phase(`rest:${s.key}`);
       dispatch({ op: "completeSet", exerciseKey: e.key, setKey: s.key, at: new Date().toISOString(), patch: { weightKg, reps } });
       await sync.settled();
-      const done = sync.serverRef.current?.state.exercises.find((x) => x.key === e.key)?.sets.find((x) => x.key === s.key);
-      if (!done?.completedAt) return;
+      const w = sync.serverRef.current;
+      const ex = w?.state.exercises.find((x) => x.key === e.key);
+      const done = ex?.sets.find((x) => x.key === s.key);
+      if (!w || !ex || !done?.completedAt) return;
       await cues.ask({ workoutId, trigger: "set-end", exerciseKey: e.key, setKey: s.key });
-      await cues.ask({ workoutId, trigger: "strainsync", exerciseKey: e.key, setKey: s.key });
+      // Effort drifting from plan (the server checks again from the stored workout).
+      const i = ex.sets.indexOf(done);
+      const previous =
+        ex.sets
+          .slice(0, i)
+          .filter((x) => x.completedAt)
+          .at(-1) ?? null;
+      const lastSet = sync.last[ex.exerciseId]?.sets.filter((x) => x.setType !== "warmup")[i] ?? null;
+      if (strainFor({ type: "set-complete", done, previous, lastTime: lastSet, pr: done.prs.length > 0 }) && !done.prs.length)
+        await cues.ask({ workoutId, trigger: "strainsync", exerciseKey: e.key, setKey: s.key });
+      // The next set's cue is written (and its audio fetched) during the rest.
+      const next = nextSet(w.state);
+      if (next) cues.prefetch({ workoutId, trigger: "set-start", exerciseKey: next.exercise.key, setKey: next.set.key });
     },
-    [dispatch, sync, cues, workoutId],
+    [dispatch, sync, cues, player, workoutId],
   );
+  useEffect(() => {
+    completeRef.current = () => {
+      if (stateRef.current.rest && (restRemaining(stateRef.current.rest, Date.now()) ?? 0) > 0) return dispatch({ op: "restSkip" });
+      const next = nextSet(stateRef.current);
+      if (next)
+        void complete(
+          next.exercise,
+          next.set,
+          next.set.weightKg ?? next.set.target?.weightKg ?? null,
+          next.set.reps ?? next.set.target?.reps ?? null,
+        );
+    };
+  });
 
   const finish = async () => {
     await sync.settled();
@@ -308,7 +427,7 @@ function WorkoutPanel({
       toast.error("Complete at least one set before finishing — or discard the workout.");
       return;
     }
-    await cues.ask({ workoutId: w.id, trigger: "workout-end" });
+    await cues.ask({ workoutId: w.id, trigger: "workout-end" }, "end");
     let { res, json } = await send("POST", "/api/live/workout/finish", { workoutId: w.id, version: w.version });
     if (res.status === 409 && json?.current) {
       const cur = json.current as { id: string; version: number };
@@ -350,6 +469,15 @@ function WorkoutPanel({
           </p>
         </div>
         <div className="flex shrink-0 gap-1">
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-pressed={voiceOn}
+            aria-label={voiceOn ? "Sound on — tap to mute cues" : "Sound off — tap to hear cues"}
+            onClick={() => setVoiceOn((v) => !v)}
+          >
+            {voiceOn ? <Volume2 aria-hidden /> : <VolumeX aria-hidden />}
+          </Button>
           <Dialog>
             <DialogTrigger asChild>
               <Button variant="ghost" size="icon" aria-label="Live workout settings">
@@ -441,7 +569,7 @@ function WorkoutPanel({
       {state.rest && remaining !== null ? (
         <div
           className={cn(
-            "fixed inset-x-0 bottom-16 z-30 mx-auto flex max-w-md items-center justify-between gap-2 rounded-t-xl px-4 py-3 text-chalk shadow-lg md:bottom-0",
+            "fixed inset-x-0 bottom-[calc(4rem+env(safe-area-inset-bottom))] z-50 mx-auto flex max-w-md items-center justify-between gap-2 rounded-t-xl px-4 py-3 text-chalk shadow-lg md:bottom-0",
             remaining > 0 ? "bg-iron" : "bg-accent text-accent-ink",
           )}
           data-testid="rest-timer"
@@ -522,7 +650,7 @@ function ExerciseCard({
             id={`rest-${e.key}`}
             value={String(e.restSeconds)}
             onChange={(ev) => dispatch({ op: "restSeconds", exerciseKey: e.key, seconds: Number(ev.target.value) })}
-            className="h-8 w-auto px-2 text-xs"
+            className="h-8 w-auto pr-8 pl-2 text-xs"
           >
             {[...new Set([...REST_CHOICES, e.restSeconds])]
               .sort((a, b) => a - b)

@@ -20,14 +20,11 @@ export default async function LiveWorkoutPage({ searchParams }: { searchParams: 
       <PageHeader
         eyebrow="Training"
         title="Live workout"
-        description={
-          data.view.workout
-            ? "Saved on the server after every change — reload, switch devices or lose signal and nothing is lost."
-            : "Start from today's plan, repeat a workout, use a template, or start empty."
-        }
+        description="Set by set, saved on the server after every change: reload, switch devices or lose signal and nothing is lost."
       />
       <LiveScreen
         data={data}
+        userId={user.id}
         repeatId={data.view.workout ? undefined : repeat}
         settingsForm={<LiveSettingsForm settings={data.settings} unit={data.unit} voice={data.voice} action={saveLiveSettingsAction} />}
       />
