@@ -19,6 +19,9 @@ const view = await import("@/lib/trainer/client-view");
 const { getClientAssignment, assignProgramme, saveProgramme } = await import("@/lib/trainer/programmes");
 const { loadRoster } = await import("@/lib/trainer/roster");
 const messages = await import("@/lib/trainer/messages");
+const proposals = await import("@/lib/trainer/coach-proposals");
+const { createCoach } = await import("@/lib/coach/coaches");
+const { generateCoachCard } = await import("@/lib/coach/generate");
 const { setPlan } = await import("@/lib/billing/plan");
 const { POST: queryRoute } = await import("@/app/api/trainer/clients/[id]/query/route");
 const { parseProgrammeText } = await import("@/lib/trainer/programme-schema");
@@ -84,6 +87,8 @@ beforeAll(async () => {
   await link("trainerA", "revoked", "revoked");
   await link("trainerEnded", "clientEnded", "active");
   await link("trainerRO", "clientRO", "active");
+  for (const t of ["trainerA", "trainerB"])
+    await createCoach(db().db, who[t].id, { card: generateCoachCard({ fields: {}, level: "beginner", training: null }) });
   const body = parseProgrammeText("Day A: Back squat 5x5 @75%", 2);
   for (const t of ["trainerA", "trainerB"]) programmeOf[t] = (await saveProgramme(db().db, who[t].id, { name: `${t} plan`, body })).id;
   // Programmes of trainers who are no longer on the plan (written while they were).
@@ -155,6 +160,15 @@ const ENTRY_POINTS: [string, "read" | "write", (t: string, c: string) => Promise
       return actions.sendTrainerMessageAction({ clientId: who[c].id, body: "How did it feel?" });
     },
   ],
+  ["proposeCoachChanges", "write", (t, c) => proposals.proposeCoachChanges(db().db, who[t].id, who[c].id)],
+  [
+    "proposeCoachChangesAction",
+    "write",
+    async (t, c) => {
+      state.user = who[t];
+      return actions.proposeCoachChangesAction({ clientId: who[c].id });
+    },
+  ],
   [
     "POST /api/trainer/clients/[id]/query",
     "read",
@@ -185,6 +199,8 @@ const OWN_ROWS_ACTIONS = [
   "saveProgrammeAction",
   "deleteProgrammeAction",
   "sendAthleteMessageAction",
+  "answerCoachProposalAction",
+  "draftProgrammeAction",
 ];
 
 describe("trainer tenancy", () => {

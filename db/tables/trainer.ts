@@ -149,3 +149,33 @@ export const trainerMessages = pgTable(
     check("trainer_messages_author_check", sql`${t.authorUserId} in (${t.trainerUserId}, ${t.clientUserId})`),
   ],
 );
+
+export const COACH_PROPOSAL_STATUSES = ["pending", "accepted", "declined", "withdrawn"] as const;
+
+/**
+ * A trainer's methodology and safety rules proposed for a client's coach (`content`: see
+ * lib/trainer/coach-proposals.ts). Nothing changes on the client's coach until they accept.
+ */
+export const coachProposals = pgTable(
+  "trainer_coach_proposals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    trainerUserId: text("trainer_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    clientUserId: text("client_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    content: jsonb("content").notNull(),
+    status: text("status", { enum: COACH_PROPOSAL_STATUSES }).notNull().default("pending"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    appliedCoachVersion: smallint("applied_coach_version"),
+  },
+  (t) => [
+    index("trainer_coach_proposals_client_idx").on(t.clientUserId, t.status),
+    index("trainer_coach_proposals_trainer_idx").on(t.trainerUserId),
+    check("trainer_coach_proposals_status_check", sql`${t.status} in ('pending','accepted','declined','withdrawn')`),
+    check("trainer_coach_proposals_content_check", sql`jsonb_typeof(${t.content}) = 'object'`),
+  ],
+);

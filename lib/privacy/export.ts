@@ -72,6 +72,7 @@ export const EXPORTED_TABLES = [
   "trainer_programmes",
   "programme_assignments",
   "trainer_messages",
+  "trainer_coach_proposals",
 ] as const;
 
 /** User-referencing tables deliberately left out of the export, with the reason. */

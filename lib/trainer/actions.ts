@@ -11,7 +11,8 @@ import { emailSchema } from "@/lib/users/email";
 import { acceptInvitation, createShareCode, declineInvitation, inviteByEmail, revokeLink } from "./links";
 import { ValidationError } from "@/lib/validation/validation-error";
 import { parseProgrammeText, ProgrammeTextError } from "./programme-schema";
-import { assignProgramme, deleteProgramme, endAssignment, saveProgramme } from "./programmes";
+import { answerProposal, proposeCoachChanges } from "./coach-proposals";
+import { assignProgramme, deleteProgramme, draftProgrammeFromCoach, endAssignment, saveProgramme } from "./programmes";
 import { MAX_MESSAGE_CHARS, sendAsAthlete, sendAsTrainer } from "./messages";
 import { saveTrainerSettings } from "./settings";
 
@@ -137,5 +138,33 @@ export const sendAthleteMessageAction = authedAction(
     await sendAsAthlete(getDb(), user.id, trainerId, body, sessionId);
     revalidatePath("/settings/trainers");
     return { message: "Sent." };
+  },
+);
+
+/** The trainer proposes their coach's methodology and safety rules for a client — requireClientAccess(write) inside. */
+export const proposeCoachChangesAction = authedAction(z.object({ clientId: z.string().min(1).max(100) }), async ({ clientId }, { user }) => {
+  await proposeCoachChanges(getDb(), user.id, clientId);
+  revalidatePath(`/trainer/clients/${clientId}`);
+  return { message: "Proposed. Your athlete's coach changes only if they confirm." };
+});
+
+/** The athlete applies (or declines) a trainer's proposal to their own primary coach. */
+export const answerCoachProposalAction = authedAction(
+  z.object({ proposalId: z.uuid("This proposal does not exist."), answer: z.enum(["accept", "decline"]) }),
+  async ({ proposalId, answer }, { user }) => {
+    const r = await answerProposal(getDb(), user.id, proposalId, answer === "accept");
+    revalidatePath("/settings/trainers");
+    revalidatePath("/coach");
+    return { message: r.coachVersion ? `Applied: your coach is now at version ${r.coachVersion}.` : "Declined. Your coach is unchanged." };
+  },
+);
+
+/** The trainer's own coach drafts a programme from its methodology (offline rules; saved as a template to edit). */
+export const draftProgrammeAction = authedAction(
+  z.object({ weeks: z.coerce.number().int().min(1, "1–24 weeks.").max(24, "1–24 weeks.").default(4) }),
+  async ({ weeks }, { user }) => {
+    const saved = await draftProgrammeFromCoach(getDb(), user.id, weeks);
+    revalidatePath("/trainer/programmes");
+    return { id: saved.id, message: `Drafted "${saved.name}" from your coach's methodology — check it before assigning.` };
   },
 );

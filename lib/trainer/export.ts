@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq, or } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { programmeAssignments, trainerLinks, trainerMessages, trainerProgrammes, trainerSettings } from "@/db/schema";
+import { coachProposals, programmeAssignments, trainerLinks, trainerMessages, trainerProgrammes, trainerSettings } from "@/db/schema";
 
 /**
  * The user's trainer data for the privacy export (lib/privacy/export.ts → trainer.json): links on
@@ -28,6 +28,11 @@ export async function trainerExport(db: Queryable, userId: string): Promise<Reco
       .from(programmeAssignments)
       .where(eq(programmeAssignments.clientUserId, userId))
       .orderBy(asc(programmeAssignments.createdAt)),
+    coachProposals: await db
+      .select()
+      .from(coachProposals)
+      .where(or(eq(coachProposals.trainerUserId, userId), eq(coachProposals.clientUserId, userId)))
+      .orderBy(asc(coachProposals.createdAt)),
     messages: await db
       .select()
       .from(trainerMessages)

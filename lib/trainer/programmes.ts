@@ -2,9 +2,11 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { programmeAssignments, trainerProgrammes, userProfiles } from "@/db/schema";
+import { getPrimaryCoach } from "@/lib/coach/coaches";
 import { NotFoundError, UserError } from "@/lib/errors/user-error";
 import { localDate } from "@/lib/time/zone";
 import { TrainerReadOnlyError, logTrainerRead, requireClientAccess, trainerStanding } from "./access";
+import { draftProgramme } from "./programme-draft";
 import { daysPerWeekOf, programmeBodySchema, scheduledOn, type ProgrammeBody, type ScheduledDay } from "./programme-schema";
 
 export interface ProgrammeRow {
@@ -186,4 +188,15 @@ export async function endAssignment(db: Queryable, userId: string, assignmentId:
     .where(and(eq(programmeAssignments.id, assignmentId), eq(programmeAssignments.clientUserId, userId), eq(programmeAssignments.status, "active")))
     .returning({ id: programmeAssignments.id });
   if (rows.length === 0) throw new NotFoundError("This programme is not active.");
+}
+
+/** A programme drafted by the trainer's own primary coach from its methodology (offline rules), saved as a template. */
+export async function draftProgrammeFromCoach(db: Queryable, trainerUserId: string, weeks = 4): Promise<{ id: string; name: string }> {
+  await requireTrainerWrite(db, trainerUserId);
+  const coach = await getPrimaryCoach(db, trainerUserId);
+  if (!coach)
+    throw new UserError("Create your coach first (Coach → New coach): the draft follows its methodology.", { code: "no_coach", status: 409 });
+  const draft = draftProgramme(coach.card, weeks);
+  const saved = await saveProgramme(db, trainerUserId, { name: draft.name, body: draft.body, origin: "coach" });
+  return { id: saved.id, name: draft.name };
 }

@@ -9,7 +9,8 @@ import { TodayPlan } from "@/components/trainer/today-plan";
 import { Alert, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Input, Label, PageHeader } from "@/components/ui";
 import { requireUser } from "@/lib/auth/session";
 import { formatSessionDate } from "@/lib/time/format";
-import { endAssignmentAction, revokeLinkAction, sendAthleteMessageAction } from "@/lib/trainer/actions";
+import { answerCoachProposalAction, endAssignmentAction, revokeLinkAction, sendAthleteMessageAction } from "@/lib/trainer/actions";
+import { listPendingProposals } from "@/lib/trainer/coach-proposals";
 import { athleteThread, unreadCounts } from "@/lib/trainer/messages";
 import { listAthleteTrainers, listTrainerReads, normalizeCode } from "@/lib/trainer/links";
 import { assignedPlanForDay } from "@/lib/trainer/programmes";
@@ -29,6 +30,7 @@ export default async function TrainersSettingsPage({ searchParams }: { searchPar
     getViewerPrefs(db, user.id),
     listTrainerReads(db, user.id),
   ]);
+  const proposals = await listPendingProposals(db, user.id);
   const [threads, unread] = await Promise.all([
     Promise.all(trainers.map((t) => athleteThread(db, user.id, t.trainerUserId))),
     unreadCounts(db, user.id),
@@ -43,6 +45,44 @@ export default async function TrainersSettingsPage({ searchParams }: { searchPar
           <Alert tone="success">You are now linked. Your trainer can see what is listed below; you can stop sharing at any time.</Alert>
         ) : null}
         {sp.declined ? <Alert tone="info">Invitation declined. Nothing was shared.</Alert> : null}
+        {proposals.map((p) => (
+          <Card key={p.id} data-testid="coach-proposal">
+            <CardHeader>
+              <CardTitle>{p.trainerName} proposes changes to your coach</CardTitle>
+              <CardDescription>
+                Applied to your primary coach as a new version only if you confirm (you can go back to an earlier version on the Coach page).
+              </CardDescription>
+            </CardHeader>
+            <CardContent className="space-y-3 text-sm">
+              <p>
+                <span className="font-semibold">Methodology:</span> {p.content.methodology.label} — {p.content.methodology.summary}
+              </p>
+              {p.content.safetyRules.length ? (
+                <div>
+                  <span className="font-semibold">Safety rules added:</span>
+                  <ul className="list-disc pl-5">
+                    {p.content.safetyRules.map((r) => (
+                      <li key={r}>{r}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+              <p className="text-ink-muted">
+                Weekly volume increase and deload interval become the stricter of yours and theirs (theirs: {p.content.maxWeeklyVolumeIncreasePct} %,
+                deload every {p.content.deload.everyWeeks} weeks). Your injuries and restrictions stay.
+              </p>
+              <div className="flex flex-wrap gap-3">
+                <ActionForm action={answerCoachProposalAction} hidden={{ proposalId: p.id, answer: "accept" }} submit="Apply to my coach" />
+                <ActionForm
+                  action={answerCoachProposalAction}
+                  hidden={{ proposalId: p.id, answer: "decline" }}
+                  submit="Decline"
+                  variant="secondary"
+                />
+              </div>
+            </CardContent>
+          </Card>
+        ))}
         {plan ? (
           <Card>
             <CardHeader>

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { ActionForm } from "@/components/trainer/action-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle, Input, Label, PageHeader, Textarea } from "@/components/ui";
 import { requireUser } from "@/lib/auth/session";
-import { deleteProgrammeAction, saveProgrammeAction } from "@/lib/trainer/actions";
+import { deleteProgrammeAction, draftProgrammeAction, saveProgrammeAction } from "@/lib/trainer/actions";
 import { programmeToText } from "@/lib/trainer/programme-schema";
 import { listProgrammes } from "@/lib/trainer/programmes";
 
@@ -54,6 +54,29 @@ export default async function ProgrammesPage() {
         description="Templates you assign to athletes. Assigning copies the programme onto the athlete."
       />
       <div className="space-y-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>Draft with your coach</CardTitle>
+            <CardDescription>
+              Your coach drafts a programme from its methodology, days per week and main lifts (built-in rules, no model needed). Edit it below before
+              assigning.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ActionForm
+              action={draftProgrammeAction}
+              submit="Draft a programme"
+              variant="secondary"
+              className="flex flex-wrap items-end gap-3"
+              testId="draft-form"
+            >
+              <div className="space-y-1.5">
+                <Label htmlFor="draft-weeks">Weeks</Label>
+                <Input id="draft-weeks" name="weeks" type="number" min={1} max={24} defaultValue={4} className="w-24" />
+              </div>
+            </ActionForm>
+          </CardContent>
+        </Card>
         <Card>
           <CardHeader>
             <CardTitle>New programme</CardTitle>

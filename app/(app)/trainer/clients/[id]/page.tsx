@@ -13,7 +13,7 @@ import { requireUser } from "@/lib/auth/session";
 import { isUserError, NotFoundError } from "@/lib/errors/user-error";
 import { formatSessionDate } from "@/lib/time/format";
 import { localDate } from "@/lib/time/zone";
-import { assignProgrammeAction, revokeLinkAction, sendTrainerMessageAction } from "@/lib/trainer/actions";
+import { assignProgrammeAction, proposeCoachChangesAction, revokeLinkAction, sendTrainerMessageAction } from "@/lib/trainer/actions";
 import { trainerThread } from "@/lib/trainer/messages";
 import { CLIENT_QUESTIONS, loadClientCharts, loadClientHeader, loadClientLog } from "@/lib/trainer/client-view";
 import { scheduledOn } from "@/lib/trainer/programme-schema";
@@ -100,6 +100,26 @@ export default async function ClientPage({
             ) : null}
           </CardContent>
         </Card>
+        {full ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Their coach</CardTitle>
+              <CardDescription>
+                Propose your coach&apos;s methodology and safety rules for {header.name}&apos;s coach. Nothing changes until they confirm; their own
+                injuries and restrictions stay, and safety limits only get stricter.
+              </CardDescription>
+            </CardHeader>
+            <CardContent>
+              <ActionForm
+                action={proposeCoachChangesAction}
+                hidden={{ clientId }}
+                submit="Propose my methodology"
+                variant="secondary"
+                testId="propose-form"
+              />
+            </CardContent>
+          </Card>
+        ) : null}
         <Card>
           <CardHeader>
             <CardTitle>Analytics</CardTitle>
