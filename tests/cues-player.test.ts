@@ -27,7 +27,8 @@ function harness(opts: { voice?: boolean; voiceEnabled?: boolean; audioError?: C
   const gates: (() => void)[] = [];
   let holdCreate = false;
   const api: CueApi = {
-    async create(req) {
+    async create(ask) {
+      const req = ask as CueRequest;
       calls.create.push(req);
       if (holdCreate) await new Promise<void>((r) => gates.push(r));
       const id = `cue-${++n}`;

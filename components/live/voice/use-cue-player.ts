@@ -7,8 +7,7 @@ import { beepWav } from "@/lib/cues/client/beep";
 import { MemoryClipStore, type ClipStore } from "@/lib/cues/client/clip-store";
 import { IndexedDbClipStore } from "@/lib/cues/client/indexeddb-store";
 import { CuePlayerCore, type AudioOutput, type PlayOutcome } from "@/lib/cues/client/player";
-import type { Clip, LiveCue } from "@/lib/cues/client/types";
-import type { CueRequest } from "@/lib/cues/types";
+import type { Clip, CueAsk, LiveCue } from "@/lib/cues/client/types";
 
 /**
  * The live screen's voice: `const player = useCuePlayer({ user, voiceEnabled })`, then render
@@ -20,9 +19,9 @@ export interface CuePlayer {
   /** Call inside a tap (Start workout): lets iOS Safari play later clips that start after a fetch. */
   unlock(): void;
   /** A cue for this moment: toast always; voice (Pro, voice on), beep (Free) or nothing (sound off). */
-  play(req: CueRequest, opts?: { phase?: string }): Promise<PlayOutcome>;
+  play(req: CueAsk, opts?: { phase?: string }): Promise<PlayOutcome>;
   /** Fetch the cue (and its audio) during the set; an identical play() request later starts at once. */
-  prefetch(req: CueRequest): void;
+  prefetch(req: CueAsk): void;
   /** Drops cues of ended phases and stops a stale one that is playing ("set:<id>", "rest:<id>"). */
   setPhase(phase: string): void;
   /** Says the last cue again. */
@@ -143,7 +142,7 @@ export function useCuePlayer({ user, voiceEnabled }: { user: string; voiceEnable
   }, [output]);
 
   const play = useCallback(
-    (req: CueRequest, opts?: { phase?: string }) => {
+    (req: CueAsk, opts?: { phase?: string }) => {
       unlock(); // still inside the tap that completed the set, the first time
       return core.play(req, opts);
     },
@@ -183,7 +182,7 @@ export function useCuePlayer({ user, voiceEnabled }: { user: string; voiceEnable
       audioRef,
       unlock,
       play,
-      prefetch: (req: CueRequest) => core.prefetch(req),
+      prefetch: (req: CueAsk) => core.prefetch(req),
       setPhase: (phase: string) => core.setPhase(phase),
       repeatLast: () => core.repeatLast(),
       beep: () => void core.beepNow(),

@@ -1,5 +1,4 @@
-import type { CueRequest } from "@/lib/cues/types";
-import type { Clip, LiveCue } from "./types";
+import type { Clip, CueAsk, LiveCue } from "./types";
 
 /** A refusal from the cue routes, with the server's message (shown as is) and code. */
 export class CueApiError extends Error {
@@ -22,7 +21,7 @@ export interface CuePatch {
 
 /** The three cue routes as the player uses them. */
 export interface CueApi {
-  create(req: CueRequest): Promise<LiveCue>;
+  create(req: CueAsk): Promise<LiveCue>;
   /** The clip and the key of the clip that answered (differs from cue.audio.key after a fallback). */
   audio(url: string): Promise<Clip & { key: string | null }>;
   update(cueId: string, patch: CuePatch): Promise<void>;

@@ -1,9 +1,8 @@
 import { CueQueue, type QueuedCue } from "@/lib/cues/queue";
-import type { CueRequest } from "@/lib/cues/types";
 import { CueApiError, type CueApi } from "./api";
 import { beepWav } from "./beep";
 import type { ClipStore } from "./clip-store";
-import type { Clip, LiveCue } from "./types";
+import type { Clip, CueAsk, LiveCue } from "./types";
 
 /**
  * The browser half of live-workout speech, without React or the DOM (components/live/voice/
@@ -65,7 +64,7 @@ interface Prefetched {
 }
 
 /** Same request, same key — however its object keys are ordered. */
-export function requestKey(req: CueRequest): string {
+export function requestKey(req: CueAsk): string {
   const norm = (v: unknown): unknown =>
     Array.isArray(v)
       ? v.map(norm)
@@ -130,7 +129,7 @@ export class CuePlayerCore {
    * with the prefilled weight and reps while the set is under way. A later play() with an equal
    * request uses it; a different request (other reps, a PR) asks afresh.
    */
-  prefetch(req: CueRequest): void {
+  prefetch(req: CueAsk): void {
     const key = requestKey(req);
     if (this.prefetched.has(key)) return;
     const job = (async (): Promise<Prefetched> => {
@@ -144,7 +143,7 @@ export class CuePlayerCore {
   }
 
   /** A cue for this moment. `phase` defaults to the current one. Resolves once the cue is queued (or not). */
-  async play(req: CueRequest, opts: { phase?: string } = {}): Promise<PlayOutcome> {
+  async play(req: CueAsk, opts: { phase?: string } = {}): Promise<PlayOutcome> {
     const requestedAt = this.now();
     const phase = opts.phase ?? this.phase ?? "workout";
     const key = requestKey(req);

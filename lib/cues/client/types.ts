@@ -14,3 +14,10 @@ export interface Clip {
   bytes: ArrayBuffer;
   mime: string;
 }
+
+/**
+ * The body of POST /api/live/cues as the player passes it through: the live screen's moment
+ * ({ workoutId, trigger, exerciseKey?, setKey? } — the server builds the facts). The player only
+ * compares asks (requestKey) and never looks inside.
+ */
+export type CueAsk = object;
