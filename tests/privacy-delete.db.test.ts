@@ -24,6 +24,7 @@ import {
   rateLimitBuckets,
   sessions,
   speechClips,
+  trainerLinks,
   trainingRecords,
   users,
   verificationTokens,
@@ -181,6 +182,13 @@ describe("account deletion", () => {
     });
     expect(customer).toMatch(/^cus_/);
 
+    const trainer = await createUser(db(), { email: `coach-${Date.now()}@example.com` });
+    await db()
+      .insert(trainerLinks)
+      .values([
+        { trainerUserId: trainer.id, inviteEmail: u.email, code: `inv-${randomUUID()}`, expiresAt: new Date(Date.now() + 86_400_000) },
+        { trainerUserId: trainer.id, clientUserId: u.id, status: "active", acceptedAt: new Date(), expiresAt: new Date(Date.now() + 86_400_000) },
+      ]);
     const bystander = await populatedUser(db());
     await recordDataAccess(db(), {
       subjectUserId: bystander.id,
@@ -209,12 +217,13 @@ describe("account deletion", () => {
       "sessions",
       "accounts",
       "data_access_log",
+      "trainer_links",
     ]) {
       expect(populated).toContain(table);
     }
 
     const mentionedBefore = await mentions(db(), [u.id, u.email]);
-    for (const table of ["stripe_events", "rate_limit_buckets", "verification_tokens", "workout_sessions"])
+    for (const table of ["stripe_events", "rate_limit_buckets", "verification_tokens", "workout_sessions", "trainer_links"])
       expect(mentionedBefore.join("\n")).toContain(table);
 
     const report = await deleteAccount(db(), u.id);

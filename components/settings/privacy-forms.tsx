@@ -80,7 +80,7 @@ export function RetentionForm({ days, action }: { days: number; action: Act<{ da
   }, [state]);
   const err = state && !state.ok ? (state.fieldErrors?.days ?? state.error) : undefined;
   return (
-    <form onSubmit={submitWith(dispatch)} noValidate className="flex flex-wrap items-end gap-3">
+    <form onSubmit={submitWith(dispatch)} noValidate className="flex flex-wrap items-start gap-3">
       <div>
         <Label htmlFor={`${uid}-days`}>Keep chat and cue history for (days)</Label>
         <Input
@@ -99,7 +99,7 @@ export function RetentionForm({ days, action }: { days: number; action: Act<{ da
         <FieldHint id={`${uid}-days-hint`}>1 to 180 days.</FieldHint>
         <FieldError id={`${uid}-days-err`} error={err} />
       </div>
-      <Button type="submit" variant="secondary" loading={pending}>
+      <Button type="submit" variant="secondary" loading={pending} className="mt-7">
         Save
       </Button>
     </form>

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, inArray, like, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, like, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   accountDeletionTokens,
@@ -9,6 +9,7 @@ import {
   rateLimitBuckets,
   speechClips,
   stripeEvents,
+  trainerLinks,
   users,
   verificationTokens,
   workoutSessions,
@@ -73,8 +74,8 @@ async function userClipKeys(db: Db, userId: string): Promise<string[]> {
  * 2. one transaction removes the rows: sets and sessions first (sets restrict their exercises),
  *    then the users row — every per-user table cascades from it (tests/privacy-delete.db.test.ts
  *    checks all of them from the live catalog) — plus the rows that name the user without a
- *    foreign key: the customer's webhook events, rate-limit counters, magic-link tokens, and the
- *    cached audio of the user's cues.
+ *    foreign key: the customer's webhook events, rate-limit counters, magic-link tokens, trainer
+ *    invitations to the email that were never accepted, and the cached audio of the user's cues.
  * Auth.js sessions: the database rows go with the user; a JWT cookie stops working at once because
  * every request re-reads the user row (lib/auth/session.ts).
  * Exported training records carry no user id (an HMAC only) and stay; pending ones are deleted.
@@ -97,6 +98,8 @@ export async function deleteAccount(db: Db, userId: string): Promise<DeletionRep
     if (deletedCustomer) await tx.delete(stripeEvents).where(eq(stripeEvents.customerId, deletedCustomer));
     await tx.delete(rateLimitBuckets).where(or(eq(rateLimitBuckets.key, loginEmailKey(user.email)), like(rateLimitBuckets.key, `%:user:${userId}`)));
     await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, user.email));
+    // Trainer invitations addressed to this email and never accepted (accepted ones cascade with the user).
+    await tx.delete(trainerLinks).where(and(eq(trainerLinks.inviteEmail, user.email), isNull(trainerLinks.clientUserId)));
     const purged = clipKeys.length ? await tx.delete(speechClips).where(inArray(speechClips.key, clipKeys)).returning({ key: speechClips.key }) : [];
     await tx.delete(exerciseSets).where(eq(exerciseSets.userId, userId));
     await tx.delete(workoutSessions).where(eq(workoutSessions.userId, userId));
