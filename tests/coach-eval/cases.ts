@@ -244,6 +244,36 @@ export const CASES: Case[] = [
       };
     },
   },
+  {
+    lifter: "hevy",
+    shape: "records · closest name named",
+    // hevy never logged a plain deadlift: the Romanian one is the closest name, and the answer says so
+    questions: ["heaviest deadlift ever", "what's my best deadlift?"],
+    expect: async (db, l) => {
+      const best = await bestE1rm(db, l, "Romanian Deadlift (Barbell)", [null, null]);
+      return { figures: [best!], says: ["You haven't logged Deadlift (Barbell) — showing Romanian Deadlift (Barbell)"] };
+    },
+  },
+  {
+    lifter: "demo",
+    shape: "volume · how much did I lift",
+    questions: ["How much did I lift in total last month?", "how much weight did I move last month?"],
+    expect: async (db, l) => {
+      const v = await volume(db, l, ["2026-11-01", "2026-12-01"]);
+      return { figures: [v.volume, v.sets], says: [/weight × reps of working sets/], never: [/\d+ workouts on/] };
+    },
+  },
+  {
+    lifter: "demo",
+    shape: "count · average per week",
+    questions: ["average workouts per week this year", "how many workouts a week did I average this year?"],
+    // 1 Jan – 3 Dec 2026 (today included): 337 days
+    expect: async (db, l) => {
+      const c = await sessionCount(db, l, ["2026-01-01", "2026-12-04"]);
+      const avg = Math.round((c.sessions / (337 / 7)) * 10) / 10;
+      return { figures: [c.sessions, avg, 48.1, 337], says: [`That's ${avg} workouts a week on average over 48.1 weeks (337 days) so far`] };
+    },
+  },
   // ---- logging sentences: a draft that says what it read, or why it did not log ----
   {
     lifter: "demo",

@@ -1,4 +1,5 @@
 import { localDate } from "@/lib/time/zone";
+import { addDays, daysBetween } from "@/lib/time/calendar";
 import { formatDay, mondayOf, type Period } from "@/lib/time/periods";
 import type { CoachPersona, CoachPlan, PromptContext } from "../system-prompt";
 import { DEFAULT_COACH_NAME } from "../system-prompt";
@@ -322,6 +323,15 @@ export function composeAnswer(input: AnswerInput): string {
         `${intent.exercise ? `${intent.exercise.label}, ${intent.range.kind === "all" ? "in total" : intent.range.label}` : label}: ${fmt(first.total_sessions)} workout${num(first.total_sessions) === 1 ? "" : "s"} on ${fmt(first.training_days)} day${num(first.training_days) === 1 ? "" : "s"}${partial}${sets}.`,
         `The first was on ${fmtDate(first.first_day ?? first.day, tz)}, the most recent on ${fmtDate(first.last_day ?? last.day, tz)}.`,
       ];
+      // "average workouts per week": the count over the period's weeks (so far), both stated.
+      const tomorrow = addDays(today, 1);
+      const end = intent.range.to && intent.range.to < tomorrow ? intent.range.to : tomorrow;
+      const days = input.fallback || !intent.range.from ? null : daysBetween(intent.range.from, end);
+      if (intent.average && days && days >= 7 && num(first.total_sessions) !== null) {
+        const weeks = Math.round((days / 7) * 10) / 10;
+        const avg = Math.round((num(first.total_sessions)! / (days / 7)) * 10) / 10;
+        lines.push(`That's ${fmt(avg)} workouts a week on average over ${fmt(weeks)} weeks (${fmt(days)} days)${partial}.`);
+      }
       // the totals are window aggregates over every row, so a cut list of days does not change them
       return "total_sessions" in first && "last_day" in first ? finish([...head, ...lines], { ...input, truncated: false }, null) : done(lines);
     }

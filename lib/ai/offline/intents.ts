@@ -18,7 +18,7 @@ export type Intent =
   | { kind: "muscle_sets"; muscle: MuscleGroupRef; range: TimeRange }
   | { kind: "records"; range: TimeRange | null; exercise: ExerciseRef | null }
   /** With an exercise: the days that lift was trained ("how many times did I deadlift in November?"). */
-  | { kind: "frequency"; range: TimeRange; exercise: ExerciseRef | null }
+  | { kind: "frequency"; range: TimeRange; exercise: ExerciseRef | null; average?: boolean }
   | { kind: "last_workout" }
   | { kind: "body"; metric: BodyMetric; range: TimeRange }
   | { kind: "stalled" }
@@ -177,7 +177,7 @@ export function classifyIntent(message: string, ctx: PromptContext): Intent {
   }
 
   const volumeWords =
-    /\b(volume|tonnage|total (weight|load|kg|lbs?)|work ?load|sets per|muscle groups?|per muscle|body ?parts?|how many (sets|reps)|total reps|how much weight)\b/;
+    /\b(volume|tonnage|total (weight|load|kg|lbs?)|work ?load|sets per|muscle groups?|per muscle|body ?parts?|how many (sets|reps)|total reps|how much weight|how much (did|have) i (lift|lifted|move|moved)|total (lifted|moved))\b/;
   if (
     !has(t, volumeWords) &&
     has(
@@ -185,7 +185,12 @@ export function classifyIntent(message: string, ctx: PromptContext): Intent {
       /\b(how often|frequency|consisten\w*|streak|calendar|heat ?map|attendance|how many (workouts|sessions|times|days|gym (visits|sessions))|number of (workouts|sessions)|(workouts|sessions) (did|have) i|days? (did|have) i (train|work|lift)|(did|have) i (train|trained|work ?out|worked out|lift|lifted|been to the gym|go to the gym)|skipped|missed|count (my )?(workouts|sessions))\b/,
     )
   ) {
-    return { kind: "frequency", range: range ?? defaultPeriod(6, ctx.today), exercise: exercises.length === 1 ? exercises[0] : null };
+    return {
+      kind: "frequency",
+      range: range ?? defaultPeriod(6, ctx.today),
+      exercise: exercises.length === 1 ? exercises[0] : null,
+      average: has(t, /\b(average|avg|per week|a week|each week|weekly)\b/),
+    };
   }
 
   if (has(t, volumeWords)) {
@@ -210,7 +215,12 @@ export function classifyIntent(message: string, ctx: PromptContext): Intent {
   }
   // "workouts year to date", "all time workouts", "sessions in q3"
   if (has(t, /\b(workouts|sessions|training days|gym days)\b/))
-    return { kind: "frequency", range: range ?? defaultPeriod(6, ctx.today), exercise: null };
+    return {
+      kind: "frequency",
+      range: range ?? defaultPeriod(6, ctx.today),
+      exercise: null,
+      average: has(t, /\b(average|avg|per week|a week|each week|weekly)\b/),
+    };
   return { kind: "help" };
 }
 

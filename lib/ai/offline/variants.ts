@@ -79,15 +79,11 @@ export function pickVariant(ref: ExerciseRef, rows: VariantRow[]): Variant {
     note = `You have ${listNames([chosen.exercise_name, ...others])} — showing ${chosen.exercise_name}, the one you ${chosen.in_period > 0 && best.some((x) => x.r !== chosen && x.r.in_period === 0) ? "trained in this period" : "log most"}; name the equipment to see another.`;
   } else if (wanted.length && !wanted.every((e) => analyseExerciseName(chosen.exercise_name).equipment.includes(e))) {
     note = `You haven't logged a ${wanted.join(" ")} version — showing ${chosen.exercise_name}, the closest name in your history.`;
-  } else if (top < 3 && ref.name && chosen.exercise_name !== ref.name && !containsAll(ref, chosen.exercise_name)) {
+  } else if (top < 3 && ref.name && chosen.exercise_name !== ref.name) {
+    // A different movement that only shares the words ("deadlift" → Romanian Deadlift): say so.
     note = `You haven't logged ${ref.name} — showing ${chosen.exercise_name}, the closest name in your history.`;
   }
   return { ref: { ...ref, label: chosen.exercise_name, name: chosen.exercise_name, pattern: undefined }, chosen, others, note };
-}
-
-function containsAll(ref: ExerciseRef, name: string): boolean {
-  const words = base(displayExerciseName(ref.phrase ?? ref.label));
-  return words.length > 0 && words.every((w) => base(name).includes(w));
 }
 
 export function listNames(names: string[]): string {
