@@ -7,7 +7,7 @@ import { Logo } from "@/components/site/logo";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/session";
 import { ENTITLEMENTS } from "@/lib/billing/entitlements";
-import { activeServices } from "@/lib/server/services";
+import { activeServicesWithModelVersion } from "@/lib/server/services";
 import { getPlan } from "@/lib/billing/plan";
 
 /** Signed-in area: every page below is per-user, so never prerender. */
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   const plan = await getPlan(getDb(), user.id);
-  const services = activeServices();
+  const services = await activeServicesWithModelVersion(getDb());
 
   return (
     <div className="group/shell flex min-h-dvh flex-col">

@@ -20,6 +20,8 @@ export const liveCues = pgTable(
     toast: text("toast").notNull(),
     /** "model" or "template". */
     source: text("source").notNull(),
+    /** Which offline template wrote it (index in lib/cues/templates.ts), so thumbs can teach the model. */
+    template: smallint("template"),
     generationMs: integer("generation_ms").notNull(),
     played: boolean("played").notNull().default(false),
     cached: boolean("cached"),
@@ -34,6 +36,7 @@ export const liveCues = pgTable(
     index("live_cues_user_created_idx").on(t.userId, t.createdAt.desc()),
     check("live_cues_trigger_check", sql`${t.trigger} in ('onboarding','pre-start','set-start','set-end','strainsync','workout-end')`),
     check("live_cues_persona_check", sql`${t.persona} in ('alice','aiden')`),
+    check("live_cues_template_check", sql`${t.template} is null or ${t.template} between 0 and 99`),
     check("live_cues_feedback_check", sql`${t.feedback} is null or ${t.feedback} in (-1, 1)`),
     check("live_cues_text_check", sql`length(${t.text}) between 1 and 2000 and length(${t.toast}) between 1 and 49`),
   ],

@@ -7,6 +7,9 @@ import { createOfflineCoachModel } from "./offline/model";
 export const DEFAULT_OPENAI_MODEL = "gpt-4.1-mini";
 export const OFFLINE_MODEL_LABEL = "Built-in offline coach";
 
+/** The deployed registry version, as the seam needs it (see lib/training/registry.ts). */
+export type DeployedModelRef = { provider: "offline" | "openai"; externalModel: string | null; version: string };
+
 export type ChatModel = { model: LanguageModelV3; id: string; label: string; offline: boolean };
 
 /** The model seam's own words: the chat header and the services footer both show this label. */
@@ -29,13 +32,22 @@ export const describeModel: DescribeService = (e: Env = env()) => {
  * e.g. Ollama or vLLM, which speak chat completions — hence `.chat()` there); otherwise the
  * built-in offline coach. `label` is what the UI shows, so it always says which one answers.
  */
-export function getChatModel(): ChatModel {
+export function getChatModel(deployed?: DeployedModelRef | null): ChatModel {
   const e = env();
   if (e.OPENAI_API_KEY) {
-    const modelId = e.OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL;
+    // The registry's deployed OpenAI fine-tune (lib/training/registry.ts) replaces the configured model.
+    const fineTuned = deployed?.provider === "openai" && deployed.externalModel ? deployed.externalModel : null;
+    const modelId = fineTuned ?? e.OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL;
     const openai = createOpenAI({ apiKey: e.OPENAI_API_KEY, ...(e.OPENAI_BASE_URL ? { baseURL: e.OPENAI_BASE_URL } : {}) });
     const model = e.OPENAI_BASE_URL ? openai.chat(modelId) : openai(modelId);
     const { id, label } = describeModel(e);
+    if (fineTuned)
+      return {
+        model,
+        id: `openai:${fineTuned}`,
+        label: `${label.replace(e.OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL, fineTuned)} (v${deployed!.version})`,
+        offline: false,
+      };
     return { model, id, label, offline: false };
   }
   return { model: createOfflineCoachModel(), id: "offline", label: OFFLINE_MODEL_LABEL, offline: true };

@@ -36,6 +36,8 @@ const schema = z.object({
   SPEECH_CACHE_MAX_MB: z.coerce.number().int().min(1).max(100_000).optional(),
   /** "0": do not render the common cue phrases into the speech cache at start (default: render them). */
   SPEECH_WARM_PHRASES: z.enum(["0", "1"]).optional(),
+  /** Key of the HMAC that replaces user ids in training records (default: generated once, kept in Postgres). */
+  TRAINING_HMAC_SECRET: z.string().min(32).optional(),
   SPOTTER_SEED_DEMO: z.enum(["0", "1"]).optional(),
   /** Optional: the SQL sandbox logs in as spotter_sandbox itself (same database as DATABASE_URL). */
   SANDBOX_DATABASE_URL: z.string().url().optional(),

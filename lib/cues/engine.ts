@@ -6,7 +6,16 @@ import { CUE_PERSONAS } from "./personas";
 import { noPush, safetyViolation } from "./safety";
 import { REPEAT_TEMPLATES, repeatsPrevious, TEMPLATES } from "./templates";
 import { toastFor } from "./toast";
-import { MAX_CUE_WORDS, MAX_ONBOARDING_WORDS, type Cue, type CueFacts, type CueKind, type CueRequest, type CueTrigger } from "./types";
+import {
+  MAX_CUE_WORDS,
+  MAX_ONBOARDING_WORDS,
+  type Cue,
+  type CueFacts,
+  type CueKind,
+  type CueRequest,
+  type CueTrigger,
+  type TemplatePreferences,
+} from "./types";
 
 export const CUE_DEADLINE_MS = 800;
 
@@ -48,11 +57,38 @@ export const LAST_RESORT: Record<CueTrigger, string> = {
 };
 export const PAIN = "If it hurts, stop. Sharp pain ends this lift today.";
 
+/**
+ * The order in which templates are tried. Without preferences: a seed-chosen start, then rotation.
+ * With learned preferences (the deployed offline model): the seed picks the first template with
+ * probability proportional to its weight, then the rest by weight — liked templates are said more
+ * often, disliked ones rarely, and none is lost when the preferred one lacks its facts.
+ */
+export function templateOrder(length: number, seed: string, weights?: number[]): number[] {
+  const h = hash(seed);
+  if (!weights || weights.length !== length || weights.some((w) => !(w >= 0))) {
+    const start = h % length;
+    return Array.from({ length }, (_, i) => (start + i) % length);
+  }
+  const total = weights.reduce((a, b) => a + b, 0);
+  const byWeight = Array.from({ length }, (_, i) => i).sort((a, b) => weights[b] - weights[a] || a - b);
+  if (total <= 0) return byWeight;
+  let point = (h / 2 ** 32) * total;
+  let first = byWeight[0];
+  for (let i = 0; i < length; i++) {
+    point -= weights[i];
+    if (point < 0) {
+      first = i;
+      break;
+    }
+  }
+  return [first, ...byWeight.filter((i) => i !== first)];
+}
+
 /** The deterministic cue: the first valid template from a seed-chosen start. Never fails. */
-export function templateCue(req: CueRequest, started = performance.now()): Cue {
+export function templateCue(req: CueRequest, started = performance.now(), preferences?: TemplatePreferences | null): Cue {
   const { trigger, persona, facts } = req;
   const kind = kindFor(trigger, facts);
-  const done = (text: string): Cue => ({
+  const done = (text: string, template: number | null = null): Cue => ({
     trigger,
     kind,
     persona,
@@ -60,6 +96,7 @@ export function templateCue(req: CueRequest, started = performance.now()): Cue {
     toast: toastFor(facts.safety?.painReported ? "strainsync" : trigger, facts),
     source: "template",
     generationMs: performance.now() - started,
+    template,
   });
   if (facts.safety?.painReported && trigger !== "onboarding") return done(PAIN);
   const list =
@@ -67,14 +104,14 @@ export function templateCue(req: CueRequest, started = performance.now()): Cue {
       ? REPEAT_TEMPLATES[persona][trigger]
       : TEMPLATES[persona][trigger];
   const blockPush = noPush(facts);
-  const start = hash(req.seed ?? `${trigger}:${facts.exercise?.name ?? ""}:${facts.exercise?.setNumber ?? ""}`) % list.length;
+  const seed = req.seed ?? `${trigger}:${facts.exercise?.name ?? ""}:${facts.exercise?.setNumber ?? ""}`;
   // Records are always announced first when there is one (priority PR), otherwise rotate.
-  const order = facts.pr && trigger === "set-end" ? list.map((_, i) => i) : list.map((_, i) => (start + i) % list.length);
+  const order = facts.pr && trigger === "set-end" ? list.map((_, i) => i) : templateOrder(list.length, seed, preferences?.[persona]?.[trigger]);
   for (const i of order) {
     const tpl = list[i];
     if (tpl.push && blockPush && !facts.pr) continue;
     const text = tpl.render(facts);
-    if (text && !cueProblem(text, trigger, facts)) return done(text);
+    if (text && !cueProblem(text, trigger, facts)) return done(text, i);
   }
   return done(LAST_RESORT[trigger]);
 }
@@ -98,10 +135,11 @@ function prompt(req: CueRequest): string {
  */
 export async function generateCue(
   req: CueRequest,
-  opts: { model?: LanguageModelV3 | null; deadlineMs?: number } = {},
+  opts: { model?: LanguageModelV3 | null; deadlineMs?: number; preferences?: TemplatePreferences | null } = {},
 ): Promise<Cue & { fallbackReason?: string }> {
   const started = performance.now();
-  if (!opts.model || req.trigger === "onboarding" || req.facts.safety?.painReported) return templateCue(req, started);
+  const fallback = () => templateCue(req, started, opts.preferences);
+  if (!opts.model || req.trigger === "onboarding" || req.facts.safety?.painReported) return fallback();
   const deadline = opts.deadlineMs ?? CUE_DEADLINE_MS;
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -115,11 +153,11 @@ export async function generateCue(
       }),
     ]);
     const problem = cueProblem(text, req.trigger, req.facts);
-    if (problem) return { ...templateCue(req, started), fallbackReason: problem };
-    return { ...templateCue(req, started), text, source: "model", generationMs: performance.now() - started };
+    if (problem) return { ...fallback(), fallbackReason: problem };
+    return { ...fallback(), text, source: "model", generationMs: performance.now() - started, template: null };
   } catch (err) {
     controller.abort();
-    return { ...templateCue(req, started), fallbackReason: err instanceof Error ? err.message : String(err) };
+    return { ...fallback(), fallbackReason: err instanceof Error ? err.message : String(err) };
   } finally {
     clearTimeout(timer);
   }

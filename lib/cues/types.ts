@@ -64,4 +64,12 @@ export interface Cue {
   /** "model" when the model seam wrote it, "template" for the offline templates and fallbacks. */
   source: "model" | "template";
   generationMs: number;
+  /** Index of the template in TEMPLATES[persona][trigger] that wrote the text (null: model, pain or fallback). */
+  template: number | null;
 }
+
+/**
+ * What the offline cue model learned from lifters' thumbs (lib/training/offline-fit.ts): per persona
+ * and trigger, one weight per template (same order as TEMPLATES). Higher is preferred.
+ */
+export type TemplatePreferences = Partial<Record<CuePersonaId, Partial<Record<CueTrigger, number[]>>>>;

@@ -11,6 +11,7 @@ import type { LiveCue } from "@/lib/cues/client/types";
 import type { CueFacts } from "@/lib/cues/types";
 import { NotFoundError, RateLimitedError, UserError } from "@/lib/errors/user-error";
 import { clipKeyFor, speak, type SpeechResult, type VoicePersona } from "@/lib/speech";
+import { cuePreferencesOf, deployedModel } from "@/lib/training/registry";
 import { isUuid } from "@/lib/ids/is-uuid";
 import type { cueRequestSchema, cueUpdateSchema } from "./schemas";
 
@@ -36,8 +37,10 @@ export async function createCue(db: Queryable, userId: string, req: z.output<typ
   const ents = await getEntitlements(db, userId);
   const allowance = await checkAllowance(db, userId, { meter: "liveCues" }, ents);
   if (!allowance.allowed) throw new RateLimitedError(allowance.message!, allowance.resetAt ?? undefined);
-  const seam = getChatModel();
-  const cue = await generateCue({ ...req, facts: req.facts as CueFacts }, { model: seam.offline ? null : seam.model });
+  const deployed = await deployedModel(db);
+  const seam = getChatModel(deployed);
+  const preferences = cuePreferencesOf(deployed);
+  const cue = await generateCue({ ...req, facts: req.facts as CueFacts }, { model: seam.offline ? null : seam.model, preferences });
   const [row] = await db
     .insert(liveCues)
     .values({
@@ -48,6 +51,7 @@ export async function createCue(db: Queryable, userId: string, req: z.output<typ
       text: cue.text,
       toast: cue.toast,
       source: cue.source,
+      template: cue.template,
       generationMs: Math.round(cue.generationMs),
     })
     .returning({ id: liveCues.id });

@@ -14,6 +14,7 @@ const SECRET_ENV = [
   "SMTP_URL",
   "DATABASE_URL",
   "SANDBOX_DATABASE_URL",
+  "TRAINING_HMAC_SECRET",
 ];
 
 const PATTERNS: [RegExp, string][] = [

@@ -125,7 +125,9 @@ const NAME_TITLE = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Coach)\.?\s+[\p{Lu}]
 /** "Priyanka's program": a capitalised possessive is a name unless it is a day, month or Spotter's own. */
 const POSSESSIVE = /(?<![\p{L}\[])([\p{Lu}][\p{Ll}]+)(?:'s|’s)(?![\p{L}])/gu;
 const NOT_NAMES = new Set(
-  "today tomorrow yesterday tonight monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december week month year everyone someone nobody coach spotter alice aiden it that what who there here let he she".split(" "),
+  "today tomorrow yesterday tonight monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december week month year everyone someone nobody coach spotter alice aiden it that what who there here let he she".split(
+    " ",
+  ),
 );
 const SIGN_OFF = /(?:^|\n)\s*(?:[-–—~]+\s*)[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’.-]+)?\s*$/gu;
 

@@ -15,3 +15,5 @@ export { default as billing } from "./billing";
 export { default as voice } from "./voice";
 export { default as exportData } from "./export";
 export { default as purge } from "./purge";
+export { default as training } from "./training";
+export { default as model } from "./model";
