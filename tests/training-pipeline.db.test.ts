@@ -46,12 +46,12 @@ describe("training pipeline: records and batches", () => {
     const [{ jsonl }] = await db().db.select({ jsonl: trainingBatches.jsonl }).from(trainingBatches).where(eq(trainingBatches.id, batch.id));
     expect(batch.sizeBytes).toBe(Buffer.byteLength(jsonl));
 
-    const leaked = piiCorpus.notes.map((n) => ({ text: n.text, leaked: leaks(n, jsonl) })).filter((r) => r.leaked.length);
+    const lines = jsonl.trimEnd().split("\n");
+    const leaked = piiCorpus.notes.map((n) => ({ text: n.text, leaked: leaks(n, lines) })).filter((r) => r.leaked.length);
     expect(leaked).toEqual([]);
     for (const u of piiCorpus.users) for (const part of u.name.split(" ")) expect(jsonl.toLowerCase()).not.toContain(part.toLowerCase());
     for (const id of ids) expect(jsonl).not.toContain(id);
 
-    const lines = jsonl.trimEnd().split("\n");
     expect(lines).toHaveLength(piiCorpus.notes.length);
     for (const line of lines) {
       const parsed = JSON.parse(line);

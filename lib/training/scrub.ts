@@ -259,8 +259,10 @@ export function scrubText(input: string, opts: ScrubOptions = {}): string {
   let s = input.normalize("NFKC").replace(/[\u200B-\u200D\u2060\uFEFF]/g, "");
   // Order: things containing other things first (a URL holds a domain, an email holds a name).
   s = s.replace(URL_SCHEME, "[url]").replace(URL_WWW, "[url]");
-  s = s.replace(EMAIL, "[email]").replace(EMAIL_OBFUSCATED, "[email]");
+  s = s.replace(EMAIL, "[email]");
   s = s.replace(URL_PATH, "[url]").replace(URL_BARE, "[url]");
+  // After domains: "is at strava.com/x" must not read as an obfuscated email and leave the path.
+  s = s.replace(EMAIL_OBFUSCATED, "[email]");
   s = s.replace(IPV4, "[ip]");
   s = s.replace(IPV6, (m) => (/::|[a-f]/i.test(m) || (m.match(/:/g)?.length ?? 0) >= 4 ? "[ip]" : m));
   s = s.replace(HANDLE_NAMED, (_m, site: string, sep: string) => `${site}${sep}[handle]`);

@@ -24,19 +24,19 @@ const fold = (s: string) =>
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * What of `note` survives in `output`: each pii string (case- and accent-insensitive, as a whole
- * word), and for phone numbers also their last 6 digits anywhere in the output's digits.
+ * What of `note` survives in any of `outputs` (e.g. the lines of a batch): each pii string (case-
+ * and accent-insensitive, as a whole word), and for phone numbers also their last 6 digits among
+ * one output's digits.
  */
-export function leaks(note: Pick<PiiNote, "kind" | "pii">, output: string): string[] {
-  const out = fold(output);
-  const outDigits = output.normalize("NFKC").replace(/\D/g, "");
+export function leaks(note: Pick<PiiNote, "kind" | "pii">, outputs: string | string[]): string[] {
+  const list = (Array.isArray(outputs) ? outputs : [outputs]).map((o) => ({ text: fold(o), digits: o.normalize("NFKC").replace(/\D/g, "") }));
   const found: string[] = [];
   for (const p of note.pii) {
-    const needle = fold(p);
-    if (new RegExp(String.raw`(?<![\p{L}\p{N}])${escape(needle)}(?![\p{L}\p{N}])`, "u").test(out)) found.push(p);
+    const re = new RegExp(String.raw`(?<![\p{L}\p{N}])${escape(fold(p))}(?![\p{L}\p{N}])`, "u");
+    if (list.some((o) => re.test(o.text))) found.push(p);
     if (note.kind === "phone") {
       const d = p.normalize("NFKC").replace(/\D/g, "");
-      if (d.length >= 7 && outDigits.includes(d.slice(-6))) found.push(`${p} (digits)`);
+      if (d.length >= 7 && list.some((o) => o.digits.includes(d.slice(-6)))) found.push(`${p} (digits)`);
     }
   }
   return found;
