@@ -153,7 +153,9 @@ describe("training pipeline: records and batches", () => {
     const r = await purgeTrainingData(db().db, now);
     expect(r.records).toBeGreaterThanOrEqual(piiCorpus.notes.length);
     expect(r.batches).toBeGreaterThanOrEqual(1);
-    const left = await db().db.execute(sql`select count(*)::int as n from training_records where occurred_at < ${"2026-05-20T12:00:00Z"}::timestamptz`);
+    const left = await db().db.execute(
+      sql`select count(*)::int as n from training_records where occurred_at < ${"2026-05-20T12:00:00Z"}::timestamptz`,
+    );
     expect(Number(left.rows[0].n)).toBe(0);
     const recent = Number((await db().db.execute(sql`select count(*)::int as n from training_records`)).rows[0].n);
     expect(recent).toBeGreaterThan(0); // June–August records stay

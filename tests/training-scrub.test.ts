@@ -11,7 +11,8 @@ describe("personal-data scrubber", () => {
   it("the adversarial corpus has at least 200 notes across every kind", () => {
     expect(piiCorpus.notes.length).toBeGreaterThanOrEqual(200);
     const kinds = new Set(piiCorpus.notes.map((n) => n.kind));
-    for (const k of ["email", "email-obfuscated", "phone", "ip", "url", "handle", "address", "own-name", "other-name", "mixed"]) expect(kinds).toContain(k);
+    for (const k of ["email", "email-obfuscated", "phone", "ip", "url", "handle", "address", "own-name", "other-name", "mixed"])
+      expect(kinds).toContain(k);
   });
 
   it("leaves no personal data from any corpus note", () => {
@@ -30,7 +31,9 @@ describe("personal-data scrubber", () => {
   it("keeps the training value: lifting numbers, exercises and the coach personas survive", () => {
     const text = "Squats 5x5 at 100 kg, RPE 8. Rested 3 minutes. Alice said the 12500 kg week was great; Aiden wants 3x8 @ 60kg.";
     expect(scrubText(text)).toBe(text);
-    expect(scrubText("Max effort: deadlift 180 kg x 1 on 2026-12-03 at 10:30:45.")).toBe("Max effort: deadlift 180 kg x 1 on 2026-12-03 at 10:30:45.");
+    expect(scrubText("Max effort: deadlift 180 kg x 1 on 2026-12-03 at 10:30:45.")).toBe(
+      "Max effort: deadlift 180 kg x 1 on 2026-12-03 at 10:30:45.",
+    );
   });
 
   it("is idempotent and scrubs the user's own names in any case and spelling", () => {

@@ -57,6 +57,16 @@ export const LAST_RESORT: Record<CueTrigger, string> = {
 };
 export const PAIN = "If it hurts, stop. Sharp pain ends this lift today.";
 
+/** MurmurHash3's finalizer: every input bit affects every output bit. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
 /**
  * The order in which templates are tried. Without preferences: a seed-chosen start, then rotation.
  * With learned preferences (the deployed offline model): the seed picks the first template with
@@ -70,9 +80,11 @@ export function templateOrder(length: number, seed: string, weights?: number[]):
     return Array.from({ length }, (_, i) => (start + i) % length);
   }
   const total = weights.reduce((a, b) => a + b, 0);
+  // FNV's high bits barely change between similar seeds ("set-1", "set-2"): mix before scaling.
+  const mixed = fmix32(h);
   const byWeight = Array.from({ length }, (_, i) => i).sort((a, b) => weights[b] - weights[a] || a - b);
   if (total <= 0) return byWeight;
-  let point = (h / 2 ** 32) * total;
+  let point = (mixed / 2 ** 32) * total;
   let first = byWeight[0];
   for (let i = 0; i < length; i++) {
     point -= weights[i];

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { TRAINING_CADENCES, trainingBatches, trainingRecords, type TrainingCadence } from "@/db/schema";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { uuid7 } from "@/lib/ids/uuid7";
 import type { TrainingMessage } from "./collect";
 
@@ -111,6 +112,7 @@ export async function listBatches(db: Queryable, limit = 50): Promise<BatchSumma
 }
 
 export async function batchJsonl(db: Queryable, id: string): Promise<string | null> {
+  if (!isUuid(id)) return null;
   const [row] = await db.select({ jsonl: trainingBatches.jsonl }).from(trainingBatches).where(eq(trainingBatches.id, id));
   return row?.jsonl ?? null;
 }

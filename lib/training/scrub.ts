@@ -9,8 +9,6 @@
  * be taken back. tests/fixtures/pii-corpus.json is the adversarial corpus it is held to.
  */
 
-export const PLACEHOLDERS = ["[email]", "[phone]", "[ip]", "[url]", "[handle]", "[name]", "[address]", "[postcode]", "[id]"] as const;
-
 /** Names that are Spotter's own (the coach personas) and are never a lifter's personal data. */
 const PRODUCT_NAMES = new Set(["alice", "aiden", "spotter"]);
 
@@ -37,8 +35,8 @@ const REDDIT_USER = /(?<![\w/])u\/[A-Za-z0-9_-]{3,20}\b/g;
 
 // Phones. Each candidate must have enough digits to be a number (not "3x5 @ 100").
 const PHONE_INTL = /(?<![\w+])(?:\+|00)\s?\d{1,3}(?:[\s.\-/]?\(?\d{1,5}\)?){2,6}(?:\s*(?:ext\.?|x)\s*\d{1,5})?/gi;
-const PHONE_PARENS = /(?<!\w)\(\d{2,5}\)\s?\d{2,5}(?:[\s.\-]?\d{2,5}){1,3}\b/g;
-const PHONE_NANP = /(?<![\w.])1?[\s.\-]?\d{3}[\s.\-/]\d{3}[\s.\-]\d{4}\b(?:\s*(?:ext\.?|x)\s*\d{1,5})?/gi;
+const PHONE_PARENS = /(?<!\w)\(\d{2,5}\)\s?\d{2,5}(?:[\s.-]?\d{2,5}){1,3}\b/g;
+const PHONE_NANP = /(?<![\w.])1?[\s.-]?\d{3}[\s./-]\d{3}[\s.-]\d{4}\b(?:\s*(?:ext\.?|x)\s*\d{1,5})?/gi;
 const PHONE_TRUNK = /(?<![\w.])0\d{1,4}(?:[\s.\-/]?\d{2,5}){2,4}\b/g;
 const PHONE_LOCAL = /(?<![\w.])\d{3}-\d{4}\b/g;
 const PHONE_LONG = /(?<![\w.])\d{9,15}(?![\w.])/g;
@@ -123,7 +121,7 @@ const NAME_INTRO = new RegExp(
 );
 const NAME_TITLE = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Coach)\.?\s+[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?/gu;
 /** "Priyanka's program": a capitalised possessive is a name unless it is a day, month or Spotter's own. */
-const POSSESSIVE = /(?<![\p{L}\[])([\p{Lu}][\p{Ll}]+)(?:'s|’s)(?![\p{L}])/gu;
+const POSSESSIVE = /(?<![\p{L}[])([\p{Lu}][\p{Ll}]+)(?:'s|’s)(?![\p{L}])/gu;
 const NOT_NAMES = new Set(
   "today tomorrow yesterday tonight monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december week month year everyone someone nobody coach spotter alice aiden it that what who there here let he she".split(
     " ",

@@ -1,7 +1,7 @@
 import type { Cue } from "@/lib/cues/types";
 
 /** What POST /api/live/cues answers (lib/live/cues-service.ts builds it): the cue, recorded. */
-export interface LiveCue extends Cue {
+export interface LiveCue extends Omit<Cue, "template"> {
   id: string;
   /** Whether this user's plan includes voice (Pro and up). */
   voice: boolean;
