@@ -14,11 +14,11 @@ import { retentionCutoff } from "./retention";
 import { contextTagsFor } from "./tags";
 
 /** Sources are collected once they have settled (thumbs arrive during and just after a workout). */
-export const SETTLE_MS = 2 * 3_600_000;
+const SETTLE_MS = 2 * 3_600_000;
 /** At most this many source rows per user and source per collection run. */
 const MAX_SOURCE_ROWS = 5000;
 
-export const CHAT_SYSTEM_PROMPT = "You are Spotter, a strength coach. Answer the lifter from their training log, briefly and safely.";
+const CHAT_SYSTEM_PROMPT = "You are Spotter, a strength coach. Answer the lifter from their training log, briefly and safely.";
 
 export type TrainingMessage = { role: "system" | "user" | "assistant"; content: string; weight?: 0 | 1 };
 
@@ -29,12 +29,12 @@ export interface CollectResult {
 }
 
 /** Cadence of a lifter's records: weekly batches for paid plans, monthly for Free. */
-export function cadenceForPlan(plan: string): TrainingCadence {
+function cadenceForPlan(plan: string): TrainingCadence {
   return plan === "free" ? "monthly" : "weekly";
 }
 
 /** Quality 0–1 from the lifter's thumbs on a cue: up 1, down 0, none 0.5. */
-export function cueQuality(feedback: number | null): number {
+function cueQuality(feedback: number | null): number {
   return feedback === 1 ? 1 : feedback === -1 ? 0 : 0.5;
 }
 

@@ -29,7 +29,7 @@ export interface OfflineMetrics {
 }
 
 /** Fewer held-out examples than this and the run cannot show it learned anything: validation fails. */
-export const MIN_HELD_OUT = 10;
+const MIN_HELD_OUT = 10;
 
 export function isHeldOut(id: string): boolean {
   return createHash("sha256").update(id).digest()[0] % 5 === 0;
@@ -40,7 +40,7 @@ function templateCount(persona: string, trigger: string): number {
 }
 
 /** Laplace-smoothed thumbs-up rate per template; 0.5 where nobody said anything. */
-export function fitPreferences(examples: readonly FeedbackExample[]): TemplatePreferences {
+function fitPreferences(examples: readonly FeedbackExample[]): TemplatePreferences {
   const counts = new Map<string, { up: number; n: number }>();
   for (const e of examples) {
     if (e.template < 0 || e.template >= templateCount(e.persona, e.trigger)) continue;
@@ -64,7 +64,7 @@ export function fitPreferences(examples: readonly FeedbackExample[]): TemplatePr
   return prefs;
 }
 
-export function predictThumbsUp(prefs: TemplatePreferences | null | undefined, e: Pick<FeedbackExample, "persona" | "trigger" | "template">): number {
+function predictThumbsUp(prefs: TemplatePreferences | null | undefined, e: Pick<FeedbackExample, "persona" | "trigger" | "template">): number {
   return prefs?.[e.persona as CuePersonaId]?.[e.trigger as CueTrigger]?.[e.template] ?? 0.5;
 }
 

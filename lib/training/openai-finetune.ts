@@ -11,7 +11,7 @@ import type { Env } from "@/lib/config/env";
 export const MAX_RETRIES = 5;
 export const DEFAULT_FINETUNE_BASE_MODEL = "gpt-4.1-mini-2025-04-14";
 
-export class RetriesExhaustedError extends Error {
+class RetriesExhaustedError extends Error {
   constructor(
     readonly retries: number,
     readonly lastError: unknown,
@@ -21,7 +21,7 @@ export class RetriesExhaustedError extends Error {
   }
 }
 
-export function isRetryable(error: unknown): boolean {
+function isRetryable(error: unknown): boolean {
   if (error instanceof APIConnectionError) return true;
   if (error instanceof APIError) return error.status === undefined || [408, 409, 429].includes(error.status) || error.status >= 500;
   return false;
@@ -66,7 +66,7 @@ export interface FineTuneOutcome {
 }
 
 /** Validation loss curve from the result CSV (columns step, train_loss, …, valid_loss …). */
-export function parseResultCsv(csv: string): { firstValidLoss: number | null; lastValidLoss: number | null; steps: number } {
+function parseResultCsv(csv: string): { firstValidLoss: number | null; lastValidLoss: number | null; steps: number } {
   const [header, ...lines] = csv.trim().split(/\r?\n/);
   const cols = (header ?? "").split(",").map((c) => c.trim());
   const vi = cols.findIndex((c) => c === "valid_loss" || c === "full_valid_loss");

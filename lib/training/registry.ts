@@ -13,10 +13,10 @@ import { uuid7 } from "@/lib/ids/uuid7";
  * partial unique index), and the two previously deployed versions stay 'validated' for rollback;
  * older ones are archived.
  */
-export const ROLLBACK_DEPTH = 2;
+const ROLLBACK_DEPTH = 2;
 const DEPLOY_LOCK = sql`select pg_advisory_xact_lock(hashtext('training:model-deploy'))`;
 
-export class ModelDeployError extends UserError {
+class ModelDeployError extends UserError {
   constructor(message: string) {
     super(message, { code: "model_deploy", status: 409 });
   }
@@ -24,12 +24,12 @@ export class ModelDeployError extends UserError {
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
-export function parseVersion(v: string): [number, number, number] | null {
+function parseVersion(v: string): [number, number, number] | null {
   const m = SEMVER.exec(v);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
-export function compareVersions(a: string, b: string): number {
+function compareVersions(a: string, b: string): number {
   const x = parseVersion(a)!;
   const y = parseVersion(b)!;
   return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];

@@ -4,7 +4,7 @@ import type { Queryable } from "@/db/client";
 import { trainingBatches, trainingRecords } from "@/db/schema";
 
 /** Training data is kept at most six calendar months. */
-export const RETENTION_MONTHS = 6;
+const RETENTION_MONTHS = 6;
 
 export function retentionCutoff(now: Date): Date {
   const d = new Date(now);

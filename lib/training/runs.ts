@@ -37,7 +37,7 @@ export interface RunResult {
   error: string | null;
 }
 
-export class NoBatchError extends Error {
+class NoBatchError extends Error {
   constructor() {
     super("No exported batch is waiting for training (run `npm run admin -- training batch` first).");
     this.name = "NoBatchError";
