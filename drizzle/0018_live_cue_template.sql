@@ -1,0 +1,2 @@
+ALTER TABLE "live_cues" ADD COLUMN "template" smallint;--> statement-breakpoint
+ALTER TABLE "live_cues" ADD CONSTRAINT "live_cues_template_check" CHECK ("live_cues"."template" is null or "live_cues"."template" between 0 and 99);
