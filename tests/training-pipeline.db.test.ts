@@ -65,7 +65,7 @@ describe("training pipeline: records and batches", () => {
     expect(exported.every((r) => r.userId === null && r.state === "exported")).toBe(true);
     expect(new Set(exported.map((r) => r.subject))).toEqual(new Set(ids.map((id) => trainingSubject(key, id))));
     for (const r of exported) for (const t of r.contextTags) expect(CONTEXT_TAGS).toContain(t);
-  });
+  }, 120_000); // 338 notes through collection: ~20 s on PGlite, more on a loaded machine
 
   it("takes only consenting users, only after the grant, never biometrics, and each source once", async () => {
     const now = new Date("2026-04-15T12:00:00Z");
