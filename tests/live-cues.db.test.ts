@@ -137,6 +137,46 @@ describe("live cues API", () => {
     expect((await refused.json()).error).toMatch(/all 100 spoken cues this hour/);
   });
 
+  it("a set that repeats the one before gets a 'same again' cue (set-start and set-end); a changed weight is said", async () => {
+    const u = await makeUser();
+    const w = (await db().db.execute(sql`select id, version, state from live_workouts where user_id = ${u.id}`)).rows[0] as {
+      id: string;
+      version: number;
+      state: { exercises: { key: string; sets: { key: string }[] }[] };
+    };
+    const ex = w.state.exercises[0];
+    const [, s2, s3] = ex.sets;
+    // Set 2 done like set 1 (105 × 5), set 3 prefilled the same.
+    await saveLiveOps(db().db, u.id, {
+      workoutId: w.id,
+      version: w.version,
+      ops: [
+        { op: "completeSet", exerciseKey: ex.key, setKey: s2.key, at: new Date().toISOString(), patch: { weightKg: 105, reps: 5 } },
+        { op: "updateSet", exerciseKey: ex.key, setKey: s3.key, patch: { weightKg: 105, reps: 5 } },
+      ],
+    });
+    for (const [trigger, setKey] of [
+      ["set-end", s2.key],
+      ["set-start", s3.key],
+    ])
+      for (let seed = 0; seed < 5; seed++) {
+        const res = await post({ workoutId: w.id, trigger, exerciseKey: ex.key, setKey, seed: String(seed) });
+        expect(res.status).toBe(200);
+        const cue = await res.json();
+        expect(cue.text, cue.text).not.toMatch(/105|102\.5/);
+      }
+    const v = (await db().db.execute(sql`select version from live_workouts where id = ${w.id}`)).rows[0] as { version: number };
+    await saveLiveOps(db().db, u.id, {
+      workoutId: w.id,
+      version: v.version,
+      ops: [{ op: "updateSet", exerciseKey: ex.key, setKey: s3.key, patch: { weightKg: 107.5 } }],
+    });
+    for (let seed = 0; seed < 5; seed++) {
+      const cue = await (await post({ workoutId: w.id, trigger: "set-start", exerciseKey: ex.key, setKey: s3.key, seed: String(seed) })).json();
+      expect(cue.text).not.toMatch(/same/i);
+    }
+  });
+
   it("never serves or updates another user's cue", async () => {
     await makeUser("pro");
     const cue = await (await post()).json();

@@ -130,14 +130,13 @@ export async function buildLiveCue(db: Db, userId: string, event: LiveCueEvent, 
     facts.target = set.target ?? { weightKg: set.weightKg, reps: set.reps };
     facts.lastTime = lastTimeSet(last, workingIndex, timeZone);
     facts.restSeconds = e.restSeconds;
+    // The set done before this one (for set-start: the last one done) — a set that repeats it gets a "same again" cue.
+    const prevDone = done.filter((s) => s.key !== set.key && (!set.completedAt || Date.parse(s.completedAt!) <= Date.parse(set.completedAt))).at(-1);
+    facts.previous = prevDone ? fact(prevDone) : null;
     if (trigger === "set-start") {
       if (set.completedAt) throw new CueNotDueError("That set is already done.");
       facts.target = { weightKg: set.weightKg, reps: set.reps };
     } else {
-      const prevDone = done
-        .filter((s) => s.key !== set.key && (!set.completedAt || Date.parse(s.completedAt!) <= Date.parse(set.completedAt)))
-        .at(-1);
-      facts.previous = prevDone ? fact(prevDone) : null;
       if (trigger === "set-end") {
         if (!set.completedAt) throw new CueNotDueError("That set is not done yet.");
         facts.done = fact(set);
