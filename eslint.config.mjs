@@ -29,6 +29,14 @@ export default defineConfig([
     },
   },
   {
+    files: ["app/(marketing)/**", "components/site/{site-header,site-footer,legal-page,status-page}.tsx", "app/not-found.tsx"],
+    rules: {
+      // Public pages and the root not-found link with plain <a>: next/link is a client component that would add
+      // ~3 KB to every landing-page load (docs/decisions.md, "The landing page's JavaScript").
+      "@next/next/no-html-link-for-pages": "off",
+    },
+  },
+  {
     files: ["tests/**"],
     rules: {
       // Assertions probe loosely typed results (ECharts options, tool outputs); production code keeps the rule.

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { StatusPage } from "@/components/site/status-page";
 import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Not found", robots: { index: false } };
 
-/** Also shown for other people's workouts, coaches and chats: we never confirm that they exist. */
+/** Plain links (not next/link): this boundary is part of every page, and next/link would add 3 KB to the landing page. Also shown for other people's workouts, coaches and chats: we never confirm that they exist. */
 export default function NotFound() {
   return (
     <StatusPage
@@ -14,10 +13,10 @@ export default function NotFound() {
       actions={
         <>
           <Button asChild>
-            <Link href="/workouts">Go to your workouts</Link>
+            <a href="/workouts">Go to your workouts</a>
           </Button>
           <Button asChild variant="secondary">
-            <Link href="/">Spotter home</Link>
+            <a href="/">Spotter home</a>
           </Button>
         </>
       }

@@ -1,6 +1,5 @@
 import { ArrowRight, Download, EyeOff, FileCheck2, HandCoins, MessageSquareText, ShieldCheck, Trash2 } from "@/components/site/icons";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ChatMock } from "@/components/site/chat-mock";
 import { ImportMock, InterviewMock, LiveMock } from "@/components/site/feature-mocks";
 import { Badge } from "@/components/ui/badge";
@@ -105,12 +104,12 @@ export default function Landing() {
               </p>
               <div className="mt-8 flex flex-col gap-3 min-[400px]:flex-row">
                 <Button asChild variant="accent" size="lg">
-                  <Link href="/sign-up">
+                  <a href="/sign-up">
                     Start free <ArrowRight aria-hidden />
-                  </Link>
+                  </a>
                 </Button>
                 <Button asChild size="lg" className="border border-iron-line bg-transparent text-chalk hover:bg-iron-raised">
-                  <Link href="/sign-in">I have an account</Link>
+                  <a href="/sign-in">I have an account</a>
                 </Button>
               </div>
               <p className="mt-4 text-sm text-iron-muted">Free plan, no card. Import your Strong, Hevy or FitNotes history in a minute.</p>
@@ -243,9 +242,9 @@ export default function Landing() {
             ))}
           </ul>
           <p className="mt-8 text-sm">
-            <Link href="/privacy" className="font-semibold text-accent-text underline underline-offset-4 hover:text-ink">
+            <a href="/privacy" className="font-semibold text-accent-text underline underline-offset-4 hover:text-ink">
               Read the privacy policy in plain language
-            </Link>
+            </a>
           </p>
         </div>
       </section>
@@ -259,20 +258,20 @@ export default function Landing() {
             </h2>
             <p className="mt-2 max-w-xl text-accent-ink/85">
               Start on the free plan. Upgrade when you want voice cues and more coaching; see{" "}
-              <Link href="/pricing" className="font-semibold underline underline-offset-4">
+              <a href="/pricing" className="font-semibold underline underline-offset-4">
                 pricing
-              </Link>
+              </a>
               .
             </p>
           </div>
           <div className="flex flex-wrap gap-3">
             <Button asChild size="lg">
-              <Link href="/sign-up">
+              <a href="/sign-up">
                 Create your coach <ArrowRight aria-hidden />
-              </Link>
+              </a>
             </Button>
             <Button asChild size="lg" variant="ghost" className="text-accent-ink hover:bg-accent-strong">
-              <Link href="/sign-in">Sign in</Link>
+              <a href="/sign-in">Sign in</a>
             </Button>
           </div>
         </div>

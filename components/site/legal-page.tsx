@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 export interface LegalSection {
   id: string;
   title: string;
@@ -38,9 +36,9 @@ export function LegalPage({
             <ol className="mt-3 space-y-2 border-l border-line text-sm">
               {sections.map((s) => (
                 <li key={s.id}>
-                  <Link href={`#${s.id}`} className="-ml-px block border-l border-transparent pl-3 text-ink-soft hover:border-ink hover:text-ink">
+                  <a href={`#${s.id}`} className="-ml-px block border-l border-transparent pl-3 text-ink-soft hover:border-ink hover:text-ink">
                     {s.title}
-                  </Link>
+                  </a>
                 </li>
               ))}
             </ol>

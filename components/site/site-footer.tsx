@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Logo } from "./logo";
 
 const COLUMNS = [
@@ -38,9 +37,9 @@ export function SiteFooter() {
             <ul className="mt-4 space-y-2.5">
               {col.links.map((l) => (
                 <li key={l.href}>
-                  <Link href={l.href} className="text-sm text-chalk/90 hover:text-accent">
+                  <a href={l.href} className="text-sm text-chalk/90 hover:text-accent">
                     {l.label}
-                  </Link>
+                  </a>
                 </li>
               ))}
             </ul>

@@ -1,5 +1,4 @@
 import { Menu } from "@/components/site/icons";
-import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Logo } from "./logo";
 
@@ -19,26 +18,26 @@ export function SiteHeader() {
         Skip to content
       </a>
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-4 sm:px-6">
-        <Link href="/" className="rounded-lg" aria-label="Spotter home">
+        <a href="/" className="rounded-lg" aria-label="Spotter home">
           <Logo />
-        </Link>
+        </a>
         <nav aria-label="Main" className="ml-4 hidden md:block">
           <ul className="flex items-center gap-1">
             {NAV.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="rounded-lg px-3 py-2 text-sm font-medium text-ink-soft hover:bg-sunken hover:text-ink">
+                <a href={item.href} className="rounded-lg px-3 py-2 text-sm font-medium text-ink-soft hover:bg-sunken hover:text-ink">
                   {item.label}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-1.5 sm:gap-2">
           <Button asChild variant="ghost" size="sm" className="hidden min-[380px]:inline-flex">
-            <Link href="/sign-in">Sign in</Link>
+            <a href="/sign-in">Sign in</a>
           </Button>
           <Button asChild variant="primary" size="sm">
-            <Link href="/sign-up">Start free</Link>
+            <a href="/sign-up">Start free</a>
           </Button>
           {/* <details> keeps the phone menu working without JavaScript. */}
           <details className="group relative md:hidden">
@@ -50,15 +49,15 @@ export function SiteHeader() {
               <ul>
                 {NAV.map((item) => (
                   <li key={item.href}>
-                    <Link href={item.href} className="block rounded-lg px-3 py-2.5 text-sm font-medium text-ink hover:bg-sunken">
+                    <a href={item.href} className="block rounded-lg px-3 py-2.5 text-sm font-medium text-ink hover:bg-sunken">
                       {item.label}
-                    </Link>
+                    </a>
                   </li>
                 ))}
                 <li className="mt-1 border-t border-line pt-1">
-                  <Link href="/sign-in" className="block rounded-lg px-3 py-2.5 text-sm font-medium text-ink hover:bg-sunken">
+                  <a href="/sign-in" className="block rounded-lg px-3 py-2.5 text-sm font-medium text-ink hover:bg-sunken">
                     Sign in
-                  </Link>
+                  </a>
                 </li>
               </ul>
             </nav>

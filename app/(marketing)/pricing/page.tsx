@@ -1,6 +1,5 @@
 import { Check, Minus } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { buildComparisonRows, cellText, formatMonthlyPrice, type ComparisonCell } from "@/components/site/pricing-rows";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -96,14 +95,14 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
       <div className="mt-8 flex flex-col items-center gap-4">
         <nav aria-label="Billing period" className="inline-flex rounded-xl border border-line bg-surface p-1 text-sm shadow-card">
           {(["month", "year"] as const).map((i) => (
-            <Link
+            <a
               key={i}
               href={i === "year" ? "/pricing?interval=year" : "/pricing"}
               aria-current={interval === i ? "page" : undefined}
               className={cn("rounded-lg px-4 py-1.5 font-semibold", interval === i ? "bg-ink text-chalk" : "text-ink-soft hover:bg-sunken")}
             >
               {i === "month" ? "Monthly" : "Yearly · 2 months free"}
-            </Link>
+            </a>
           ))}
         </nav>
         {params.checkout === "canceled" ? (
@@ -157,7 +156,7 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
               </ul>
               {plan === current ? (
                 <Button asChild size="lg" variant="secondary" className="mt-8 w-full">
-                  <Link href="/settings/billing">{plan === "free" ? "Your plan" : "Manage your plan"}</Link>
+                  <a href="/settings/billing">{plan === "free" ? "Your plan" : "Manage your plan"}</a>
                 </Button>
               ) : plan !== "free" && mode === "off" ? (
                 <p className={cn("mt-8 text-center text-sm", featured ? "text-iron-muted" : "text-ink-muted")}>

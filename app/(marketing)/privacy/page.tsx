@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { LegalPage, type LegalSection } from "@/components/site/legal-page";
 
 export const metadata: Metadata = {
@@ -20,8 +19,7 @@ const sections: LegalSection[] = [
         <p>
           Spotter is software that runs on a server operated by someone: us on the hosted service, or an independent operator (for example a gym or a
           coach) running their own copy. In this policy, <strong>“we”</strong> means the operator of the Spotter server you signed up on. They decide
-          which optional outside services are switched on (see <Link href="#services">Services that may see your data</Link>) and they answer your
-          requests.
+          which optional outside services are switched on (see <a href="#services">Services that may see your data</a>) and they answer your requests.
         </p>
       </>
     ),
@@ -218,7 +216,7 @@ const sections: LegalSection[] = [
     body: (
       <p>
         If we change this policy in a way that matters, we will tell you in the app or by email before it applies. Questions or requests go to the
-        operator of your Spotter server, using the contact details they publish. See also our <Link href="/terms">terms of service</Link>.
+        operator of your Spotter server, using the contact details they publish. See also our <a href="/terms">terms of service</a>.
       </p>
     ),
   },

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { LegalPage, type LegalSection } from "@/components/site/legal-page";
 
 export const metadata: Metadata = {
@@ -17,7 +16,7 @@ const sections: LegalSection[] = [
     body: (
       <p>
         These terms are between you and the operator of the Spotter server you use (“we”). By creating an account you accept them and our{" "}
-        <Link href="/privacy">privacy policy</Link>. If you do not agree, please do not use Spotter.
+        <a href="/privacy">privacy policy</a>. If you do not agree, please do not use Spotter.
       </p>
     ),
   },
@@ -86,8 +85,8 @@ const sections: LegalSection[] = [
     body: (
       <>
         <p>
-          The free plan costs nothing. Paid plans, their prices and their limits are listed on the <Link href="/pricing">pricing page</Link>, which is
-          the binding description of what each plan includes. Daily limits reset at midnight UTC.
+          The free plan costs nothing. Paid plans, their prices and their limits are listed on the <a href="/pricing">pricing page</a>, which is the
+          binding description of what each plan includes. Daily limits reset at midnight UTC.
         </p>
         <ul>
           <li>

@@ -10,7 +10,9 @@ function digestOf(error: unknown): string | undefined {
   return error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : undefined;
 }
 
-export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
+/** The error boundary of the signed-in app and the auth pages (app/(app)/error.tsx, app/(auth)/error.tsx). Public pages have none of
+ * their own (a failure there reaches app/global-error.tsx), so its code stays off the landing page (docs/decisions.md). */
+export function ErrorView({ error, retry }: { error: unknown; retry: () => void }) {
   const [retrying, setRetrying] = useState(false);
   const digest = digestOf(error);
 
