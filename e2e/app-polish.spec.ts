@@ -210,3 +210,33 @@ test("workouts: PR badges, search and filter, an exercise's history page, and RP
   await screen(page, testInfo, "session-phone");
   expect(errors, errors.join("\n")).toEqual([]);
 });
+
+test("logging a workout shows last time's sets for the exercise, per set and in total", async ({ page }, testInfo) => {
+  await signUp(page, newAccount("Previous"));
+  const errors = collectErrors(page);
+  await page.goto("/workouts/new");
+  await page.getByLabel("Name", { exact: true }).fill("Leg day");
+  // A fresh account has no history: nothing is shown as "last time".
+  await page.getByRole("combobox", { name: "Exercise 1", exact: true }).fill("Squat (Barbell)");
+  await expect(page.getByTestId("previous-performance")).toHaveCount(0);
+  await page.getByLabel("Set 1 weight in kg").fill("100");
+  await page.getByLabel("Set 1 reps").fill("5");
+  await page.getByLabel("Set 1 reps").press("Enter");
+  await page.getByLabel("Set 2 weight in kg").fill("105");
+  await page.getByLabel("Set 2 reps").fill("3");
+  await page.getByRole("button", { name: "Add workout" }).click();
+  await page.waitForURL(/\/workouts\/[0-9a-f-]{36}$/);
+
+  // The next workout: typing the exercise's name brings back what was done last time.
+  await page.goto("/workouts/new");
+  await page.getByRole("combobox", { name: "Exercise 1", exact: true }).fill("squat (barbell)");
+  await expect(page.getByTestId("previous-performance")).toContainText(/Last time \(.+\): 100 kg × 5 · 105 kg × 3/);
+  await expect(page.getByTestId("previous-set").first()).toHaveText("Last time: 100 kg × 5");
+  await page.getByLabel("Set 1 reps").press("Enter");
+  await expect(page.getByTestId("previous-set").nth(1)).toHaveText("Last time: 105 kg × 3");
+  await screen(page, testInfo, "previous-while-logging");
+  // Another exercise has no history: no hint.
+  await page.getByRole("combobox", { name: "Exercise 1", exact: true }).fill("Deadlift (Barbell)");
+  await expect(page.getByTestId("previous-performance")).toHaveCount(0);
+  expect(errors, errors.join("\n")).toEqual([]);
+});
