@@ -5,8 +5,8 @@ import { screen } from "./helpers/screens";
 /**
  * The Trainer plan end to end: a trainer pays for the plan (local test-mode Stripe), hands out a
  * share code, the athlete sees what is shared and accepts, the trainer assigns a programme, the
- * athlete logs today's session (live mode has no "start from plan" screen in this build, so the
- * session is logged in the form), and the roster's compliance goes from 0 % to 100 %.
+ * athlete starts today's plan in live mode (the programme is its first source) and finishes it,
+ * and the roster's compliance goes from 0 % to 100 %.
  */
 test("invite → accept → assign programme → athlete trains → compliance on the roster", async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
@@ -66,16 +66,24 @@ test("invite → accept → assign programme → athlete trains → compliance o
   await expect(row.getByTestId("compliance-7")).toHaveText("0%");
   await expect(row.getByTestId("week-count")).toHaveText("0 / 1");
 
-  // The athlete sees today's plan and logs the session.
+  // The athlete sees today's plan and does it in live mode.
   await athletePage.goto("/settings/trainers");
   await expect(athletePage.getByTestId("today-plan")).toContainText("Day A");
-  await athletePage.goto("/workouts/new");
-  await athletePage.getByLabel("Name", { exact: true }).fill("Day A");
-  await athletePage.getByRole("combobox", { name: "Exercise 1", exact: true }).fill("Bench Press (Barbell)");
-  await athletePage.getByLabel("Set 1 weight in kg").fill("60");
-  await athletePage.getByLabel("Set 1 reps").fill("5");
-  await athletePage.getByRole("button", { name: "Add workout" }).click();
-  await athletePage.waitForURL(/\/workouts\/[0-9a-f-]{36}$/);
+  await athletePage.goto("/workouts/live");
+  await expect(athletePage.getByTestId("live-start")).toContainText("Day A (Base block)");
+  await expect(athletePage.getByTestId("live-start")).toContainText("Today in your programme: Base block, week 1, Day A.");
+  await athletePage.getByRole("button", { name: "Start today's plan" }).click();
+  await expect(athletePage.getByTestId("live-workout")).toBeVisible();
+  const bench = athletePage.locator('[data-testid="live-exercise"]', { hasText: "Bench Press" }).first();
+  const first = bench.getByTestId("set-row").first();
+  await first.getByRole("textbox", { name: /set 1 weight \(kg\)/ }).fill("60");
+  await expect(first.getByRole("textbox", { name: /set 1 reps/ })).toHaveValue("5");
+  await first.getByRole("textbox", { name: /set 1 weight \(kg\)/ }).blur();
+  await first.getByTestId("complete-set").click();
+  await expect(first).toHaveAttribute("data-done", "1");
+  await expect(athletePage.locator('[data-sync="saved"]')).toBeVisible();
+  await athletePage.getByTestId("finish-workout").click();
+  await expect(athletePage.getByTestId("live-summary")).toBeVisible({ timeout: 20_000 });
 
   // Compliance updates on the roster, and the athlete can see the trainer's reads.
   await trainerPage.goto("/trainer");
