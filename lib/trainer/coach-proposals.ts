@@ -16,7 +16,7 @@ import { requireClientAccess } from "./access";
  */
 
 const methodologyShape = coachCardSchema.shape.methodology;
-export const proposalSchema = z.object({
+const proposalSchema = z.object({
   methodology: methodologyShape,
   methodologyPrompt: z.string().min(1).max(1500),
   safetyRules: z.array(z.string().min(1).max(240)).max(8),
@@ -25,7 +25,7 @@ export const proposalSchema = z.object({
 });
 export type CoachProposalContent = z.infer<typeof proposalSchema>;
 
-export class CoachProposalError extends UserError {
+class CoachProposalError extends UserError {
   constructor(message: string, code = "coach_proposal") {
     super(message, { code, status: 409 });
   }
