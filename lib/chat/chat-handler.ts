@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { consumeStream, convertToModelMessages, createUIMessageStream, createUIMessageStreamResponse, stepCountIs, streamText } from "ai";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { jsonError, userRoute } from "@/lib/api/route";
 import type { SessionUser } from "@/lib/auth/session";
 import { isUserError, UserError } from "@/lib/errors/user-error";
@@ -23,7 +23,7 @@ export const MAX_STEPS = 5;
 
 export interface ChatHandlerDeps {
   getUser: () => Promise<SessionUser | null>;
-  getModel: () => ChatModelInfo;
+  getModel: (db: Db) => ChatModelInfo | Promise<ChatModelInfo>;
 }
 
 /**
@@ -57,7 +57,7 @@ async function handleChat(request: Request, user: SessionUser, input: ChatReques
     });
   }
 
-  const chatModel = deps.getModel();
+  const chatModel = await deps.getModel(db);
   let turn;
   try {
     turn = await prepareTurn(db, {

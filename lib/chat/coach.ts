@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { getChatModel } from "@/lib/ai/provider";
+import { deployedModel } from "@/lib/training/registry";
 import { DEFAULT_COACH_PLAN, planFromCard } from "@/lib/ai/coach-plan";
 import { buildSystemPrompt, type CoachPersona, type CoachPlan } from "@/lib/ai/system-prompt";
 import { createCoachTools, type CoachChart, type QueryInfo } from "@/lib/ai/tools";
@@ -15,9 +16,12 @@ import type { ChartPayload } from "./types";
 
 export type ChatModelInfo = ReturnType<typeof getChatModel>;
 
-/** The model answering this request: { model, id, label, offline }. */
-export function resolveChatModel(): ChatModelInfo {
-  return getChatModel();
+/**
+ * The model answering this request: { model, id, label, offline }. With OPENAI_API_KEY, a deployed
+ * OpenAI fine-tune from the model registry (lib/training/registry.ts) answers instead of OPENAI_MODEL.
+ */
+export async function resolveChatModel(db: Db): Promise<ChatModelInfo> {
+  return getChatModel(await deployedModel(db));
 }
 
 export type CoachTools = ReturnType<typeof createCoachTools>;

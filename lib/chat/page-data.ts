@@ -6,7 +6,7 @@ import { peekChatQuota } from "./quota";
 /** What both chat pages need besides the messages: sidebar page 1, quota, and the model label. */
 export async function loadChatChrome(db: Db, userId: string) {
   const [conversations, quota] = await Promise.all([listConversations(db, userId), peekChatQuota(db, userId)]);
-  const { label, offline } = resolveChatModel();
+  const { label, offline } = await resolveChatModel(db);
   return {
     conversations,
     model: { label, offline },
