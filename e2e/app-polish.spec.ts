@@ -132,8 +132,10 @@ test("stopping right after sending keeps the message: a reload shows it", async 
   await page.getByTestId("chat-send").click();
   // The conversation has its address as soon as the message is sent.
   await expect(page).toHaveURL(/\/chat\/[0-9a-f-]{36}$/);
+  // The reply may finish before the click lands: Stop then disappears. A click without its own timeout
+  // would wait for it until the test times out (the old flake: the trace showed "waiting for chat-stop").
   const stop = page.getByTestId("chat-stop");
-  if (await stop.isVisible()) await stop.click().catch(() => {});
+  if (await stop.isVisible()) await stop.click({ timeout: 2_000 }).catch(() => {});
   await page.waitForTimeout(500);
   await page.reload();
   await expect(page.locator('[data-role="user"]').first()).toContainText("Log: squat 3x5 at 100kg");
