@@ -92,7 +92,7 @@ test("foundation: sign-up, import, training log, and ownership between two users
   const services = page.getByRole("region", { name: "Running on this server" });
   await expect(services).toContainText("Built-in offline coach· built-in");
   await expect(services).toContainText("Embedded voices (Flite)· built-in");
-  await expect(services).toContainText("Live workout mode is not in this build yet");
+  await expect(services).toContainText("Spoken cues in live workout mode (Pro)");
   await screen(page, testInfo, "foreign-session-404");
   expect((await page.goto(`${aliceSessionUrl}/edit`))?.status()).toBe(404);
 

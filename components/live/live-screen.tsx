@@ -59,7 +59,7 @@ import { formatVolume, formatWeight, fromKg, roundWeight, storedKg, type Unit } 
 import { useLiveSync } from "./use-live-sync";
 import { useCuePlayer, type CuePlayer } from "./voice/use-cue-player";
 import { strainFor } from "@/lib/cues/triggers";
-import type { CueRequest, CueTrigger } from "@/lib/cues/types";
+import type { CueTrigger } from "@/lib/cues/types";
 
 /** A moment of the stored workout; the server builds the cue's facts from it (POST /api/live/cues). */
 interface CueEvent {
@@ -69,17 +69,11 @@ interface CueEvent {
   setKey?: string;
 }
 
-/**
- * The cue player posts its request as is and keys prefetches on it; the live screen's request is
- * the moment, not the facts (the server builds those), so it goes through under the player's type.
- */
-const asRequest = (e: CueEvent) => e as unknown as CueRequest;
-
 function useCues(player: CuePlayer) {
   return useMemo(
     () => ({
-      ask: (event: CueEvent, phase?: string) => player.play(asRequest(event), phase ? { phase } : undefined),
-      prefetch: (event: CueEvent) => player.prefetch(asRequest(event)),
+      ask: (event: CueEvent, phase?: string) => player.play(event, phase ? { phase } : undefined),
+      prefetch: (event: CueEvent) => player.prefetch(event),
       phase: (phase: string) => player.setPhase(phase),
     }),
     [player],

@@ -105,7 +105,7 @@ export function entitlementsFor(plan: Plan): Entitlements {
  */
 export const FEATURE_AVAILABLE = {
   /** Live workout mode (issue 9). */
-  liveWorkoutVoice: false,
+  liveWorkoutVoice: true,
   /** Trainer plan: invitations, roster, client view, programmes (issue 12). */
   clientSeats: true,
 } as const;

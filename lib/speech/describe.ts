@@ -10,8 +10,7 @@ export function speechEngineId(e: Pick<Env, "ELEVENLABS_API_KEY">): SpeechEngine
 
 /** The speech seam for the services footer (no key, no voice ids). */
 export const describeSpeech: DescribeService = (e: Env = env()) => {
-  // Until the live workout screen ships, the voices are only reachable from the operator CLI.
-  const detail = "Live workout mode is not in this build yet; operators can try the voices with npm run admin -- voice say";
+  const detail = "Spoken cues in live workout mode (Pro); operators can try the voices with npm run admin -- voice say";
   if (speechEngineId(e) === "elevenlabs") {
     return {
       service: "speech",
