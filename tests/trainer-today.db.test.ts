@@ -1,4 +1,8 @@
+import { generateText, stepCountIs } from "ai";
 import { describe, expect, it } from "vitest";
+import { createOfflineCoachModel } from "@/lib/ai/offline/model";
+import { createCoachTools } from "@/lib/ai/tools";
+import { loadCoachSettings, systemPromptFor } from "@/lib/chat/coach";
 import { exerciseSets, trainerLinks, users, workoutSessions } from "@/db/schema";
 import { setPlan } from "@/lib/billing/plan";
 import { todayPlan } from "@/lib/plans/today";
@@ -45,5 +49,30 @@ describe("an assigned programme is today's plan", () => {
     expect(plan!.exercises.find((e) => /bench/i.test(e.name))!.sets[0]).toEqual({ weightKg: null, reps: 8, rpe: 8 });
     const tuesday = await todayPlan(db().db, c.id, new Date("2026-11-03T09:00:00Z"));
     expect(tuesday!.note).toContain("Rest day in your programme; next is Base, week 1, Day B on 2026-11-05.");
+
+    // The chat's "what should I do today?" follows the same programme (offline coach, real tools).
+    const askToday = async (userId: string) => {
+      const settings = await loadCoachSettings(db().db, userId, now);
+      const tools = createCoachTools({ userId, db: db().db, units: settings.units, timeZone: settings.timeZone, now: () => now });
+      const r = await generateText({
+        model: createOfflineCoachModel({ chunkDelayMs: 0, now: () => now }),
+        system: systemPromptFor(settings, null, now),
+        messages: [{ role: "user", content: "What should I do today?" }],
+        tools,
+        stopWhen: stepCountIs(6),
+      });
+      return { settings, text: r.text };
+    };
+    const client = await askToday(c.id);
+    expect(client.settings.plan?.assignedToday).toEqual([
+      "Today in your programme: Base, week 1, Day A.",
+      `${squat.name}: 5 × 5 at 82.5 kg`,
+      `${plan!.exercises.find((e) => /bench/i.test(e.name))!.name}: 3 × 8 @ RPE 8`,
+    ]);
+    expect(client.text).toContain("Today in your programme: Base, week 1, Day A. Your trainer set this session:");
+    expect(client.text).toContain(`- ${squat.name}: 5 × 5 at 82.5 kg`);
+    const trainer = await askToday(t.id); // no programme assigned to the trainer: the rotation answer
+    expect(trainer.settings.plan?.assignedToday).toBeUndefined();
+    expect(trainer.text).not.toContain("Your trainer set this session");
   });
 });

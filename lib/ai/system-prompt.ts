@@ -46,6 +46,7 @@ export type PromptContext = { today: string; timeZone: string; units: Unit };
  *   deload: every 6 weeks | Deload (about half the sets …) when e1RM drops two weeks running or joints ache
  *   safety: Stop any movement that causes sharp or worsening pain and suggest seeing a professional. | …
  *   injuries: left knee
+ *   assigned_today: Today in your programme: Base, week 1, Day A. | Back Squat: 5 × 5 at 82.5 kg | …
  *   </coach_plan>
  */
 export type CoachPlan = {
@@ -56,6 +57,8 @@ export type CoachPlan = {
   deloadRules?: string[];
   safety?: string[];
   injuries?: string[];
+  /** Today's session from a programme a trainer assigned: a heading, then one line per exercise. */
+  assignedToday?: string[];
 };
 
 export const DEFAULT_COACH_NAME = "Spotter Coach";
@@ -111,6 +114,8 @@ function renderPlanBlock(plan: CoachPlan | undefined | null): string {
   if (safety.length) lines.push(`safety: ${safety.join(" | ")}`);
   const injuries = listOf(plan.injuries, 8, 60);
   if (injuries.length) lines.push(`injuries: ${injuries.join(" | ")}`);
+  const assigned = listOf(plan.assignedToday, 16, 240);
+  if (assigned.length) lines.push(`assigned_today: ${assigned.join(" | ")}`);
   if (lines.length === 0) return "";
   return `<coach_plan>\n${lines.join("\n")}\n</coach_plan>`;
 }
@@ -121,7 +126,7 @@ export function parsePlanBlock(system: string): CoachPlan | null {
   if (!m) return null;
   const plan: CoachPlan = {};
   for (const line of m[1].split("\n")) {
-    const kv = line.match(/^(programme|days_per_week|progression|deload|safety|injuries):\s*(.*)$/);
+    const kv = line.match(/^(programme|days_per_week|progression|deload|safety|injuries|assigned_today):\s*(.*)$/);
     if (!kv) continue;
     const list = kv[2]
       .split(" | ")
@@ -132,6 +137,7 @@ export function parsePlanBlock(system: string): CoachPlan | null {
     else if (kv[1] === "progression") plan.progression = list;
     else if (kv[1] === "safety") plan.safety = list;
     else if (kv[1] === "injuries") plan.injuries = list;
+    else if (kv[1] === "assigned_today") plan.assignedToday = list;
     else {
       const every = list.find((x) => /^every \d+ weeks$/.test(x));
       if (every) plan.deloadEveryWeeks = Number(every.match(/\d+/)![0]);
@@ -157,7 +163,7 @@ export function buildSystemPrompt(input: {
     `You are ${name}, the strength coach inside Spotter. You answer questions about the user's own training data and help them log workouts.`,
     personaBlock ? `Stay in this persona. Never suggest anything listed under "avoid"; pick an alternative instead.\n${personaBlock}` : "",
     planBlock
-      ? `Your programme and safety rules for this lifter (use them for "what should I do today?", pain and deload questions; never tell anyone to train through pain):\n${planBlock}`
+      ? `Your programme and safety rules for this lifter (use them for "what should I do today?", pain and deload questions; when assigned_today is present, today's session is that one, set by the lifter's trainer; never tell anyone to train through pain):\n${planBlock}`
       : "",
     `<context>\ntoday: ${input.today}\ntimezone: ${clean(input.timeZone, 64)}\nunits: ${input.units}\n</context>`,
     [

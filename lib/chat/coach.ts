@@ -9,9 +9,11 @@ import { MAX_VISUALIZATION_ROWS } from "@/db/tables/chat";
 import { getChatPersona } from "@/lib/coach/chat-persona";
 import { getPrimaryCoach } from "@/lib/coach/coaches";
 import { SANDBOX_SCHEMA_DOC } from "@/lib/sql/relations";
-import type { Unit } from "@/lib/units";
+import { formatWeight, type Unit } from "@/lib/units";
 import { getProfile } from "@/lib/users/profile";
 import { localDate } from "@/lib/time/zone";
+import { logError } from "@/lib/log/redact";
+import { programmeToday } from "@/lib/trainer/programme-today";
 import type { ChartPayload } from "./types";
 
 export type ChatModelInfo = ReturnType<typeof getChatModel>;
@@ -80,7 +82,7 @@ export interface CoachSettings {
  * The user's units, time zone and coach persona: their primary coach's current version, or the
  * default coach when they have none (lib/coach/chat-persona.ts).
  */
-export async function loadCoachSettings(db: Db, userId: string): Promise<CoachSettings> {
+export async function loadCoachSettings(db: Db, userId: string, now = new Date()): Promise<CoachSettings> {
   const [profile, persona, coach] = await Promise.all([
     getProfile(db, userId),
     getChatPersona(db, userId),
@@ -92,7 +94,44 @@ export async function loadCoachSettings(db: Db, userId: string): Promise<CoachSe
   } catch {
     // a stored card that no longer has the expected shape: the default plan, like the persona
   }
-  return { units: profile.units, timeZone: profile.timeZone, persona, plan };
+  const assignedToday = await assignedSessionLines(db, { userId, units: profile.units, timeZone: profile.timeZone, plan, persona }, now);
+  return { units: profile.units, timeZone: profile.timeZone, persona, plan: assignedToday ? { ...plan, assignedToday } : plan };
+}
+
+/**
+ * Today's session from a programme a trainer assigned (the same source live mode starts from), as
+ * the plan block's assigned_today lines: the programme's note, then "Back Squat: 5 × 5 at 82.5 kg".
+ * A failure to read it is logged and the chat answers from the rotation.
+ */
+async function assignedSessionLines(
+  db: Db,
+  c: { userId: string; units: Unit; timeZone: string; plan: CoachPlan; persona: CoachPersona | null },
+  now = new Date(),
+): Promise<string[] | null> {
+  try {
+    const today = await programmeToday(db, {
+      userId: c.userId,
+      now,
+      today: localDate(now, c.timeZone),
+      timeZone: c.timeZone,
+      plan: c.plan,
+      persona: c.persona,
+    });
+    if (!today) return null;
+    const lines = today.exercises.map((e) => {
+      const s = e.sets[0];
+      const same = e.sets.every((x) => x.weightKg === s.weightKg && x.reps === s.reps && x.rpe === s.rpe);
+      const sets = same ? `${e.sets.length} × ${s.reps ?? "?"}` : e.sets.map((x) => x.reps ?? "?").join("/") + " reps";
+      const load = s.weightKg !== null ? ` at ${formatWeight(s.weightKg, c.units)}` : "";
+      const rpe = s.rpe ? ` @ RPE ${s.rpe}` : "";
+      return `${e.name}: ${sets}${load}${rpe}`;
+    });
+    if (today.skipped.length) lines.push(`Left out (your coach avoids them): ${today.skipped.join(", ")}`);
+    return [today.note ?? `Today in your programme: ${today.name}.`, ...lines];
+  } catch (e) {
+    logError("chat: reading the assigned programme", e);
+    return null;
+  }
 }
 
 /** The system prompt for this user, with the rolling summary of older turns when there is one. */

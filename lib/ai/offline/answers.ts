@@ -428,6 +428,12 @@ function todayAnswer(input: AnswerInput): string {
   const { rows, ctx, plan, persona } = input;
   const u = ctx.units;
   const tz = ctx.timeZone;
+  if (plan?.assignedToday?.length) {
+    const [heading, ...exercises] = plan.assignedToday;
+    const lines = [`${heading} Your trainer set this session:`, exercises.map((e) => `- ${e}`).join("\n")];
+    if (plan.injuries?.length) lines.push(`Work around ${listNames(plan.injuries)}: pain-free range only, and stop a movement that hurts.`);
+    return finish(lines, input, null);
+  }
   if (rows.length === 0)
     return finish(
       ["I found no sessions in your history yet, so I have nothing to build today's session from. Log a workout or import your history first."],
