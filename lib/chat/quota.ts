@@ -1,3 +1,4 @@
+import "server-only";
 import type { Queryable } from "@/db/client";
 import { checkAllowance, meterKey, refundAllowance } from "@/lib/billing/allowance";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Queryable } from "@/db/client";
 import type { CoachPersona } from "@/lib/ai/system-prompt";
 import { getPrimaryCoach } from "./coaches";

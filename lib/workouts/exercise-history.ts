@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { SetType } from "@/db/tables/training";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Queryable } from "@/db/client";
 import { checkCard, LATER_FAILURE, type TestCard } from "./cards";
 import { invalidParam, LocalStripeError, noSuch } from "./errors";
