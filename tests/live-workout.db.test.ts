@@ -284,4 +284,25 @@ describe("live workout model (pure)", () => {
     expect(platesPerSide(102.5, 20, [25, 20, 15, 10, 5, 2.5, 1.25])).toEqual({ plates: [25, 15, 1.25], remainder: 0 });
     expect(platesPerSide(15, 20, [25])).toBeNull();
   });
+
+  it("sets are added, reordered and removed; a replayed add does nothing", () => {
+    const now = new Date();
+    let s = applyOps(base, [{ op: "addExercise", key: "a", exerciseId: "x", sets: [{ key: "s1", weightKg: 60, reps: 8 }] }], { meta, now });
+    s = applyOps(
+      s,
+      [
+        { op: "addSet", exerciseKey: "a", key: "s2" },
+        { op: "addSet", exerciseKey: "a", key: "s2" },
+        { op: "updateSet", exerciseKey: "a", setKey: "s2", patch: { weightKg: 70 } },
+        { op: "moveSet", exerciseKey: "a", setKey: "s2", dir: -1 },
+      ],
+      { meta, now },
+    );
+    expect(s.exercises[0].sets.map((x) => [x.key, x.weightKg, x.reps])).toEqual([
+      ["s2", 70, 8],
+      ["s1", 60, 8],
+    ]);
+    s = applyOps(s, [{ op: "removeSet", exerciseKey: "a", setKey: "s1" }], { meta, now });
+    expect(s.exercises[0].sets.map((x) => x.key)).toEqual(["s2"]);
+  });
 });

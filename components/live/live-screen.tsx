@@ -922,6 +922,22 @@ function SetRow({
               </option>
             ))}
           </Select>
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-label={`Move set ${n} up`}
+            onClick={() => dispatch({ op: "moveSet", exerciseKey: e.key, setKey: s.key, dir: -1 })}
+          >
+            <ArrowUp aria-hidden />
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-label={`Move set ${n} down`}
+            onClick={() => dispatch({ op: "moveSet", exerciseKey: e.key, setKey: s.key, dir: 1 })}
+          >
+            <ArrowDown aria-hidden />
+          </Button>
           <Button size="sm" variant="ghost" className="text-danger" onClick={() => dispatch({ op: "removeSet", exerciseKey: e.key, setKey: s.key })}>
             <X aria-hidden /> Remove set
           </Button>

@@ -94,6 +94,7 @@ export const liveOpSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("restSeconds"), exerciseKey: key, seconds: z.number().int().min(0).max(MAX_REST_SECONDS) }).strict(),
   z.object({ op: z.literal("addSet"), exerciseKey: key, key }).strict(),
   z.object({ op: z.literal("removeSet"), exerciseKey: key, setKey: key }).strict(),
+  z.object({ op: z.literal("moveSet"), exerciseKey: key, setKey: key, dir: z.union([z.literal(-1), z.literal(1)]) }).strict(),
   z.object({ op: z.literal("updateSet"), exerciseKey: key, setKey: key, patch: setPatch }).strict(),
   z.object({ op: z.literal("completeSet"), exerciseKey: key, setKey: key, at: iso, patch: setPatch.optional() }).strict(),
   z.object({ op: z.literal("uncompleteSet"), exerciseKey: key, setKey: key }).strict(),
@@ -242,6 +243,14 @@ export function applyOps(
         const e = findExercise(s, op.exerciseKey);
         e.sets = e.sets.filter((x) => x.key !== op.setKey);
         if (s.rest?.setKey === op.setKey) s.rest = null;
+        break;
+      }
+      case "moveSet": {
+        const e = findExercise(s, op.exerciseKey);
+        const i = e.sets.findIndex((x) => x.key === op.setKey);
+        const j = i + op.dir;
+        if (i < 0 || j < 0 || j >= e.sets.length) break;
+        [e.sets[i], e.sets[j]] = [e.sets[j], e.sets[i]];
         break;
       }
       case "updateSet":
