@@ -107,16 +107,15 @@ test("Pro: repeat Upper A, three sets, rest ends with a spoken cue, a PR, reload
 
   // Finish → summary → the session is in Workouts with the volume of its working sets.
   const kg = (sets: StoredSet[]) => `${Math.round(sets.reduce((v, s) => v + (s.weightKg ?? 0) * (s.reps ?? 0), 0)).toLocaleString("en-US")} kg`;
-  // The summary counts working sets (the issue's definition); the Workouts pages total every set of a session.
+  // One definition everywhere: the summary and the Workouts pages both total working sets (warm-ups left out).
   const shown = kg(doneSets(before).filter((s) => s.setType !== "warmup"));
-  const listed = kg(doneSets(before));
   await page.getByTestId("finish-workout").click();
   await expect(page.getByTestId("live-summary")).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId("summary-volume")).toHaveText(shown);
   await screen(page, testInfo, "live-summary");
   await page.getByRole("link", { name: "View in Workouts" }).click();
   await expect(page.getByText("Live workout").first()).toBeVisible();
-  await expect(page.locator("dd", { hasText: listed })).toBeVisible();
+  await expect(page.locator("dd", { hasText: shown })).toBeVisible();
   await page.goto("/workouts?source=live");
   await expect(page.getByRole("link", { name: /Upper A/ }).first()).toBeVisible();
   expect((await stored(page)).workout).toBeNull();

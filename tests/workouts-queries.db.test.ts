@@ -73,7 +73,7 @@ describe("workout queries", () => {
     expect(top.name).toBe("A24");
     expect(top.setCount).toBe(5);
     // 40×10 + 100×5 + 100×5 + 60×25; the reps-only row set adds nothing.
-    expect(top.volumeKg).toBe(400 + 500 + 500 + 1500);
+    expect(top.volumeKg).toBe(500 + 500 + 1500); // working sets: the 40 × 10 warm-up is left out
     expect(top.durationMin).toBe(65);
     expect(top.exerciseNames).toEqual(["Bench Press (Barbell)", "Squat (Barbell)", "My Row"]);
     expect(top.startedAt.toISOString()).toBe("2025-01-25T07:00:00.000Z");
@@ -110,7 +110,7 @@ describe("workout queries", () => {
     expect(detail!.exercises[0].sets[0]).toMatchObject({ setType: "warmup", weightKg: 40, reps: 10, rpe: null });
     expect(detail!.exercises[1].sets[0]).toMatchObject({ weightKg: 100, reps: 5, rpe: 8 });
     expect(detail!.exercises[2].isCustom).toBe(true);
-    expect(detail!.volumeKg).toBe(400 + 1000 + 180);
+    expect(detail!.volumeKg).toBe(1000 + 180); // working sets only
   });
 
   it("treats another user's session, a missing id and a malformed id alike", async () => {

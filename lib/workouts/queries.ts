@@ -14,7 +14,7 @@ interface SessionListRow {
   /** Distinct, in the order first performed. */
   exerciseNames: string[];
   setCount: number;
-  /** Σ weight × reps over every set with both, in kg. */
+  /** Σ weight × reps over working sets (warm-ups left out) with both, in kg. */
   volumeKg: number;
 }
 
@@ -91,7 +91,7 @@ export async function listSessions(
     ) p
     left join lateral (
       select count(*)::int as set_count,
-             sum(s.weight_kg * s.reps)::float8 as volume_kg
+             sum(s.weight_kg * s.reps) filter (where s.set_type <> 'warmup')::float8 as volume_kg
       from exercise_sets s
       where s.session_id = p.id and s.user_id = ${userId}
     ) agg on true
@@ -158,6 +158,7 @@ export interface SessionDetail {
   source: string;
   exercises: SessionExerciseGroup[];
   setCount: number;
+  /** Σ weight × reps over working sets (warm-ups left out), in kg. */
   volumeKg: number;
 }
 
@@ -206,7 +207,8 @@ export async function getSessionDetail(db: Queryable, userId: string, sessionId:
     };
     g.sets.push(set);
     setCount++;
-    if (set.weightKg !== null && set.reps !== null) volumeKg += set.weightKg * set.reps;
+    // Volume is weight × reps of working sets (warm-ups left out), as everywhere else in Spotter.
+    if (set.setType !== "warmup" && set.weightKg !== null && set.reps !== null) volumeKg += set.weightKg * set.reps;
   }
 
   const startedAt = toDate(s.started_at);

@@ -215,7 +215,9 @@ export default async function WorkoutsPage({ searchParams }: { searchParams: Pro
                 <TableHead className="hidden md:table-cell">Exercises</TableHead>
                 <TableHead className="text-right">Duration</TableHead>
                 <TableHead className="text-right">Sets</TableHead>
-                <TableHead className="text-right">Volume</TableHead>
+                <TableHead className="text-right" title="Weight × reps of working sets (warm-ups left out)">
+                  Volume
+                </TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
