@@ -8,6 +8,7 @@ import { scheduleWebhookFlush } from "@/lib/billing/local/runtime";
 import { logError } from "@/lib/log/redact";
 import { scheduleSpeechWarmUp } from "@/lib/live/warm-speech";
 import { scheduleRetentionPurge } from "@/lib/privacy/schedule";
+import { scheduleTrainingChores } from "@/lib/training/schedule";
 
 /**
  * Embedded mode prepares its own database (migrations, catalog, demo account) at start.
@@ -30,6 +31,7 @@ export async function startServer() {
     startLocalBilling();
     warmSpeech();
     scheduleRetentionPurge();
+    scheduleTrainingChores();
     return;
   }
   const seedDemo = env().SPOTTER_SEED_DEMO !== "0";
@@ -39,6 +41,7 @@ export async function startServer() {
   startLocalBilling();
   warmSpeech();
   scheduleRetentionPurge();
+  scheduleTrainingChores();
 }
 
 /** Common cue phrases into the shared speech cache ("rendered at first start"; SPEECH_WARM_PHRASES=0 turns it off). */
