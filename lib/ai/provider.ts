@@ -5,7 +5,7 @@ import { safeHost, type DescribeService } from "@/lib/services/description";
 import { createOfflineCoachModel } from "./offline/model";
 
 export const DEFAULT_OPENAI_MODEL = "gpt-4.1-mini";
-export const OFFLINE_MODEL_LABEL = "Built-in offline coach";
+const OFFLINE_MODEL_LABEL = "Built-in offline coach";
 
 /** The deployed registry version, as the seam needs it (see lib/training/registry.ts). */
 export type DeployedModelRef = { provider: "offline" | "openai"; externalModel: string | null; version: string };

@@ -17,9 +17,9 @@ import {
   type TemplatePreferences,
 } from "./types";
 
-export const CUE_DEADLINE_MS = 800;
+const CUE_DEADLINE_MS = 800;
 
-export function kindFor(trigger: CueTrigger, f: CueFacts): CueKind {
+function kindFor(trigger: CueTrigger, f: CueFacts): CueKind {
   if (f.safety?.painReported) return "form";
   if (trigger === "set-start") return "rest-end";
   if (trigger === "set-end") return f.pr ? "pr" : "pace";
@@ -27,7 +27,7 @@ export function kindFor(trigger: CueTrigger, f: CueFacts): CueKind {
   return "info";
 }
 
-export function wordLimit(trigger: CueTrigger): number {
+function wordLimit(trigger: CueTrigger): number {
   return trigger === "onboarding" ? MAX_ONBOARDING_WORDS : MAX_CUE_WORDS;
 }
 

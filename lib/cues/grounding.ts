@@ -5,7 +5,7 @@ import type { CueFacts, SetFact } from "./types";
  * Every number a cue may contain, as cues write them. A cue is grounded when each number in its
  * text is in this set — so neither a template nor the model can invent a weight.
  */
-export function allowedNumbers(f: CueFacts): Set<string> {
+function allowedNumbers(f: CueFacts): Set<string> {
   const out = new Set<string>();
   const add = (v: number | null | undefined, fmt: (n: number) => string = String) => {
     if (v !== null && v !== undefined && Number.isFinite(v)) out.add(fmt(v));
@@ -52,7 +52,7 @@ export function allowedNumbers(f: CueFacts): Set<string> {
 }
 
 /** Numbers written in digits ("102.5", "12,450" → "12450"). Ordinals and words are not numbers here. */
-export function numbersIn(text: string): string[] {
+function numbersIn(text: string): string[] {
   return [...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => m[0].replace(/,/g, ""));
 }
 

@@ -26,7 +26,7 @@ const PUSH = [
   /\btry\b/i,
 ];
 
-export function isAvoided(f: CueFacts): boolean {
+function isAvoided(f: CueFacts): boolean {
   const name = f.exercise?.name.toLowerCase();
   if (!name || !f.safety?.avoid.length) return false;
   return f.safety.avoid.some((a) => {

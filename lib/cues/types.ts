@@ -3,8 +3,7 @@ export const CUE_TRIGGERS = ["onboarding", "pre-start", "set-start", "set-end", 
 export type CueTrigger = (typeof CUE_TRIGGERS)[number];
 
 /** What a cue is about, for ordering: rest-end > pr > form > pace > info. */
-export const CUE_KINDS = ["rest-end", "pr", "form", "pace", "info"] as const;
-export type CueKind = (typeof CUE_KINDS)[number];
+export type CueKind = "rest-end" | "pr" | "form" | "pace" | "info";
 export const KIND_PRIORITY: Record<CueKind, number> = { "rest-end": 4, pr: 3, form: 2, pace: 1, info: 0 };
 
 export const MAX_CUE_WORDS = 15;
@@ -20,7 +19,7 @@ export interface SetFact {
   rpe?: number | null;
 }
 
-export type PrKind = "weight" | "e1rm" | "reps" | "volume";
+type PrKind = "weight" | "e1rm" | "reps" | "volume";
 
 /**
  * Everything a cue may say. Every number in a cue comes from here — the lifter's log (last time,

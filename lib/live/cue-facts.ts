@@ -34,7 +34,7 @@ export const liveCueEventSchema = z
 export type LiveCueEvent = z.output<typeof liveCueEventSchema>;
 
 /** The moment has passed or its conditions do not hold (no strain, no set done): no cue. */
-export class CueNotDueError extends UserError {
+class CueNotDueError extends UserError {
   constructor(reason: string) {
     super(reason, { code: "cue_not_due", status: 409 });
   }

@@ -16,7 +16,7 @@ import { isUuid } from "@/lib/ids/is-uuid";
 import type { cueRequestSchema, cueUpdateSchema } from "./schemas";
 
 /** Voice is a paid feature: 402 with where to upgrade. */
-export class VoiceRequiresUpgradeError extends UserError {
+class VoiceRequiresUpgradeError extends UserError {
   constructor(planLabel: string, to: string | null) {
     super(`Spoken cues are not included in the ${planLabel} plan.${to ? ` Upgrade to ${to} to hear Alice and Aiden.` : ""}`, {
       code: "voice_requires_upgrade",

@@ -10,11 +10,11 @@ import { MAX_EXERCISES, MAX_SETS_PER_EXERCISE, MAX_WEIGHT_KG } from "@/lib/worko
  * are recomputed there; whatever the client claims about them is ignored.
  */
 
-export const REST_DEFAULTS = { compound: 180, accessory: 90 } as const;
-export const MAX_REST_SECONDS = 1800;
-export const MAX_LIVE_NOTE = 2000;
+const REST_DEFAULTS = { compound: 180, accessory: 90 } as const;
+const MAX_REST_SECONDS = 1800;
+const MAX_LIVE_NOTE = 2000;
 
-export type LivePrKind = "weight" | "e1rm" | "reps";
+type LivePrKind = "weight" | "e1rm" | "reps";
 
 export interface LiveSet {
   key: string;
@@ -72,7 +72,7 @@ const rpe = z.number().min(1).max(10).nullable();
 const iso = z.iso.datetime({ offset: true });
 const setPatch = z.object({ weightKg: kg.optional(), reps: reps.optional(), rpe: rpe.optional(), setType: z.enum(SET_TYPES).optional() }).strict();
 
-export const liveOpSchema = z.discriminatedUnion("op", [
+const liveOpSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("rename"), name: z.string().trim().min(1).max(200) }).strict(),
   z.object({ op: z.literal("notes"), exerciseKey: key.nullable(), text: z.string().max(MAX_LIVE_NOTE) }).strict(),
   z
@@ -121,7 +121,7 @@ export function newKey(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}${counter.toString(36)}`;
 }
 
-export function restFor(meta: { compound: boolean }, defaults: { compound: number; accessory: number } = REST_DEFAULTS): number {
+function restFor(meta: { compound: boolean }, defaults: { compound: number; accessory: number } = REST_DEFAULTS): number {
   return meta.compound ? defaults.compound : defaults.accessory;
 }
 

@@ -8,7 +8,7 @@ const label = z.string().trim().min(1).max(80);
 const when = z.string().trim().max(40).nullish();
 
 /** The facts a cue request may carry: the lifter's own workout, bounded like the training tables. */
-export const cueFactsSchema = z
+const cueFactsSchema = z
   .object({
     unit: z.enum(["kg", "lb"]),
     firstName: z.string().trim().max(40).nullish(),

@@ -14,7 +14,7 @@ export interface LiveSettings {
   persona: "alice" | "aiden" | null;
 }
 
-export const DEFAULT_LIVE_SETTINGS: LiveSettings = {
+const DEFAULT_LIVE_SETTINGS: LiveSettings = {
   restCompoundSeconds: 180,
   restAccessorySeconds: 90,
   restEndSignal: "voice",

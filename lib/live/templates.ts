@@ -9,7 +9,7 @@ import type { StartExercise } from "./model";
 import { templateExercisesSchema } from "./template-schema";
 import { exerciseMeta, sessionAsStart } from "./workout";
 
-export const MAX_TEMPLATES = 100;
+const MAX_TEMPLATES = 100;
 
 export interface TemplateView {
   id: string;
@@ -55,13 +55,13 @@ export async function listTemplates(db: Queryable, userId: string): Promise<Temp
   }));
 }
 
-export async function getTemplate(db: Queryable, userId: string, id: string): Promise<TemplateView> {
+async function getTemplate(db: Queryable, userId: string, id: string): Promise<TemplateView> {
   const t = (await listTemplates(db, userId)).find((x) => x.id === id);
   if (!t) throw new NotFoundError("This template does not exist.");
   return t;
 }
 
-export async function createTemplate(
+async function createTemplate(
   db: Queryable,
   userId: string,
   input: { name: string; exercises: z.output<typeof templateExercisesSchema> },

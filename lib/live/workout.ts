@@ -23,8 +23,7 @@ import {
 } from "./model";
 import { getLiveSettings } from "./settings";
 
-export const LIVE_ORIGINS = ["empty", "plan", "repeat", "template"] as const;
-export type LiveOrigin = (typeof LIVE_ORIGINS)[number];
+export type LiveOrigin = "empty" | "plan" | "repeat" | "template";
 
 export interface LiveWorkout {
   id: string;
@@ -34,7 +33,7 @@ export interface LiveWorkout {
 }
 
 /** Another tab or device saved first: the answer carries the current workout so the client can rebase. */
-export class LiveConflictError extends UserError {
+class LiveConflictError extends UserError {
   constructor(current: LiveWorkout | null) {
     super(current ? "This workout changed on another screen; your changes were applied to the newest version." : "This workout has ended.", {
       code: current ? "live_conflict" : "live_gone",
@@ -44,7 +43,7 @@ export class LiveConflictError extends UserError {
   }
 }
 
-export class LiveWorkoutActiveError extends UserError {
+class LiveWorkoutActiveError extends UserError {
   constructor(current: LiveWorkout) {
     super("You already have a workout in progress. Finish or discard it first.", { code: "live_active", status: 409, details: { current } });
   }
@@ -109,7 +108,7 @@ export async function ownedWorkout(db: Queryable, userId: string, workoutId: str
  * Records of the completed sets, recomputed from the whole history (imports included) plus the
  * sets completed earlier in this workout, in completion order. Whatever `prs` the state held is replaced.
  */
-export async function withRecords(db: Queryable, userId: string, state: LiveState): Promise<LiveState> {
+async function withRecords(db: Queryable, userId: string, state: LiveState): Promise<LiveState> {
   const ids = [...new Set(state.exercises.map((e) => e.exerciseId))];
   const history = ids.length ? await loadRecordHistory(db, userId, { exerciseIds: ids }) : [];
   const bests = computeRecords(history).bests;

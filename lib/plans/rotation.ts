@@ -15,7 +15,7 @@ export interface RotationSession {
   lifting: boolean;
 }
 
-export const baseSessionName = (name: string) => name.replace(/\s*\((deload|light|easy)\)\s*$/i, "").trim();
+const baseSessionName = (name: string) => name.replace(/\s*\((deload|light|easy)\)\s*$/i, "").trim();
 const isEasyVariant = (name: string) => /\((deload|light|easy)\)/i.test(name);
 
 export interface NextInRotation<S extends RotationSession> {

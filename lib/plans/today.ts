@@ -28,7 +28,7 @@ export interface TodayPlan {
   skipped: string[];
 }
 
-export interface TodayContext {
+interface TodayContext {
   userId: string;
   now: Date;
   today: string;
@@ -68,7 +68,7 @@ async function recentSessions(db: Db, userId: string, timeZone: string): Promise
   }));
 }
 
-export const rotationToday: TodaySource = async (db, ctx) => {
+const rotationToday: TodaySource = async (db, ctx) => {
   const sessions = await recentSessions(db, ctx.userId, ctx.timeZone);
   const choice = chooseToday(sessions, ctx.today, mondayOf(ctx.today), ctx.plan?.daysPerWeek);
   if (choice.kind === "none") return null;

@@ -21,7 +21,7 @@ import { seedDemoCoach } from "./demo-coach";
 
 export const DEMO_EMAIL = "demo@spotter.local";
 export const DEMO_PASSWORD = "spotter-demo-2026";
-export const DEMO_NAME = "Demo Lifter";
+const DEMO_NAME = "Demo Lifter";
 export const DEMO_TIME_ZONE = "Europe/London";
 
 /** Facts about the demo history that tests, e2e and the chat demo script can rely on. */

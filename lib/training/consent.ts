@@ -102,7 +102,7 @@ export async function deletePendingTrainingRecords(tx: Queryable, userId: string
   return gone.length;
 }
 
-export class StaleConsentTextError extends UserError {
+class StaleConsentTextError extends UserError {
   constructor() {
     super("The consent text has changed since this page was loaded. Please reload and read it again.", { code: "stale_consent_text", status: 409 });
   }

@@ -41,7 +41,7 @@ export type Case = {
 
 const MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 /** "2026-03-02" → "2 Mar 2026", the way answers write dates. */
-export const day = (d: string) => `${Number(d.slice(8, 10))} ${MON[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
+const day = (d: string) => `${Number(d.slice(8, 10))} ${MON[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
 
 function count(span: Span, opts: { partial?: boolean } = {}) {
   return async (db: Db, l: Lifter): Promise<Check> => {

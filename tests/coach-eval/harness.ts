@@ -21,7 +21,7 @@ import { updateProfile } from "@/lib/users/profile";
  * clock) and two lifters who imported the sample exports in tests/fixtures/imports/, and a way
  * to ask the offline coach a question exactly as the chat does (same tools, sandbox, prompt).
  */
-export const EVAL_NOW = new Date("2026-12-03T15:00:00Z"); // a Thursday
+const EVAL_NOW = new Date("2026-12-03T15:00:00Z"); // a Thursday
 
 export type Lifter = { key: "demo" | "hevy" | "strong"; userId: string; timeZone: string; units: "kg" | "lb"; today: string };
 

@@ -36,7 +36,7 @@ export interface CuePlayer {
   lastCue: LiveCue | null;
 }
 
-export interface MediaActions {
+interface MediaActions {
   /** play / pause from the lock screen or an earbud tap: turn voice on / off. */
   onPlayPause?: () => void;
   /** nexttrack: complete the set, or skip the rest of the rest. */
