@@ -51,7 +51,7 @@ export function SectionNav({ sections, label, current, className }: { sections: 
 
   return (
     <nav aria-label={label} className={cn("sticky top-14 z-30 -mx-1 mb-6 bg-chalk/90 py-2 backdrop-blur sm:top-16", className)}>
-      <ul className="inline-flex max-w-full gap-1 overflow-x-auto rounded-xl bg-sunken p-1">
+      <ul className="inline-flex max-w-full flex-wrap gap-1 rounded-xl bg-sunken p-1">
         {sections.map((s) => {
           const on = s.id === active;
           return (
