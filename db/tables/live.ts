@@ -3,8 +3,9 @@ import { boolean, check, index, integer, jsonb, numeric, pgTable, smallint, text
 import { users } from "./auth";
 
 /**
- * Every live-workout cue shown to a lifter: what was said, by whom, why, whether it was spoken,
- * whether the audio came from the cache, how long text and audio took, and the lifter's thumbs.
+ * Every live-workout cue written for a lifter: what was said, by whom, why, whether it was shown
+ * (claimed) and spoken, whether the audio came from the cache, how long text and audio took, and
+ * the lifter's thumbs.
  */
 export const liveCues = pgTable(
   "live_cues",
@@ -30,6 +31,10 @@ export const liveCues = pgTable(
     playbackStartMs: integer("playback_start_ms"),
     /** -1 thumbs down, 1 thumbs up. */
     feedback: smallint("feedback"),
+    /** Written ahead of its moment (the player's prefetch): counted against the allowance only once claimed. */
+    prefetched: boolean("prefetched").notNull().default(false),
+    /** When the browser first reported it shown or played; a prefetched cue is counted then, exactly once. */
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

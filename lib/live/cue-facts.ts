@@ -29,6 +29,8 @@ export const liveCueEventSchema = z
     /** The lifter tapped "it hurts" on this exercise. */
     painReported: z.boolean().optional(),
     seed: z.string().max(100).optional(),
+    /** Asked ahead of its moment (the player's prefetch): counted only once the browser reports it shown. */
+    prefetch: z.boolean().optional(),
   })
   .strict();
 export type LiveCueEvent = z.output<typeof liveCueEventSchema>;

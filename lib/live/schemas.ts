@@ -67,6 +67,8 @@ export const cueRequestSchema = z
 
 export const cueUpdateSchema = z
   .object({
+    /** The cue was surfaced (toast or voice): claims it; a prefetched cue is counted then, once. */
+    shown: z.literal(true).optional(),
     played: z.boolean().optional(),
     playbackStartMs: z.number().int().min(0).max(600_000).optional(),
     feedback: z.union([z.literal(-1), z.literal(1), z.null()]).optional(),

@@ -6,7 +6,7 @@ import { cueUpdateSchema } from "@/lib/live/schemas";
 
 export const dynamic = "force-dynamic";
 
-/** PATCH /api/live/cues/:id — played, playback start time, thumbs up/down. */
+/** PATCH /api/live/cues/:id — shown (the claim that counts a prefetched cue), played, playback start time, thumbs up/down. */
 export const PATCH = userRoute(
   { name: "live/cues/[id]", params: z.object({ id: z.uuid() }), input: cueUpdateSchema, notFound: "This cue does not exist." },
   async ({ user, params, input }) => {
