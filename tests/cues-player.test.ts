@@ -23,7 +23,8 @@ function request(over: Partial<CueRequest> = {}, reps = 5): CueRequest {
 function harness(opts: { voice?: boolean; voiceEnabled?: boolean; audioError?: CueApiError; kinds?: CueKind[] } = {}) {
   let n = 0;
   let clock = 1000;
-  const calls = { create: [] as CueRequest[], audio: [] as string[], update: [] as [string, CuePatch][] };
+  // `shown` claims are kept apart from the other reports (played, thumbs) so each can be asserted on its own.
+  const calls = { create: [] as CueRequest[], audio: [] as string[], update: [] as [string, CuePatch][], shown: [] as string[] };
   const gates: (() => void)[] = [];
   let holdCreate = false;
   const api: CueApi = {
@@ -52,8 +53,9 @@ function harness(opts: { voice?: boolean; voiceEnabled?: boolean; audioError?: C
       clock += 40; // the audio's trip
       return { bytes: bytes(`audio of ${url}`), mime: "audio/wav", key: null };
     },
-    async update(id, patch) {
-      calls.update.push([id, patch]);
+    async update(id, { shown, ...patch }) {
+      if (shown) calls.shown.push(id);
+      if (Object.keys(patch).length) calls.update.push([id, patch]);
     },
   };
   const played: { clip: Clip; ended: () => void }[] = [];
@@ -198,6 +200,49 @@ describe("cue player (browser, pure part)", () => {
     // A prefetch is used once; 4 reps instead of 5 is another cue.
     await h.core.play(request({}, 4));
     expect(h.calls.create).toHaveLength(2);
+  });
+
+  it("a prefetch is marked prefetch: true; play() of the same moment asks without it", async () => {
+    const h = harness();
+    h.core.prefetch(request());
+    await flush();
+    expect(h.calls.create[0]).toEqual({ ...request(), prefetch: true });
+    await h.core.play(request({}, 4));
+    expect(h.calls.create[1]).toEqual(request({}, 4));
+    expect(h.calls.create[1]).not.toHaveProperty("prefetch");
+  });
+
+  it("reports every surfaced cue shown exactly once (prefetched or not, voice or toast); repeats and dropped cues are not claimed", async () => {
+    const h = harness({ voice: false });
+    h.core.prefetch(request());
+    await flush();
+    expect(h.calls.shown).toEqual([]); // written ahead, not shown: not claimed
+    await h.core.play(request());
+    await flush();
+    expect(h.told.cues).toEqual(["toast cue-1"]);
+    expect(h.calls.shown).toEqual(["cue-1"]);
+    h.played[0].ended(); // Free: the beep ends
+    await h.core.play(request({}, 4)); // not prefetched
+    await flush();
+    h.played[1].ended();
+    expect(h.calls.shown).toEqual(["cue-1", "cue-2"]);
+    expect(h.core.repeatLast()).toBe(true);
+    await flush();
+    h.played[2].ended();
+    expect(h.calls.shown).toEqual(["cue-1", "cue-2"]); // a repeat is not a new claim
+    // A prefetched cue whose moment passed before its turn is never shown, so never claimed.
+    h.core.setPhase("set:1");
+    h.core.prefetch(request({}, 3));
+    await flush();
+    await h.core.play(request({}, 3), { phase: "set:0" });
+    await flush();
+    expect(h.calls.shown).toEqual(["cue-1", "cue-2"]);
+    // With voice: one claim, and the played report as before.
+    const v = harness();
+    await v.core.play(request());
+    await flush();
+    expect(v.calls.shown).toEqual(["cue-1"]);
+    expect(v.calls.update).toEqual([["cue-1", { played: true, playbackStartMs: 40 }]]);
   });
 
   it("Free: the toast and a beep through the same output, no audio request", async () => {

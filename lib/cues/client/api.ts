@@ -14,6 +14,8 @@ export class CueApiError extends Error {
 }
 
 export interface CuePatch {
+  /** Surfaced (toast or voice): the claim that counts a prefetched cue. */
+  shown?: true;
   played?: boolean;
   playbackStartMs?: number;
   feedback?: -1 | 1 | null;

@@ -10,7 +10,8 @@ import type { Clip, CueAsk, LiveCue } from "./types";
  *
  * play(request): the cue comes from POST /api/live/cues (or from an identical prefetch), waits its
  * turn in a CueQueue (one at a time, priority rest-end > PR > form > pace, dropped when its phase
- * ends or after 20 s), shows its toast, then plays its clip — from IndexedDB when one of the last
+ * ends or after 20 s), shows its toast and reports it shown (the claim that counts a prefetched
+ * cue against the allowance), then plays its clip — from IndexedDB when one of the last
  * 10 clips, else GET cue.audio.url — and reports played + playback-start ms (from the play() call,
  * i.e. the tap that completed the set) with PATCH /api/live/cues/:id. Without voice in the plan
  * (Free) or after a 402 it beeps instead, and says once where to upgrade.
@@ -133,7 +134,8 @@ export class CuePlayerCore {
     const key = requestKey(req);
     if (this.prefetched.has(key)) return;
     const job = (async (): Promise<Prefetched> => {
-      const cue = await this.deps.api.create(req);
+      // Marked so the server counts it against the allowance only once it is shown (the claim in pump()).
+      const cue = await this.deps.api.create({ ...req, prefetch: true });
       const clip = this.speaks(cue) ? await this.clipFor(cue).catch(() => null) : null;
       return { cue, clip };
     })();
@@ -238,6 +240,8 @@ export class CuePlayerCore {
     if (!item) return;
     const { cue } = item;
     this.deps.notify.cue(cue);
+    // The claim: a prefetched cue is counted against the hourly allowance only once surfaced.
+    if (!item.repeat) this.deps.api.update(cue.id, { shown: true }).catch(() => {});
     const wanted = this.speaks(cue);
     let clip: Clip | null = null;
     if (wanted) {
