@@ -393,9 +393,10 @@ function WorkoutPanel({
       const lastSet = sync.last[ex.exerciseId]?.sets.filter((x) => x.setType !== "warmup")[i] ?? null;
       if (strainFor({ type: "set-complete", done, previous, lastTime: lastSet, pr: done.prs.length > 0 }) && !done.prs.length)
         await cues.ask({ workoutId, trigger: "strainsync", exerciseKey: e.key, setKey: s.key });
-      // The next set's cue is written (and its audio fetched) during the rest.
+      // The next set's cue is written (and its audio fetched) during the rest — asked for at its end, so not when
+      // no rest follows (between the exercises of a superset round, or a rest of 0).
       const next = nextSet(w.state);
-      if (next) cues.prefetch({ workoutId, trigger: "set-start", exerciseKey: next.exercise.key, setKey: next.set.key });
+      if (next && w.state.rest) cues.prefetch({ workoutId, trigger: "set-start", exerciseKey: next.exercise.key, setKey: next.set.key });
     },
     [dispatch, sync, cues, player, workoutId],
   );

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SET_TYPES, type SetType } from "@/lib/workouts/constants";
 import { MAX_EXERCISES, MAX_SETS_PER_EXERCISE, MAX_WEIGHT_KG } from "@/lib/workouts/limits";
+import { restAfter } from "./superset";
 
 /**
  * The live workout in progress: one JSON document per user (table live_workouts), changed only by
@@ -14,7 +15,7 @@ const REST_DEFAULTS = { compound: 180, accessory: 90 } as const;
 const MAX_REST_SECONDS = 1800;
 const MAX_LIVE_NOTE = 2000;
 
-type LivePrKind = "weight" | "e1rm" | "reps";
+type LivePrKind = "weight" | "e1rm" | "reps" | "volume";
 
 export interface LiveSet {
   key: string;
@@ -265,7 +266,8 @@ export function applyOps(
         const startMs = Date.parse(s.startedAt);
         const at = new Date(Math.min(Math.max(Date.parse(op.at), startMs), ctx.now.getTime()));
         set.completedAt = at.toISOString();
-        s.rest = e.restSeconds > 0 ? { startedAt: set.completedAt, seconds: e.restSeconds, exerciseKey: e.key, setKey: set.key } : null;
+        const seconds = restAfter(s, e, set);
+        s.rest = seconds > 0 ? { startedAt: set.completedAt, seconds, exerciseKey: e.key, setKey: set.key } : null;
         break;
       }
       case "uncompleteSet": {
@@ -308,14 +310,8 @@ export function completedSets(state: LiveState): number {
   return state.exercises.reduce((n, e) => n + e.sets.filter((x) => x.completedAt).length, 0);
 }
 
-/** The next set to do: the first not completed, in order (supersets alternate by order on screen). */
-export function nextSet(state: LiveState): { exercise: LiveExercise; set: LiveSet; index: number } | null {
-  for (const exercise of state.exercises) {
-    const index = exercise.sets.findIndex((x) => !x.completedAt);
-    if (index >= 0) return { exercise, set: exercise.sets[index], index };
-  }
-  return null;
-}
+/** The next set to do (supersets alternate round by round): ./superset.ts. */
+export { nextSet } from "./superset";
 
 /** Plates per side for a barbell weight: greedy over the available plates (each available in pairs, unlimited). */
 export function platesPerSide(totalKg: number, barKg: number, plates: number[]): { plates: number[]; remainder: number } | null {
