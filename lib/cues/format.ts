@@ -14,6 +14,11 @@ export function whole(kgOrUnits: number): string {
   return n0.format(Math.round(kgOrUnits));
 }
 
+/** A volume in the lifter's unit as cues write it ("12450"); the same function feeds grounding. */
+export function volume(kg: number, unit: WeightUnit): string {
+  return whole(fromKg(kg, unit));
+}
+
 export function rpe(value: number): string {
   return n2.format(Math.round(value * 2) / 2);
 }

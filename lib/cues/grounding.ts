@@ -1,4 +1,4 @@
-import { rpe, w, whole } from "./format";
+import { rpe, volume, w } from "./format";
 import type { CueFacts, SetFact } from "./types";
 
 /**
@@ -25,12 +25,7 @@ function allowedNumbers(f: CueFacts): Set<string> {
     add(f.exercise.totalSets);
   }
   if (f.pr) {
-    const fmt =
-      f.pr.kind === "reps"
-        ? String
-        : f.pr.kind === "volume"
-          ? (v: number) => whole(f.unit === "kg" ? v : v / 0.45359237)
-          : (v: number) => w(v, f.unit);
+    const fmt = f.pr.kind === "reps" ? String : f.pr.kind === "volume" ? (v: number) => volume(v, f.unit) : (v: number) => w(v, f.unit);
     add(f.pr.value, fmt);
     add(f.pr.previous, fmt);
   }
@@ -41,7 +36,7 @@ function allowedNumbers(f: CueFacts): Set<string> {
     add(f.strain.to, fmt);
   }
   if (f.summary) {
-    const vol = (kg: number) => whole(f.unit === "kg" ? kg : kg / 0.45359237);
+    const vol = (kg: number) => volume(kg, f.unit);
     add(f.summary.sets);
     add(f.summary.prs);
     add(f.summary.minutes);

@@ -1,4 +1,4 @@
-import { rpe, shortExercise, w, whole } from "./format";
+import { rpe, shortExercise, volume, w, whole } from "./format";
 import type { CueFacts, CuePersonaId, CueTrigger } from "./types";
 
 /**
@@ -18,13 +18,13 @@ const name = (f: CueFacts, lead = "") => (f.firstName ? `${lead}${f.firstName}` 
 const prWhat = (f: CueFacts) => {
   const p = f.pr!;
   if (p.kind === "reps") return `${p.value} reps`;
-  if (p.kind === "volume") return `${whole(p.value)} ${f.unit} volume`;
+  if (p.kind === "volume") return `${volume(p.value, f.unit)} ${f.unit} volume`;
   return `${w(p.value, f.unit)} ${f.unit}`;
 };
 const prWas = (f: CueFacts) => {
   const p = f.pr!;
   if (p.previous === null) return null;
-  const v = p.kind === "reps" ? `${p.previous}` : p.kind === "volume" ? whole(p.previous) : w(p.previous, f.unit);
+  const v = p.kind === "reps" ? `${p.previous}` : p.kind === "volume" ? volume(p.previous, f.unit) : w(p.previous, f.unit);
   return p.previousWhen ? `${v} from ${p.previousWhen}` : v;
 };
 const t = (render: Template["render"], push = false): Template => ({ render, push });

@@ -1,4 +1,4 @@
-import { shortExercise, w, whole } from "./format";
+import { shortExercise, volume, w } from "./format";
 import { MAX_TOAST_CHARS, type CueFacts, type CueTrigger } from "./types";
 
 function clip(text: string): string {
@@ -25,8 +25,9 @@ export function toastFor(trigger: CueTrigger, f: CueFacts): string {
         const was =
           f.pr.previous === null
             ? ""
-            : ` (was ${f.pr.kind === "reps" ? f.pr.previous : f.pr.kind === "volume" ? whole(f.pr.previous) : w(f.pr.previous, u)})`;
-        const now = f.pr.kind === "reps" ? `${f.pr.value} reps` : f.pr.kind === "volume" ? `${whole(f.pr.value)} ${u}` : `${w(f.pr.value, u)} ${u}`;
+            : ` (was ${f.pr.kind === "reps" ? f.pr.previous : f.pr.kind === "volume" ? volume(f.pr.previous, u) : w(f.pr.previous, u)})`;
+        const now =
+          f.pr.kind === "reps" ? `${f.pr.value} reps` : f.pr.kind === "volume" ? `${volume(f.pr.value, u)} ${u} volume` : `${w(f.pr.value, u)} ${u}`;
         return clip(`PR · ${now}${was}`);
       }
       return clip(`Set done${setLine(f.done) ? ` · ${setLine(f.done)}` : ""}${f.restSeconds ? ` · rest ${f.restSeconds}s` : ""}`);

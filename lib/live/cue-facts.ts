@@ -7,7 +7,7 @@ import { strainFor, LONG_REST_FACTOR } from "@/lib/cues/triggers";
 import { CUE_TRIGGERS, type CueFacts, type CueRequest, type CueTrigger, type SetFact } from "@/lib/cues/types";
 import { UserError } from "@/lib/errors/user-error";
 import { getProfile } from "@/lib/users/profile";
-import { computeRecords, e1rmKg, emptyBests, addSet, type HistorySet } from "@/lib/workouts/records";
+import { computeRecords, e1rmKg, emptyBests, addSet, setVolumeKg, type HistorySet } from "@/lib/workouts/records";
 import { loadRecordHistory } from "@/lib/workouts/record-history";
 import { getViewerPrefs } from "@/lib/workouts/viewer";
 import { completedSets, completedVolumeKg, isWorkingSet, type LiveExercise, type LiveSet, type LiveState } from "./model";
@@ -70,24 +70,45 @@ function lastTimeSet(last: LastSets | undefined, workingIndex: number, timeZone:
   return s ? { ...fact(s), when: monthName(last!.startedAt, timeZone) } : null;
 }
 
+/** The sets of this exercise done in this workout up to `set` (itself included), in completion order. */
+function doneUpTo(state: LiveState, e: LiveExercise, set: LiveSet): LiveSet[] {
+  return state.exercises
+    .flatMap((x) =>
+      x.exerciseId === e.exerciseId ? x.sets.filter((s) => s.completedAt && Date.parse(s.completedAt) <= Date.parse(set.completedAt!)) : [],
+    )
+    .sort((a, b) => Date.parse(a.completedAt!) - Date.parse(b.completedAt!));
+}
+
+/**
+ * Session volume: the exercise's working-set volume in this workout once this set was done, against
+ * the best previous session (the same rule as computeRecords) and the session that set it.
+ */
+function volumePrFact(history: HistorySet[], state: LiveState, e: LiveExercise, set: LiveSet, timeZone: string): CueFacts["pr"] {
+  const previous = computeRecords(history).bests.get(e.exerciseId)?.sessionVolumeKg ?? null;
+  const bySession = new Map<string, { at: Date; kg: number }>();
+  for (const h of history) {
+    const x = bySession.get(h.sessionId) ?? { at: h.startedAt, kg: 0 };
+    x.kg += setVolumeKg(h);
+    bySession.set(h.sessionId, x);
+  }
+  // computeRecords keeps the first session to reach the best (a tie is no record), so the earliest one is "when".
+  const from = [...bySession.values()].filter((x) => x.kg === previous).sort((a, b) => a.at.getTime() - b.at.getTime())[0];
+  const value = doneUpTo(state, e, set).reduce((v, s) => v + setVolumeKg(s), 0);
+  return { kind: "volume", value: Math.round(value * 100) / 100, previous, previousWhen: from ? monthName(from.at.toISOString(), timeZone) : null };
+}
+
 /** The record the set beat: the best before it (history + earlier sets of this workout) and when it was set. */
 function prFact(history: HistorySet[], state: LiveState, e: LiveExercise, set: LiveSet, timeZone: string): CueFacts["pr"] {
   const kind = set.prs[0];
   if (!kind) return null;
+  if (kind === "volume") return volumePrFact(history, state, e, set, timeZone);
   const bests = computeRecords(history).bests.get(e.exerciseId) ?? emptyBests();
   const when = new Map<number, string>();
   for (const h of history) {
     const v = kind === "weight" ? h.weightKg : kind === "e1rm" ? e1rmKg(h.weightKg, h.reps) : h.reps;
     if (v !== null && !when.has(v)) when.set(v, h.startedAt.toISOString());
   }
-  const earlier = state.exercises
-    .flatMap((x) =>
-      x.sets.filter(
-        (s) => x.exerciseId === e.exerciseId && s.completedAt && s.key !== set.key && Date.parse(s.completedAt) <= Date.parse(set.completedAt!),
-      ),
-    )
-    .sort((a, b) => Date.parse(a.completedAt!) - Date.parse(b.completedAt!));
-  for (const s of earlier) addSet(bests, s);
+  for (const s of doneUpTo(state, e, set)) if (s !== set) addSet(bests, s);
   const w = set.weightKg ?? 0;
   const previous =
     kind === "weight"

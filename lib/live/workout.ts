@@ -5,7 +5,16 @@ import type { Db, Queryable } from "@/db/client";
 import { liveWorkouts } from "@/db/tables/live";
 import { NotFoundError, UserError } from "@/lib/errors/user-error";
 import { isUuid } from "@/lib/ids/is-uuid";
-import { addSet, emptyBests, computeRecords, newSetRecords, RECORD_LABELS, type RecordKind } from "@/lib/workouts/records";
+import {
+  addSet,
+  emptyBests,
+  computeRecords,
+  isVolumeRecord,
+  newSetRecords,
+  RECORD_LABELS,
+  setVolumeKg,
+  type RecordKind,
+} from "@/lib/workouts/records";
 import { loadRecordHistory, loadRecords } from "@/lib/workouts/record-history";
 import { lastSessionSets, type LastSets } from "@/lib/workouts/previous";
 import { writeSession } from "@/lib/workouts/write";
@@ -107,6 +116,9 @@ export async function ownedWorkout(db: Queryable, userId: string, workoutId: str
 /**
  * Records of the completed sets, recomputed from the whole history (imports included) plus the
  * sets completed earlier in this workout, in completion order. Whatever `prs` the state held is replaced.
+ * Session volume is the exercise's record as the finished session will hold it (lib/workouts/records.ts):
+ * it goes on the one set whose completion first takes the exercise's working-set volume in this
+ * workout past its best previous session — so un-completing that set moves it, or removes it.
  */
 async function withRecords(db: Queryable, userId: string, state: LiveState): Promise<LiveState> {
   const ids = [...new Set(state.exercises.map((e) => e.exerciseId))];
@@ -116,10 +128,15 @@ async function withRecords(db: Queryable, userId: string, state: LiveState): Pro
     .flatMap((e) => e.sets.map((s) => ({ e, s })))
     .filter((x) => x.s.completedAt)
     .sort((a, b) => Date.parse(a.s.completedAt!) - Date.parse(b.s.completedAt!));
+  const volume = new Map<string, number>();
   for (const e of state.exercises) for (const s of e.sets) s.prs = [];
   for (const { e, s } of done) {
     const b = bests.get(e.exerciseId) ?? emptyBests();
     s.prs = newSetRecords(b, s);
+    const before = volume.get(e.exerciseId) ?? 0;
+    const after = before + setVolumeKg(s);
+    volume.set(e.exerciseId, after);
+    if (isVolumeRecord(b, after) && !isVolumeRecord(b, before)) s.prs.push("volume");
     addSet(b, s);
     bests.set(e.exerciseId, b);
   }

@@ -13,7 +13,8 @@ import type { SetType } from "@/db/tables/training";
  * - reps:   the most reps at a weight — a set is a rep PR when earlier sets at that weight or
  *           heavier exist and none had as many reps (a weight never lifted before is a weight PR,
  *           not also a rep PR). A set without weight (pull-ups, push-ups) counts as 0 kg.
- * - volume: the most Σ weight × reps over one session's working sets of the exercise.
+ * - volume: the most Σ weight × reps over one session's working sets of the exercise. Live mode
+ *           puts it on the set whose completion first takes that sum past the previous best.
  * - A record must beat a previous best strictly: the first time an exercise is done sets nothing,
  *   and a tie is not a record.
  * - Assisted exercises record nothing: their weight is the assistance, so "heavier" is easier.
@@ -85,7 +86,7 @@ function countsForRecords(set: RecordSetInput): boolean {
 }
 
 /** Working-set volume (kg) a set adds to its session. */
-function setVolumeKg(set: RecordSetInput): number {
+export function setVolumeKg(set: RecordSetInput): number {
   if (set.setType === "warmup" || set.weightKg === null || set.reps === null) return 0;
   return set.weightKg * set.reps;
 }
