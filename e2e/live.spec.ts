@@ -49,6 +49,15 @@ test("Pro: repeat Upper A, three sets, rest ends with a spoken cue, a PR, reload
   await page.goto("/settings/billing");
   await expect(page.getByTestId("billing-plan")).toContainText("Pro");
 
+  // Set-end cues ride on the save that completes the set (one round trip), never a request of their own.
+  const cueAsks: { via: "save" | "cues"; trigger: string }[] = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    const body = r.method() === "GET" ? null : (r.postDataJSON() as { trigger?: string; cue?: { trigger: string } } | null);
+    if (url.pathname === "/api/live/cues" && body?.trigger) cueAsks.push({ via: "cues", trigger: body.trigger });
+    if (url.pathname === "/api/live/workout" && r.method() === "PATCH" && body?.cue) cueAsks.push({ via: "save", trigger: body.cue.trigger });
+  });
+
   await page.goto("/workouts/live");
   await page
     .getByRole("button", { name: /^Repeat Upper A/ })
@@ -96,6 +105,8 @@ test("Pro: repeat Upper A, three sets, rest ends with a spoken cue, a PR, reload
   await expect(prRow.getByTestId("pr-badge")).toBeVisible();
   await expect(page.getByText(/PR · 300 kg \(was \d+(\.\d+)?\)/).first()).toBeVisible({ timeout: 20_000 });
   await screen(page, testInfo, "live-pr");
+  const setEnds = cueAsks.filter((a) => a.trigger === "set-end");
+  expect(setEnds).toEqual(Array.from({ length: 4 }, () => ({ via: "save", trigger: "set-end" })));
 
   // Reload mid-workout: every set is still there, done, with its badge.
   const before = await stored(page);

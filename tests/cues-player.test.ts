@@ -330,6 +330,83 @@ describe("cue player (browser, pure part)", () => {
   });
 });
 
+describe("a cue carried by the save's answer (PATCH /api/live/workout with cue)", () => {
+  const carried = (over: Partial<LiveCue> = {}): LiveCue => ({
+    id: "cue-s",
+    trigger: "set-end",
+    kind: "pr",
+    persona: "alice",
+    text: "PR — 105 beats 102.5 from October.",
+    toast: "PR · 105 kg (was 102.5)",
+    source: "template",
+    generationMs: 1,
+    voice: true,
+    audio: { url: "/api/live/cues/cue-s/audio", key: "k".repeat(64) },
+    ...over,
+  });
+  const b64 = (s: string) => btoa(s);
+
+  it("plays the inline clip at once: no cue request, no audio request; the clip is kept and its key reported", async () => {
+    const h = harness();
+    const out = await h.core.play(request(), {
+      ready: Promise.resolve({ cue: carried({ clip: { mime: "audio/wav", base64: b64("RIFF inline") } }) }),
+    });
+    expect(out.status).toBe("queued");
+    await flush();
+    expect(h.calls.create).toEqual([]);
+    expect(h.calls.audio).toEqual([]);
+    expect(h.told.cues).toEqual(["PR · 105 kg (was 102.5)"]);
+    expect(text(h.played[0].clip)).toBe("RIFF inline");
+    expect(h.calls.update).toEqual([["cue-s", { played: true, playbackStartMs: 0 }]]);
+    expect(await h.store.get("u1", "k".repeat(64))).not.toBeNull();
+    expect(h.core.keptClips()).toEqual(["k".repeat(64)]);
+  });
+
+  it("without an inline clip: fetches only the audio (or takes it from the store)", async () => {
+    const h = harness();
+    await h.core.play(request(), { ready: Promise.resolve({ cue: carried() }) });
+    await flush();
+    expect(h.calls.create).toEqual([]);
+    expect(h.calls.audio).toEqual(["/api/live/cues/cue-s/audio"]);
+    h.played[0].ended();
+    await h.core.play(request({ seed: "again" }), { ready: Promise.resolve({ cue: carried({ id: "cue-t" }) }) });
+    await flush();
+    expect(h.calls.audio).toHaveLength(1);
+    expect(h.core.keptClips()).toEqual(["k".repeat(64)]);
+  });
+
+  it("a refusal in the answer is told like a refused request; no answer means no cue (and no request of its own)", async () => {
+    const h = harness();
+    const refused = await h.core.play(request(), {
+      ready: Promise.resolve({ cueError: { error: "You've used all 50 live workout cues this hour.", code: "rate_limited", status: 429 } }),
+    });
+    expect(refused).toMatchObject({ status: "refused", error: { status: 429, code: "rate_limited" } });
+    expect(h.told.refused).toEqual(["You've used all 50 live workout cues this hour."]);
+    const none = await h.core.play(request(), { ready: Promise.resolve(null) });
+    expect(none.status).toBe("failed");
+    expect(h.calls.create).toEqual([]);
+    expect(h.played).toEqual([]);
+  });
+
+  it("keeps at most 10 clip keys, most recent last", async () => {
+    const h = harness();
+    for (let i = 0; i < 12; i++) {
+      const key = String(i).padStart(64, "0");
+      await h.core.play(request({ seed: String(i) }), {
+        ready: Promise.resolve({
+          cue: carried({ id: `c${i}`, audio: { url: `/a/${i}`, key }, clip: { mime: "audio/wav", base64: b64(`clip ${i}`) } }),
+        }),
+      });
+      await flush();
+      h.played.at(-1)!.ended();
+    }
+    const kept = h.core.keptClips();
+    expect(kept).toHaveLength(10);
+    expect(kept.at(-1)).toBe(String(11).padStart(64, "0"));
+    expect(kept[0]).toBe(String(2).padStart(64, "0"));
+  });
+});
+
 describe("recent clips in the browser", () => {
   const clip = (s: string): Clip => ({ bytes: bytes(s), mime: "audio/wav" });
 

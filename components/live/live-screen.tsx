@@ -60,6 +60,7 @@ import { useLiveSync } from "./use-live-sync";
 import { useCuePlayer, type CuePlayer } from "./voice/use-cue-player";
 import { strainFor } from "@/lib/cues/triggers";
 import type { CueTrigger } from "@/lib/cues/types";
+import type { CueReply } from "@/lib/cues/client/types";
 
 /** A moment of the stored workout; the server builds the cue's facts from it (POST /api/live/cues). */
 interface CueEvent {
@@ -73,6 +74,8 @@ function useCues(player: CuePlayer) {
   return useMemo(
     () => ({
       ask: (event: CueEvent, phase?: string) => player.play(event, phase ? { phase } : undefined),
+      /** The cue comes in the answer of the save that creates its moment. */
+      carried: (event: CueEvent, ready: Promise<CueReply | null>) => player.play(event, { ready }),
       prefetch: (event: CueEvent) => player.prefetch(event),
       phase: (phase: string) => player.setPhase(phase),
     }),
@@ -376,13 +379,19 @@ function WorkoutPanel({
       }
       player.unlock();
       cues.phase(`rest:${s.key}`);
-      dispatch({ op: "completeSet", exerciseKey: e.key, setKey: s.key, at: new Date().toISOString(), patch: { weightKg, reps } });
+      // The set-end cue (and its clip, when cached) comes back in the save's answer: one round trip.
+      const moment = { trigger: "set-end" as const, exerciseKey: e.key, setKey: s.key };
+      const ready = sync.dispatchWithCue(
+        { ...moment, haveClips: player.keptClips() },
+        { op: "completeSet", exerciseKey: e.key, setKey: s.key, at: new Date().toISOString(), patch: { weightKg, reps } },
+      );
+      const spoken = cues.carried({ workoutId, ...moment }, ready);
       await sync.settled();
+      await spoken;
       const w = sync.serverRef.current;
       const ex = w?.state.exercises.find((x) => x.key === e.key);
       const done = ex?.sets.find((x) => x.key === s.key);
       if (!w || !ex || !done?.completedAt) return;
-      await cues.ask({ workoutId, trigger: "set-end", exerciseKey: e.key, setKey: s.key });
       // Effort drifting from plan (the server checks again from the stored workout).
       const i = ex.sets.indexOf(done);
       const previous =
@@ -398,7 +407,7 @@ function WorkoutPanel({
       const next = nextSet(w.state);
       if (next && w.state.rest) cues.prefetch({ workoutId, trigger: "set-start", exerciseKey: next.exercise.key, setKey: next.set.key });
     },
-    [dispatch, sync, cues, player, workoutId],
+    [sync, cues, player, workoutId],
   );
   useEffect(() => {
     completeRef.current = () => {

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { applyOps, LiveOpError, type ExerciseMeta, type LiveOp, type LiveState } from "@/lib/live/model";
+import type { CueReply, CueReplyFields } from "@/lib/cues/client/types";
 import type { LiveView } from "@/lib/live/service";
 import type { LiveWorkout } from "@/lib/live/workout";
 
@@ -13,6 +14,15 @@ import type { LiveWorkout } from "@/lib/live/workout";
  * replayed on top of it and sent again. Offline, the queue waits for the connection.
  */
 type Pending = { id: number; op: LiveOp };
+
+/** A cue asked for with a queued operation: sent with the batch that carries it, answered by that save. */
+interface CueAsk {
+  moment: object;
+  resolve: (reply: CueReply | null) => void;
+}
+
+/** The exercises whose last-time sets the screen holds (the save answers them only when asked). */
+const exerciseIds = (w: LiveWorkout | null) => new Set(w?.state.exercises.map((e) => e.exerciseId) ?? []);
 
 const storeKey = (workoutId: string) => `spotter.live.queue.${workoutId}`;
 
@@ -59,6 +69,8 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
   const inflight = useRef(false);
   const seq = useRef(0);
   const waiters = useRef<(() => void)[]>([]);
+  const cueAsks = useRef(new Map<number, CueAsk>());
+  const lastFor = useRef(exerciseIds(initial.workout));
   const metaMap = useMemo(() => new Map(catalog.map((m) => [m.exerciseId, m])), [catalog]);
   const meta = useCallback((id: string) => metaMap.get(id), [metaMap]);
 
@@ -71,6 +83,11 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
   const adopt = useCallback((w: LiveWorkout | null) => {
     serverRef.current = w;
     setServer(w);
+  }, []);
+
+  const answerCue = useCallback((id: number, reply: CueReply | null) => {
+    cueAsks.current.get(id)?.resolve(reply);
+    cueAsks.current.delete(id);
   }, []);
 
   const flushOnce = useCallback(async (): Promise<boolean> => {
@@ -88,17 +105,33 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
     }
     inflight.current = true;
     setStatus("saving");
+    // Only the newest cue asked for in this batch is still due; older ones are answered "none".
+    const askIds = batch.map((p) => p.id).filter((id) => cueAsks.current.has(id));
+    const askId = askIds.at(-1);
+    for (const id of askIds.slice(0, -1)) answerCue(id, null);
+    const withLast = w.state.exercises.some((e) => !lastFor.current.has(e.exerciseId));
     try {
       const res = await fetch("/api/live/workout", {
         method: "PATCH",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ workoutId: w.id, version: w.version, ops: batch.map((p) => p.op) }),
+        body: JSON.stringify({
+          workoutId: w.id,
+          version: w.version,
+          ops: batch.map((p) => p.op),
+          ...(withLast ? { withLast } : {}),
+          ...(askId !== undefined ? { cue: cueAsks.current.get(askId)!.moment } : {}),
+        }),
       });
-      const body = (await res.json().catch(() => null)) as (LiveView & { error?: string; code?: string; current?: LiveWorkout | null }) | null;
+      const body = (await res.json().catch(() => null)) as
+        (Partial<LiveView> & CueReplyFields & { workout?: LiveWorkout | null; error?: string; code?: string; current?: LiveWorkout | null }) | null;
       const sent = new Set(batch.map((p) => p.id));
-      if (res.ok && body) {
+      if (res.ok && body && body.workout !== undefined) {
         adopt(body.workout);
-        setLast(body.last);
+        if (body.last) {
+          setLast(body.last);
+          lastFor.current = exerciseIds(body.workout);
+        }
+        if (askId !== undefined) answerCue(askId, body.cue ? { cue: body.cue } : body.cueError ? { cueError: body.cueError } : null);
         setQ(queueRef.current.filter((p) => !sent.has(p.id)));
         return true;
       }
@@ -111,12 +144,14 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
         toast.error(body?.error ?? "This workout ended on another screen.");
         adopt(null);
         setQ([]);
+        for (const id of [...cueAsks.current.keys()]) answerCue(id, null);
         return false;
       }
       if (res.status === 422 && body?.current) {
         toast.error(body.error ?? "That change could not be saved.");
         adopt(body.current);
         setQ(queueRef.current.filter((p) => !sent.has(p.id)));
+        if (askId !== undefined) answerCue(askId, null);
         return true;
       }
       setStatus("error");
@@ -128,7 +163,7 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
     } finally {
       inflight.current = false;
     }
-  }, [adopt, setQ]);
+  }, [adopt, setQ, answerCue]);
 
   const flush = useCallback(async (): Promise<void> => {
     for (let i = 0; i < 20 && (await flushOnce()); i++);
@@ -168,6 +203,32 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
     [flush, setQ],
   );
 
+  /**
+   * Queues the operations and asks for the cue of the moment they create (`moment`: the body of
+   * PATCH /api/live/workout's `cue`) in the same save. Resolves with the cue, the reason there is
+   * none, or null when the save did not go through in time (offline: no cue, the set is kept).
+   */
+  const dispatchWithCue = useCallback(
+    (moment: object, ...ops: LiveOp[]): Promise<CueReply | null> => {
+      if (!serverRef.current || !ops.length) return Promise.resolve(null);
+      return new Promise<CueReply | null>((resolve) => {
+        const ids = ops.map(() => ++seq.current);
+        const id = ids.at(-1)!;
+        const timer = window.setTimeout(() => answerCue(id, null), 4000);
+        cueAsks.current.set(id, {
+          moment,
+          resolve: (reply) => {
+            window.clearTimeout(timer);
+            resolve(reply);
+          },
+        });
+        setQ([...queueRef.current, ...ops.map((op, i) => ({ id: ids[i], op }))]);
+        void flush();
+      });
+    },
+    [flush, setQ, answerCue],
+  );
+
   /** Resolves once everything queued so far is on the server (or right away when it cannot be sent now). */
   const settled = useCallback(async () => {
     if (!queueRef.current.length) return;
@@ -187,11 +248,13 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
     status,
     pending: queue.length,
     dispatch,
+    dispatchWithCue,
     settled,
     /** A workout started, finished or discarded: the new truth from the server. */
     reset: (view: LiveView) => {
       adopt(view.workout);
       setLast(view.last);
+      lastFor.current = exerciseIds(view.workout);
       queueRef.current = [];
       setQueue([]);
     },

@@ -10,7 +10,7 @@ import { generateCue } from "@/lib/cues/engine";
 import type { LiveCue } from "@/lib/cues/client/types";
 import type { CueFacts } from "@/lib/cues/types";
 import { NotFoundError, RateLimitedError, UserError } from "@/lib/errors/user-error";
-import { clipKeyFor, speak, type SpeechResult, type VoicePersona } from "@/lib/speech";
+import { cachedSpeech, clipKeyFor, speak, type SpeechResult, type VoicePersona } from "@/lib/speech";
 import { cuePreferencesOf, deployedModel } from "@/lib/training/registry";
 import { isUuid } from "@/lib/ids/is-uuid";
 import { consumeRateLimit } from "@/lib/security/rate-limit";
@@ -190,6 +190,24 @@ async function claimCue(db: Queryable, userId: string, cueId: string): Promise<v
       .returning({ prefetched: liveCues.prefetched });
     if (won?.prefetched) await checkAllowance(tx, userId, { meter: "liveCues" });
   });
+}
+
+/** Clips larger than this travel by GET …/audio, not inside a save's JSON answer. */
+const MAX_INLINE_CLIP_BYTES = 192 * 1024;
+
+/**
+ * The cue's clip when the server cache already holds it (no synthesis, nothing counted), for a save's
+ * answer to carry — unless the browser said it keeps that clip (`have`: its recent clip keys).
+ */
+export async function inlineCachedClip(db: Queryable, userId: string, cue: CreatedCue, have: readonly string[] = []): Promise<CreatedCue> {
+  if (!cue.audio || have.includes(cue.audio.key)) return cue;
+  const hit = await cachedSpeech(db, voicePersona(cue.persona), cue.text);
+  if (!hit || hit.audio.length > MAX_INLINE_CLIP_BYTES) return cue;
+  await db
+    .update(liveCues)
+    .set({ cached: true, speechMs: Math.round(hit.ms) })
+    .where(and(eq(liveCues.id, cue.id), eq(liveCues.userId, userId)));
+  return { ...cue, clip: { mime: hit.mime, base64: hit.audio.toString("base64") } };
 }
 
 /** Shown (claimed), playback and thumbs from the browser. */

@@ -95,6 +95,20 @@ async function cachedOrRender(db: Queryable, key: string, maxBytes: number, rend
   return { ...clip, cached: false };
 }
 
+/**
+ * The active engine's clip for `text` when the cache already holds it (recorded as a hit), else null
+ * without synthesizing — for answers that may carry a clip only when it costs nothing.
+ */
+export async function cachedSpeech(db: Queryable, persona: VoicePersona, text: string, e: Env = env()): Promise<SpeechResult | null> {
+  const started = performance.now();
+  const { key, engine } = clipKeyFor(persona, text, e);
+  const hit = await getClip(db, key);
+  if (!hit) return null;
+  const ms = performance.now() - started;
+  await recordSpeechRequest(db, { engine, hit: true, ms });
+  return { audio: hit.audio, mime: hit.mime, engine, voice: hit.voice, cached: true, key, ms };
+}
+
 /** Audio of `text` in the persona's voice from the active engine, through the cache. */
 export async function speak(db: Queryable, persona: VoicePersona, text: string, e: Env = env(), opts: SpeakOptions = {}): Promise<SpeechResult> {
   const started = performance.now();

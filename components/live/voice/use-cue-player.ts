@@ -7,7 +7,7 @@ import { beepWav } from "@/lib/cues/client/beep";
 import { MemoryClipStore, type ClipStore } from "@/lib/cues/client/clip-store";
 import { IndexedDbClipStore } from "@/lib/cues/client/indexeddb-store";
 import { CuePlayerCore, type AudioOutput, type PlayOutcome } from "@/lib/cues/client/player";
-import type { Clip, CueAsk, LiveCue } from "@/lib/cues/client/types";
+import type { Clip, CueAsk, CueReply, LiveCue } from "@/lib/cues/client/types";
 
 /**
  * The live screen's voice: `const player = useCuePlayer({ user, voiceEnabled })`, then render
@@ -18,8 +18,13 @@ export interface CuePlayer {
   audioRef: (element: HTMLAudioElement | null) => void;
   /** Call inside a tap (Start workout): lets iOS Safari play later clips that start after a fetch. */
   unlock(): void;
-  /** A cue for this moment: toast always; voice (Pro, voice on), beep (Free) or nothing (sound off). */
-  play(req: CueAsk, opts?: { phase?: string }): Promise<PlayOutcome>;
+  /**
+   * A cue for this moment: toast always; voice (Pro, voice on), beep (Free) or nothing (sound off).
+   * `ready`: the cue comes in a save's answer (sync.dispatchWithCue) instead of its own request.
+   */
+  play(req: CueAsk, opts?: { phase?: string; ready?: Promise<CueReply | null> }): Promise<PlayOutcome>;
+  /** Keys of the clips this browser keeps, for a save's cue ask (the answer then skips those clips). */
+  keptClips(): string[];
   /** Fetch the cue (and its audio) during the set; an identical play() request later starts at once. */
   prefetch(req: CueAsk): void;
   /** Drops cues of ended phases and stops a stale one that is playing ("set:<id>", "rest:<id>"). */
@@ -142,7 +147,7 @@ export function useCuePlayer({ user, voiceEnabled }: { user: string; voiceEnable
   }, [output]);
 
   const play = useCallback(
-    (req: CueAsk, opts?: { phase?: string }) => {
+    (req: CueAsk, opts?: { phase?: string; ready?: Promise<CueReply | null> }) => {
       unlock(); // still inside the tap that completed the set, the first time
       return core.play(req, opts);
     },
@@ -182,6 +187,7 @@ export function useCuePlayer({ user, voiceEnabled }: { user: string; voiceEnable
       audioRef,
       unlock,
       play,
+      keptClips: () => core.keptClips(),
       prefetch: (req: CueAsk) => core.prefetch(req),
       setPhase: (phase: string) => core.setPhase(phase),
       repeatLast: () => core.repeatLast(),

@@ -2,7 +2,7 @@ import { CueQueue, type QueuedCue } from "@/lib/cues/queue";
 import { CueApiError, type CueApi } from "./api";
 import { beepWav } from "./beep";
 import type { ClipStore } from "./clip-store";
-import type { Clip, CueAsk, LiveCue } from "./types";
+import type { Clip, CueAsk, CueReply, LiveCue } from "./types";
 
 /**
  * The browser half of live-workout speech, without React or the DOM (components/live/voice/
@@ -82,6 +82,16 @@ export function requestKey(req: CueAsk): string {
 
 /** How many prefetched cues are kept waiting for their moment (the oldest is forgotten first). */
 const MAX_PREFETCHED = 4;
+/** As many clip keys as the browser's clip store keeps (IndexedDB: 10 per user). */
+const MAX_KEPT_KEYS = 10;
+
+/** A clip that came inside a save's answer (base64) as bytes. */
+function inlineClip(c: NonNullable<LiveCue["clip"]>): Clip {
+  const bin = atob(c.base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return { bytes: bytes.buffer, mime: c.mime };
+}
 
 export class CuePlayerCore {
   private readonly queue = new CueQueue<Item>();
@@ -93,6 +103,8 @@ export class CuePlayerCore {
   private readonly told = new Set<string>();
   private last: Item | null = null;
   private seq = 0;
+  /** Keys of clips this page put into or found in the store, newest last. */
+  private readonly kept: string[] = [];
 
   constructor(
     private readonly deps: CuePlayerDeps,
@@ -144,8 +156,12 @@ export class CuePlayerCore {
     while (this.prefetched.size > MAX_PREFETCHED) this.prefetched.delete(this.prefetched.keys().next().value!);
   }
 
-  /** A cue for this moment. `phase` defaults to the current one. Resolves once the cue is queued (or not). */
-  async play(req: CueAsk, opts: { phase?: string } = {}): Promise<PlayOutcome> {
+  /**
+   * A cue for this moment. `phase` defaults to the current one. `ready`: the cue is already on its way
+   * in a save's answer (PATCH /api/live/workout with `cue`) — no request of its own; null means none.
+   * Resolves once the cue is queued (or not).
+   */
+  async play(req: CueAsk, opts: { phase?: string; ready?: Promise<CueReply | null> } = {}): Promise<PlayOutcome> {
     const requestedAt = this.now();
     const phase = opts.phase ?? this.phase ?? "workout";
     const key = requestKey(req);
@@ -153,7 +169,9 @@ export class CuePlayerCore {
     this.prefetched.delete(key);
     let got: Prefetched;
     try {
-      got = (early && (await early.catch(() => null))) || { cue: await this.deps.api.create(req), clip: null };
+      got = opts.ready
+        ? await this.fromReply(opts.ready)
+        : (early && (await early.catch(() => null))) || { cue: await this.deps.api.create(req), clip: null };
     } catch (error) {
       if (error instanceof CueApiError) {
         this.deps.notify.refused(error.message);
@@ -174,6 +192,33 @@ export class CuePlayerCore {
     if (!this.queue.offer(item)) return { status: "stale", cue: got.cue };
     void this.pump();
     return { status: "queued", cue: got.cue };
+  }
+
+  /** The clip keys this page keeps (sent with a save's cue ask, so the answer skips clips the browser has). */
+  keptClips(): string[] {
+    return [...this.kept];
+  }
+
+  private async fromReply(ready: Promise<CueReply | null>): Promise<Prefetched> {
+    const reply = await ready.catch(() => null);
+    if (!reply) throw new Error("The save carried no cue.");
+    if ("cueError" in reply) {
+      const r = reply.cueError;
+      throw new CueApiError(r.error, r.status, r.code, r.upgradeUrl ?? null);
+    }
+    const { clip: inline, ...cue } = reply.cue;
+    if (!inline || !cue.audio) return { cue, clip: null };
+    const clip = inlineClip(inline);
+    this.keep(cue.audio.key);
+    await this.deps.store.put(this.deps.user, cue.audio.key, clip).catch(() => {});
+    return { cue, clip };
+  }
+
+  private keep(key: string): void {
+    const i = this.kept.indexOf(key);
+    if (i >= 0) this.kept.splice(i, 1);
+    this.kept.push(key);
+    if (this.kept.length > MAX_KEPT_KEYS) this.kept.shift();
   }
 
   /** Says the last cue again (Media Session previoustrack); false when there is none. */
@@ -215,11 +260,17 @@ export class CuePlayerCore {
   private async clipFor(cue: LiveCue): Promise<Clip> {
     const { url, key } = cue.audio!;
     const kept = await this.deps.store.get(this.deps.user, key).catch(() => null);
-    if (kept) return kept;
+    if (kept) {
+      this.keep(key);
+      return kept;
+    }
     const got = await this.deps.api.audio(url);
     const clip = { bytes: got.bytes, mime: got.mime };
     // A fallback voice's clip is not kept under the configured engine's key.
-    if (got.key === null || got.key === key) await this.deps.store.put(this.deps.user, key, clip).catch(() => {});
+    if (got.key === null || got.key === key) {
+      this.keep(key);
+      await this.deps.store.put(this.deps.user, key, clip).catch(() => {});
+    }
     return clip;
   }
 

@@ -7,6 +7,28 @@ export interface LiveCue extends Omit<Cue, "template"> {
   voice: boolean;
   /** Where the audio is (owner-checked, cacheable) and the clip's cache key; null without voice. */
   audio: { url: string; key: string } | null;
+  /**
+   * The clip itself, base64, when a save's answer carried the cue and the server cache already held
+   * it (PATCH /api/live/workout with `cue`): the player starts it without another request.
+   */
+  clip?: { mime: string; base64: string };
+}
+
+/** A cue the save's answer carried, or why it could not be written (the save itself went through). */
+export type CueReply = { cue: LiveCue } | { cueError: CueRefusal };
+
+/** Why a cue was not written: the route's error answer, as data. */
+export interface CueRefusal {
+  error: string;
+  code: string;
+  status: number;
+  upgradeUrl?: string;
+}
+
+/** The cue fields of a save's answer. */
+export interface CueReplyFields {
+  cue?: LiveCue;
+  cueError?: CueRefusal;
 }
 
 /** Audio bytes as the browser plays and stores them. */

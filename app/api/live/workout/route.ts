@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { userRoute } from "@/lib/api/route";
-import { liveOpsSchema } from "@/lib/live/model";
 import { startFrom, viewOf } from "@/lib/live/service";
-import { discardLiveWorkout, getLiveWorkout, saveLiveOps, startSchema } from "@/lib/live/workout";
+import { liveSaveSchema, saveAndCue } from "@/lib/live/save-and-cue";
+import { discardLiveWorkout, getLiveWorkout, startSchema } from "@/lib/live/workout";
 
 export const dynamic = "force-dynamic";
 
@@ -21,17 +21,13 @@ export const POST = userRoute({ name: "live/workout", input: z.object({ from: st
   return viewOf(db, user.id, await startFrom(db, user.id, input.from));
 });
 
-/** PATCH /api/live/workout — operations on the version the client edited; 409 with the current workout on a mismatch. */
-export const PATCH = userRoute(
-  {
-    name: "live/workout",
-    input: z.object({ workoutId: z.uuid(), version: z.number().int().min(1), ops: liveOpsSchema }).strict(),
-    unauthenticated,
-  },
-  async ({ user, input }) => {
-    const db = getDb();
-    return viewOf(db, user.id, await saveLiveOps(db, user.id, input));
-  },
+/**
+ * PATCH /api/live/workout — operations on the version the client edited; 409 with the current workout
+ * on a mismatch. With `cue`, the answer carries the cue of the moment the save creates (and its clip
+ * when cached); `last` comes back only with `withLast` or a new exercise.
+ */
+export const PATCH = userRoute({ name: "live/workout", input: liveSaveSchema, unauthenticated }, async ({ user, input }) =>
+  saveAndCue(getDb(), user.id, input),
 );
 
 /** DELETE /api/live/workout — discard (the client asks first). */
