@@ -183,6 +183,50 @@ describe("live workout: the in-progress workout on the server", () => {
     );
     // …but it takes the session's bench volume (1550) past the best session (1500): the volume record is on it.
     expect(w.state.exercises[0].sets[2].prs).toEqual(["volume"]);
+
+    // A save recomputes the records of the exercises it touches only; the others keep theirs.
+    const name = w.state.name;
+    const curlEx = w.state.exercises.find((e) => e.exerciseId === curl)!;
+    w = await saveLiveOps(d, alice, {
+      workoutId: w.id,
+      version: w.version,
+      ops: [
+        { op: "completeSet", exerciseKey: curlEx.key, setKey: curlEx.sets[0].key, at: "2026-12-03T10:20:00Z", patch: { weightKg: 15, reps: 10 } },
+      ],
+    });
+    const prsOf = (x: LiveWorkout) => x.state.exercises.map((e) => e.sets.map((st) => st.prs));
+    expect(prsOf(w)[0]).toEqual([[], ["weight", "e1rm"], ["volume"]]);
+    expect(w.state.exercises.find((e) => e.exerciseId === curl)!.sets[0].prs).toEqual(expect.arrayContaining(["weight", "e1rm"]));
+    const untouched = prsOf(w);
+    w = await saveLiveOps(d, alice, { workoutId: w.id, version: w.version, ops: [{ op: "rename", name: "Upper A (live)" }] });
+    expect(prsOf(w)).toEqual(untouched);
+    // Un-completing the bench PR set moves the bench records to the next set that beats the history; curl keeps its own.
+    w = await saveLiveOps(d, alice, {
+      workoutId: w.id,
+      version: w.version,
+      ops: [{ op: "uncompleteSet", exerciseKey: ex.key, setKey: ex.sets[1].key }],
+    });
+    expect(prsOf(w)[0]).toEqual([[], [], ["weight", "e1rm"]]);
+    expect(w.state.exercises.find((e) => e.exerciseId === curl)!.sets[0].prs).toEqual(
+      untouched[w.state.exercises.findIndex((e) => e.exerciseId === curl)][0],
+    );
+    // Back as it was for the tests that follow.
+    w = await saveLiveOps(d, alice, {
+      workoutId: w.id,
+      version: w.version,
+      ops: [
+        { op: "completeSet", exerciseKey: ex.key, setKey: ex.sets[1].key, at: "2026-12-03T10:09:00Z", patch: { weightKg: 105, reps: 5 } },
+        { op: "uncompleteSet", exerciseKey: curlEx.key, setKey: curlEx.sets[0].key },
+        {
+          op: "updateSet",
+          exerciseKey: curlEx.key,
+          setKey: curlEx.sets[0].key,
+          patch: { weightKg: curlEx.sets[0].weightKg, reps: curlEx.sets[0].reps },
+        },
+        { op: "rename", name },
+      ],
+    });
+    expect(prsOf(w)[0]).toEqual([[], ["weight", "e1rm"], ["volume"]]);
   });
 
   it("finish writes a live session with the right volume and records, and ends the workout", async () => {

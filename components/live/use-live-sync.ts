@@ -126,12 +126,13 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
         (Partial<LiveView> & CueReplyFields & { workout?: LiveWorkout | null; error?: string; code?: string; current?: LiveWorkout | null }) | null;
       const sent = new Set(batch.map((p) => p.id));
       if (res.ok && body && body.workout !== undefined) {
+        // The cue first: its clip starts before the screen re-renders with the saved workout.
+        if (askId !== undefined) answerCue(askId, body.cue ? { cue: body.cue } : body.cueError ? { cueError: body.cueError } : null);
         adopt(body.workout);
         if (body.last) {
           setLast(body.last);
           lastFor.current = exerciseIds(body.workout);
         }
-        if (askId !== undefined) answerCue(askId, body.cue ? { cue: body.cue } : body.cueError ? { cueError: body.cueError } : null);
         setQ(queueRef.current.filter((p) => !sent.has(p.id)));
         return true;
       }

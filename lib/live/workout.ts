@@ -120,16 +120,18 @@ export async function ownedWorkout(db: Queryable, userId: string, workoutId: str
  * it goes on the one set whose completion first takes the exercise's working-set volume in this
  * workout past its best previous session — so un-completing that set moves it, or removes it.
  */
-async function withRecords(db: Queryable, userId: string, state: LiveState): Promise<LiveState> {
-  const ids = [...new Set(state.exercises.map((e) => e.exerciseId))];
+async function withRecords(db: Queryable, userId: string, state: LiveState, only?: ReadonlySet<string>): Promise<LiveState> {
+  const mine = (exerciseId: string) => !only || only.has(exerciseId);
+  const ids = [...new Set(state.exercises.map((e) => e.exerciseId))].filter(mine);
   const history = ids.length ? await loadRecordHistory(db, userId, { exerciseIds: ids }) : [];
   const bests = computeRecords(history).bests;
   const done = state.exercises
+    .filter((e) => mine(e.exerciseId))
     .flatMap((e) => e.sets.map((s) => ({ e, s })))
     .filter((x) => x.s.completedAt)
     .sort((a, b) => Date.parse(a.s.completedAt!) - Date.parse(b.s.completedAt!));
   const volume = new Map<string, number>();
-  for (const e of state.exercises) for (const s of e.sets) s.prs = [];
+  for (const e of state.exercises) if (mine(e.exerciseId)) for (const s of e.sets) s.prs = [];
   for (const { e, s } of done) {
     const b = bests.get(e.exerciseId) ?? emptyBests();
     s.prs = newSetRecords(b, s);
@@ -141,6 +143,23 @@ async function withRecords(db: Queryable, userId: string, state: LiveState): Pro
     bests.set(e.exerciseId, b);
   }
   return state;
+}
+
+/**
+ * The exercises whose records a batch of operations can change: those it names (by key, before or
+ * after the batch) or adds. A save recomputes only theirs — reading the whole workout's history took
+ * most of a save's time — and the others keep the records they have.
+ */
+function exercisesTouched(before: LiveState, after: LiveState, ops: LiveOp[]): Set<string> {
+  const idOf = new Map([...before.exercises, ...after.exercises].map((e) => [e.key, e.exerciseId]));
+  const ids = new Set<string>();
+  for (const o of ops) {
+    if (o.op === "addExercise") ids.add(o.exerciseId);
+    const key = "exerciseKey" in o ? o.exerciseKey : null;
+    const id = key ? idOf.get(key) : undefined;
+    if (id) ids.add(id);
+  }
+  return ids;
 }
 
 /** The exercises a new workout starts with, as ops (so starting and editing share one path). */
@@ -217,7 +236,7 @@ export async function saveLiveOps(
     if (err instanceof LiveOpError) throw new UserError(err.message, { code: "live_op_rejected", status: 422, details: { current } });
     throw err;
   }
-  next = await withRecords(db, userId, next);
+  next = await withRecords(db, userId, next, exercisesTouched(current.state, next, input.ops));
   const [row] = await db
     .update(liveWorkouts)
     .set({ state: next, version: sql`${liveWorkouts.version} + 1`, updatedAt: now })

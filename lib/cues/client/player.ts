@@ -210,7 +210,8 @@ export class CuePlayerCore {
     if (!inline || !cue.audio) return { cue, clip: null };
     const clip = inlineClip(inline);
     this.keep(cue.audio.key);
-    await this.deps.store.put(this.deps.user, cue.audio.key, clip).catch(() => {});
+    // Kept for later without holding up this play (an IndexedDB write of the clip takes a while).
+    void this.deps.store.put(this.deps.user, cue.audio.key, clip).catch(() => {});
     return { cue, clip };
   }
 
@@ -269,7 +270,7 @@ export class CuePlayerCore {
     // A fallback voice's clip is not kept under the configured engine's key.
     if (got.key === null || got.key === key) {
       this.keep(key);
-      await this.deps.store.put(this.deps.user, key, clip).catch(() => {});
+      void this.deps.store.put(this.deps.user, key, clip).catch(() => {});
     }
     return clip;
   }
