@@ -3,8 +3,12 @@ import { describe, expect, it, vi } from "vitest";
 import { exercises, users } from "@/db/schema";
 import { startFrom } from "@/lib/live/service";
 import { saveLiveOps } from "@/lib/live/workout";
+import type { LiveOp } from "@/lib/live/model";
+import { queued } from "@/lib/live/op-log";
 import { writeSession } from "@/lib/workouts/write";
 import { useTestDatabase } from "./helpers/db";
+
+const withIds = (ops: LiveOp[]) => ops.map(queued);
 
 const state = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string | null } }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => state.user }));
@@ -40,7 +44,9 @@ async function makeUser() {
   w = await saveLiveOps(d, u.id, {
     workoutId: w.id,
     version: w.version,
-    ops: [{ op: "completeSet", exerciseKey: ex.key, setKey: ex.sets[0].key, at: new Date().toISOString(), patch: { weightKg: 100, reps: 5 } }],
+    ops: withIds([
+      { op: "completeSet", exerciseKey: ex.key, setKey: ex.sets[0].key, at: new Date().toISOString(), patch: { weightKg: 100, reps: 5 } },
+    ]),
   });
   const next = { workoutId: w.id, trigger: "set-start", exerciseKey: ex.key, setKey: ex.sets[1].key };
   const done = { workoutId: w.id, trigger: "set-end", exerciseKey: ex.key, setKey: ex.sets[0].key };

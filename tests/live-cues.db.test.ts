@@ -6,6 +6,8 @@ import { startFrom } from "@/lib/live/service";
 import { saveLiveOps } from "@/lib/live/workout";
 import { writeSession } from "@/lib/workouts/write";
 import { stopEmbeddedVoices, wavDurationSeconds } from "@/lib/speech/embedded";
+import type { LiveOp } from "@/lib/live/model";
+import { queued } from "@/lib/live/op-log";
 import { useTestDatabase } from "./helpers/db";
 
 const state = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string | null } }));
@@ -18,6 +20,7 @@ const { setPlan } = await import("@/lib/billing/plan");
 const { ENTITLEMENTS } = await import("@/lib/billing/entitlements");
 
 const db = useTestDatabase();
+const withIds = (ops: LiveOp[]) => ops.map(queued);
 afterAll(() => stopEmbeddedVoices());
 
 let body: Record<string, unknown> = {};
@@ -49,7 +52,7 @@ async function makeUser(plan?: "pro" | "trainer") {
   w = await saveLiveOps(d, u.id, {
     workoutId: w.id,
     version: w.version,
-    ops: [{ op: "completeSet", exerciseKey: ex.key, setKey: ex.sets[0].key, at: new Date().toISOString(), patch: { weightKg: 105, reps: 5 } }],
+    ops: withIds([{ op: "completeSet", exerciseKey: ex.key, setKey: ex.sets[0].key, at: new Date().toISOString(), patch: { weightKg: 105, reps: 5 } }]),
   });
   body = { workoutId: w.id, trigger: "set-end", exerciseKey: ex.key, setKey: ex.sets[0].key };
   return u;
@@ -150,10 +153,10 @@ describe("live cues API", () => {
     await saveLiveOps(db().db, u.id, {
       workoutId: w.id,
       version: w.version,
-      ops: [
+      ops: withIds([
         { op: "completeSet", exerciseKey: ex.key, setKey: s2.key, at: new Date().toISOString(), patch: { weightKg: 105, reps: 5 } },
         { op: "updateSet", exerciseKey: ex.key, setKey: s3.key, patch: { weightKg: 105, reps: 5 } },
-      ],
+      ]),
     });
     for (const [trigger, setKey] of [
       ["set-end", s2.key],
@@ -169,7 +172,7 @@ describe("live cues API", () => {
     await saveLiveOps(db().db, u.id, {
       workoutId: w.id,
       version: v.version,
-      ops: [{ op: "updateSet", exerciseKey: ex.key, setKey: s3.key, patch: { weightKg: 107.5 } }],
+      ops: withIds([{ op: "updateSet", exerciseKey: ex.key, setKey: s3.key, patch: { weightKg: 107.5 } }]),
     });
     for (let seed = 0; seed < 5; seed++) {
       const cue = await (await post({ workoutId: w.id, trigger: "set-start", exerciseKey: ex.key, setKey: s3.key, seed: String(seed) })).json();

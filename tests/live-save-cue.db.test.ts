@@ -5,7 +5,11 @@ import { startFrom } from "@/lib/live/service";
 import { writeSession } from "@/lib/workouts/write";
 import { stopEmbeddedVoices, wavDurationSeconds } from "@/lib/speech/embedded";
 import type { LiveWorkout } from "@/lib/live/workout";
+import type { LiveOp } from "@/lib/live/model";
+import { queued } from "@/lib/live/op-log";
 import { useTestDatabase } from "./helpers/db";
+
+const withIds = (ops: LiveOp[]) => ops.map(queued);
 
 const state = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string | null } }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => state.user }));
@@ -50,7 +54,7 @@ function completeWithCue(w: LiveWorkout, i: number, weightKg: number, extra: Rec
   return patch({
     workoutId: w.id,
     version: w.version,
-    ops: [{ op: "completeSet", exerciseKey: ex.key, setKey, at: new Date().toISOString(), patch: { weightKg, reps: 5 } }],
+    ops: withIds([{ op: "completeSet", exerciseKey: ex.key, setKey, at: new Date().toISOString(), patch: { weightKg, reps: 5 } }]),
     cue: { trigger: "set-end", exerciseKey: ex.key, setKey, ...extra },
   });
 }
@@ -82,7 +86,7 @@ describe("PATCH /api/live/workout with a cue (one round trip from the tap to the
       await patch({
         workoutId: w2.id,
         version: w2.version,
-        ops: [{ op: "notes", exerciseKey: null, text: "felt quick" }],
+        ops: withIds([{ op: "notes", exerciseKey: null, text: "felt quick" }]),
         cue: { trigger: "set-end", exerciseKey: ex.key, setKey: ex.sets[1].key },
       })
     ).json();
@@ -98,7 +102,7 @@ describe("PATCH /api/live/workout with a cue (one round trip from the tap to the
       await patch({
         workoutId: w2.id,
         version: again.workout.version,
-        ops: [{ op: "notes", exerciseKey: null, text: "felt quick!" }],
+        ops: withIds([{ op: "notes", exerciseKey: null, text: "felt quick!" }]),
         cue: { trigger: "set-end", exerciseKey: ex.key, setKey: ex.sets[1].key, haveClips: [again.cue.audio.key] },
       })
     ).json();
@@ -109,11 +113,11 @@ describe("PATCH /api/live/workout with a cue (one round trip from the tap to the
   it("answers last time's sets only when asked or when an exercise is added", async () => {
     const { workout } = await lifter();
     const ex = workout.state.exercises[0];
-    const plain = await (await patch({ workoutId: workout.id, version: workout.version, ops: [{ op: "rename", name: "Upper A+" }] })).json();
+    const plain = await (await patch({ workoutId: workout.id, version: workout.version, ops: withIds([{ op: "rename", name: "Upper A+" }]) })).json();
     expect(plain.last).toBeUndefined();
     expect(plain.workout.state.name).toBe("Upper A+");
     const asked = await (
-      await patch({ workoutId: workout.id, version: plain.workout.version, ops: [{ op: "rename", name: "Upper" }], withLast: true })
+      await patch({ workoutId: workout.id, version: plain.workout.version, ops: withIds([{ op: "rename", name: "Upper" }]), withLast: true })
     ).json();
     expect(asked.last[ex.exerciseId].sets.map((s: { weightKg: number }) => s.weightKg)).toEqual([102.5, 102.5, 102.5]);
   });
@@ -149,7 +153,7 @@ describe("PATCH /api/live/workout with a cue (one round trip from the tap to the
       await patch({
         workoutId: workout.id,
         version: workout.version,
-        ops: [{ op: "rename", name: "x" }],
+        ops: withIds([{ op: "rename", name: "x" }]),
         cue: { trigger: "set-end", exerciseKey: ex.key, setKey: ex.sets[2].key },
       })
     ).json();
@@ -160,7 +164,7 @@ describe("PATCH /api/live/workout with a cue (one round trip from the tap to the
   it("refuses numbers from the client and another lifter's workout", async () => {
     const { workout } = await lifter();
     const ex = workout.state.exercises[0];
-    const base = { workoutId: workout.id, version: workout.version, ops: [{ op: "rename", name: "y" }] };
+    const base = { workoutId: workout.id, version: workout.version, ops: withIds([{ op: "rename", name: "y" }]) };
     expect(
       (await patch({ ...base, cue: { trigger: "set-end", exerciseKey: ex.key, setKey: ex.sets[0].key, facts: { done: { weightKg: 500 } } } })).status,
     ).toBe(400);

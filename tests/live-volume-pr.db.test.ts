@@ -7,6 +7,7 @@ import type { CueFacts } from "@/lib/cues/types";
 import { buildLiveCue } from "@/lib/live/cue-facts";
 import type { LiveOp, LiveState } from "@/lib/live/model";
 import { discardLiveWorkout, finishLiveWorkout, saveLiveOps, startLiveWorkout, type LiveWorkout } from "@/lib/live/workout";
+import { queued } from "@/lib/live/op-log";
 import { writeSession } from "@/lib/workouts/write";
 import { useTestDatabase } from "./helpers/db";
 
@@ -64,7 +65,12 @@ describe("live workout: session volume record on the set that crosses it", () =>
   let minute = 0;
   async function save(w: LiveWorkout, ops: LiveOp[]): Promise<LiveWorkout> {
     minute += 3;
-    return saveLiveOps(db().db, lifter, { workoutId: w.id, version: w.version, ops }, new Date(Date.parse("2026-12-03T10:00:00Z") + minute * 60_000));
+    return saveLiveOps(
+      db().db,
+      lifter,
+      { workoutId: w.id, version: w.version, ops: ops.map(queued) },
+      new Date(Date.parse("2026-12-03T10:00:00Z") + minute * 60_000),
+    );
   }
   const at = () => new Date(Date.parse("2026-12-03T10:00:00Z") + minute * 60_000 + 1000).toISOString();
   const complete = (w: LiveWorkout, e: number, s: number) =>
@@ -185,7 +191,7 @@ describe("live workout: session volume record on the set that crosses it", () =>
       const ops: LiveOp[] = [
         { op: "completeSet", exerciseKey: w.state.exercises[0].key, setKey: w.state.exercises[0].sets[i].key, at: `2026-12-03T10:0${2 * i + 1}:00Z` },
       ];
-      w = await saveLiveOps(d, other, { workoutId: w.id, version: w.version, ops }, new Date(`2026-12-03T10:0${2 * i + 2}:00Z`));
+      w = await saveLiveOps(d, other, { workoutId: w.id, version: w.version, ops: ops.map(queued) }, new Date(`2026-12-03T10:0${2 * i + 2}:00Z`));
     }
     // 150 + 150 ties the imported 300; the light back-off set (50) takes it past.
     expect(w.state.exercises[0].sets.map((s) => s.prs)).toEqual([[], [], ["volume"]]);

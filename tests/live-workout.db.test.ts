@@ -8,9 +8,12 @@ import { startFrom } from "@/lib/live/service";
 import { createTemplateFromSession, listTemplates, updateTemplate } from "@/lib/live/templates";
 import { todayPlan } from "@/lib/plans/today";
 import { writeSession } from "@/lib/workouts/write";
+import { queued } from "@/lib/live/op-log";
 import { useTestDatabase } from "./helpers/db";
 
 const set = (weightKg: number, reps: number) => ({ setType: "normal" as const, weightKg, reps, rpe: null, durationSeconds: null, distanceM: null });
+
+const withIds = (ops: LiveOp[]) => ops.map(queued);
 
 async function rejection(p: Promise<unknown>) {
   try {
@@ -91,8 +94,8 @@ describe("live workout: the in-progress workout on the server", () => {
     const a: LiveOp[] = [{ op: "updateSet", exerciseKey: ex.key, setKey: ex.sets[0].key, patch: { reps: 6 } }];
     const b: LiveOp[] = [{ op: "updateSet", exerciseKey: ex.key, setKey: ex.sets[0].key, patch: { reps: 4 } }];
     const results = await Promise.allSettled([
-      saveLiveOps(d, alice, { workoutId: w.id, version: w.version, ops: a }),
-      saveLiveOps(d, alice, { workoutId: w.id, version: w.version, ops: b }),
+      saveLiveOps(d, alice, { workoutId: w.id, version: w.version, ops: withIds(a) }),
+      saveLiveOps(d, alice, { workoutId: w.id, version: w.version, ops: withIds(b) }),
     ]);
     const ok = results.filter((r) => r.status === "fulfilled");
     const failed = results.filter((r) => r.status === "rejected");
@@ -110,7 +113,7 @@ describe("live workout: the in-progress workout on the server", () => {
     const rebased = await saveLiveOps(d, alice, {
       workoutId: w.id,
       version: current.version,
-      ops: [{ op: "updateSet", exerciseKey: ex.key, setKey: ex.sets[0].key, patch: { reps: 5 } }],
+      ops: withIds([{ op: "updateSet", exerciseKey: ex.key, setKey: ex.sets[0].key, patch: { reps: 5 } }]),
     });
     expect(rebased.version).toBe(w.version + 2);
   });
@@ -120,7 +123,7 @@ describe("live workout: the in-progress workout on the server", () => {
     const w = (await getLiveWorkout(d, alice))!;
     const ex = w.state.exercises[0];
     for (const p of [
-      saveLiveOps(d, bob, { workoutId: w.id, version: w.version, ops: [{ op: "rename", name: "Hacked" }] }),
+      saveLiveOps(d, bob, { workoutId: w.id, version: w.version, ops: withIds([{ op: "rename", name: "Hacked" }]) }),
       finishLiveWorkout(d, bob, { workoutId: w.id, version: w.version }),
       discardLiveWorkout(d, bob, w.id),
     ]) {
@@ -137,7 +140,7 @@ describe("live workout: the in-progress workout on the server", () => {
       .values({ slug: "bobs-move", name: "Bob's move", ownerUserId: bob, category: "strength", equipment: "other" })
       .returning({ id: exercises.id });
     const e = await rejection(
-      saveLiveOps(d, alice, { workoutId: w.id, version: w.version, ops: [{ op: "addExercise", key: newKey(), exerciseId: own.id }] }),
+      saveLiveOps(d, alice, { workoutId: w.id, version: w.version, ops: withIds([{ op: "addExercise", key: newKey(), exerciseId: own.id }]) }),
     );
     expect(isUserError(e) && e.status).toBe(422);
   });
@@ -153,7 +156,7 @@ describe("live workout: the in-progress workout on the server", () => {
       {
         workoutId: w.id,
         version: w.version,
-        ops: [{ op: "completeSet", exerciseKey: ex.key, setKey: ex.sets[0].key, at, patch: { weightKg: 100, reps: 5 } }],
+        ops: withIds([{ op: "completeSet", exerciseKey: ex.key, setKey: ex.sets[0].key, at, patch: { weightKg: 100, reps: 5 } }]),
       },
       new Date("2026-12-03T10:06:00Z"),
     );
@@ -165,7 +168,9 @@ describe("live workout: the in-progress workout on the server", () => {
       {
         workoutId: w.id,
         version: w.version,
-        ops: [{ op: "completeSet", exerciseKey: ex.key, setKey: ex.sets[1].key, at: "2026-12-03T10:09:00Z", patch: { weightKg: 105, reps: 5 } }],
+        ops: withIds([
+          { op: "completeSet", exerciseKey: ex.key, setKey: ex.sets[1].key, at: "2026-12-03T10:09:00Z", patch: { weightKg: 105, reps: 5 } },
+        ]),
       },
       new Date("2026-12-03T10:10:00Z"),
     );
@@ -177,7 +182,9 @@ describe("live workout: the in-progress workout on the server", () => {
       {
         workoutId: w.id,
         version: w.version,
-        ops: [{ op: "completeSet", exerciseKey: ex.key, setKey: ex.sets[2].key, at: "2026-12-03T10:13:00Z", patch: { weightKg: 105, reps: 5 } }],
+        ops: withIds([
+          { op: "completeSet", exerciseKey: ex.key, setKey: ex.sets[2].key, at: "2026-12-03T10:13:00Z", patch: { weightKg: 105, reps: 5 } },
+        ]),
       },
       new Date("2026-12-03T10:14:00Z"),
     );
@@ -190,21 +197,21 @@ describe("live workout: the in-progress workout on the server", () => {
     w = await saveLiveOps(d, alice, {
       workoutId: w.id,
       version: w.version,
-      ops: [
+      ops: withIds([
         { op: "completeSet", exerciseKey: curlEx.key, setKey: curlEx.sets[0].key, at: "2026-12-03T10:20:00Z", patch: { weightKg: 15, reps: 10 } },
-      ],
+      ]),
     });
     const prsOf = (x: LiveWorkout) => x.state.exercises.map((e) => e.sets.map((st) => st.prs));
     expect(prsOf(w)[0]).toEqual([[], ["weight", "e1rm"], ["volume"]]);
     expect(w.state.exercises.find((e) => e.exerciseId === curl)!.sets[0].prs).toEqual(expect.arrayContaining(["weight", "e1rm"]));
     const untouched = prsOf(w);
-    w = await saveLiveOps(d, alice, { workoutId: w.id, version: w.version, ops: [{ op: "rename", name: "Upper A (live)" }] });
+    w = await saveLiveOps(d, alice, { workoutId: w.id, version: w.version, ops: withIds([{ op: "rename", name: "Upper A (live)" }]) });
     expect(prsOf(w)).toEqual(untouched);
     // Un-completing the bench PR set moves the bench records to the next set that beats the history; curl keeps its own.
     w = await saveLiveOps(d, alice, {
       workoutId: w.id,
       version: w.version,
-      ops: [{ op: "uncompleteSet", exerciseKey: ex.key, setKey: ex.sets[1].key }],
+      ops: withIds([{ op: "uncompleteSet", exerciseKey: ex.key, setKey: ex.sets[1].key }]),
     });
     expect(prsOf(w)[0]).toEqual([[], [], ["weight", "e1rm"]]);
     expect(w.state.exercises.find((e) => e.exerciseId === curl)!.sets[0].prs).toEqual(
@@ -214,7 +221,7 @@ describe("live workout: the in-progress workout on the server", () => {
     w = await saveLiveOps(d, alice, {
       workoutId: w.id,
       version: w.version,
-      ops: [
+      ops: withIds([
         { op: "completeSet", exerciseKey: ex.key, setKey: ex.sets[1].key, at: "2026-12-03T10:09:00Z", patch: { weightKg: 105, reps: 5 } },
         { op: "uncompleteSet", exerciseKey: curlEx.key, setKey: curlEx.sets[0].key },
         {
@@ -224,7 +231,7 @@ describe("live workout: the in-progress workout on the server", () => {
           patch: { weightKg: curlEx.sets[0].weightKg, reps: curlEx.sets[0].reps },
         },
         { op: "rename", name },
-      ],
+      ]),
     });
     expect(prsOf(w)[0]).toEqual([[], ["weight", "e1rm"], ["volume"]]);
   });

@@ -2,7 +2,8 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
-import { applyOps, LiveOpError, type ExerciseMeta, type LiveOp, type LiveState } from "@/lib/live/model";
+import type { ExerciseMeta, LiveOp } from "@/lib/live/model";
+import { MAX_OPS_PER_SAVE, parseStoredQueue, pendingAfter, queued, replayQueue, type QueuedOp } from "@/lib/live/op-log";
 import type { CueReply, CueReplyFields } from "@/lib/cues/client/types";
 import type { LiveView } from "@/lib/live/service";
 import type { LiveWorkout } from "@/lib/live/workout";
@@ -11,9 +12,12 @@ import type { LiveWorkout } from "@/lib/live/workout";
  * The browser side of the version protocol. Every change is an operation: applied at once on
  * screen, queued (and kept in localStorage, so a crash or a reload offline loses nothing), and sent
  * with the version it was made on. A 409 brings the current workout: the queued operations are
- * replayed on top of it and sent again. Offline, the queue waits for the connection.
+ * replayed on top of it and sent again. Offline, the queue waits for the connection. Every operation
+ * has an id the server remembers once applied: whenever a newer workout is adopted (an answer, a
+ * 409, a reload) the queued operations it already holds are dropped, so a save whose answer was
+ * lost is never applied twice (lib/live/op-log.ts).
  */
-type Pending = { id: number; op: LiveOp };
+type Pending = QueuedOp;
 
 /** A cue asked for with a queued operation: sent with the batch that carries it, answered by that save. */
 interface CueAsk {
@@ -28,8 +32,7 @@ const storeKey = (workoutId: string) => `spotter.live.queue.${workoutId}`;
 
 function loadQueue(workoutId: string): Pending[] {
   try {
-    const raw = localStorage.getItem(storeKey(workoutId));
-    return raw ? (JSON.parse(raw) as Pending[]) : [];
+    return parseStoredQueue(localStorage.getItem(storeKey(workoutId)));
   } catch {
     return [];
   }
@@ -44,19 +47,6 @@ function saveQueue(workoutId: string, q: Pending[]) {
   }
 }
 
-/** Applies what applies; an operation that no longer fits (its set was deleted on another screen) is skipped. */
-function replay(state: LiveState, queue: Pending[], meta: (id: string) => ExerciseMeta | undefined): LiveState {
-  let s = state;
-  for (const p of queue) {
-    try {
-      s = applyOps(s, [p.op], { meta, now: new Date(8.64e15) });
-    } catch (e) {
-      if (!(e instanceof LiveOpError)) throw e;
-    }
-  }
-  return s;
-}
-
 export type SyncStatus = "saved" | "saving" | "offline" | "error";
 
 export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
@@ -67,9 +57,8 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
   const queueRef = useRef<Pending[]>([]);
   const serverRef = useRef<LiveWorkout | null>(initial.workout);
   const inflight = useRef(false);
-  const seq = useRef(0);
   const waiters = useRef<(() => void)[]>([]);
-  const cueAsks = useRef(new Map<number, CueAsk>());
+  const cueAsks = useRef(new Map<string, CueAsk>());
   const lastFor = useRef(exerciseIds(initial.workout));
   const metaMap = useMemo(() => new Map(catalog.map((m) => [m.exerciseId, m])), [catalog]);
   const meta = useCallback((id: string) => metaMap.get(id), [metaMap]);
@@ -85,7 +74,16 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
     setServer(w);
   }, []);
 
-  const answerCue = useCallback((id: number, reply: CueReply | null) => {
+  /** A newer workout from the server: what it already applied leaves the queue (a lost answer is not applied twice). */
+  const adoptNewer = useCallback(
+    (w: LiveWorkout, sent?: Set<string>) => {
+      adopt(w);
+      setQ(pendingAfter(w, sent ? queueRef.current.filter((p) => !sent.has(p.id)) : queueRef.current));
+    },
+    [adopt, setQ],
+  );
+
+  const answerCue = useCallback((id: string, reply: CueReply | null) => {
     cueAsks.current.get(id)?.resolve(reply);
     cueAsks.current.delete(id);
   }, []);
@@ -93,7 +91,7 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
   const flushOnce = useCallback(async (): Promise<boolean> => {
     const w = serverRef.current;
     if (inflight.current || !w) return false;
-    const batch = queueRef.current;
+    const batch = queueRef.current.slice(0, MAX_OPS_PER_SAVE);
     if (!batch.length) {
       setStatus("saved");
       waiters.current.splice(0).forEach((f) => f());
@@ -117,7 +115,7 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
         body: JSON.stringify({
           workoutId: w.id,
           version: w.version,
-          ops: batch.map((p) => p.op),
+          ops: batch,
           ...(withLast ? { withLast } : {}),
           ...(askId !== undefined ? { cue: cueAsks.current.get(askId)!.moment } : {}),
         }),
@@ -125,20 +123,20 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
       const body = (await res.json().catch(() => null)) as
         (Partial<LiveView> & CueReplyFields & { workout?: LiveWorkout | null; error?: string; code?: string; current?: LiveWorkout | null }) | null;
       const sent = new Set(batch.map((p) => p.id));
-      if (res.ok && body && body.workout !== undefined) {
+      if (res.ok && body?.workout) {
         // The cue first: its clip starts before the screen re-renders with the saved workout.
         if (askId !== undefined) answerCue(askId, body.cue ? { cue: body.cue } : body.cueError ? { cueError: body.cueError } : null);
-        adopt(body.workout);
+        adoptNewer(body.workout, sent);
         if (body.last) {
           setLast(body.last);
           lastFor.current = exerciseIds(body.workout);
         }
-        setQ(queueRef.current.filter((p) => !sent.has(p.id)));
         return true;
       }
       if (res.status === 409 && body?.code === "live_conflict" && body.current) {
-        // Another screen saved first: rebase the queue on the newest version and send again.
-        adopt(body.current);
+        // Another screen saved first, or an earlier answer was lost: drop what the server already
+        // applied, rebase the rest on the newest version and send again.
+        adoptNewer(body.current);
         return true;
       }
       if (res.status === 409 || res.status === 404) {
@@ -150,8 +148,7 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
       }
       if (res.status === 422 && body?.current) {
         toast.error(body.error ?? "That change could not be saved.");
-        adopt(body.current);
-        setQ(queueRef.current.filter((p) => !sent.has(p.id)));
+        adoptNewer(body.current, sent);
         if (askId !== undefined) answerCue(askId, null);
         return true;
       }
@@ -164,7 +161,7 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
     } finally {
       inflight.current = false;
     }
-  }, [adopt, setQ, answerCue]);
+  }, [adopt, adoptNewer, setQ, answerCue]);
 
   const flush = useCallback(async (): Promise<void> => {
     for (let i = 0; i < 20 && (await flushOnce()); i++);
@@ -174,9 +171,11 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
   const workoutId = server?.id;
   useEffect(() => {
     if (!workoutId) return;
-    const stored = loadQueue(workoutId);
+    // After a reload the page's workout may already hold some of them (the answer was lost).
+    const kept = loadQueue(workoutId);
+    const stored = serverRef.current ? pendingAfter(serverRef.current, kept) : [];
+    if (stored.length !== kept.length) saveQueue(workoutId, stored);
     if (stored.length) {
-      seq.current = Math.max(seq.current, ...stored.map((p) => p.id));
       // Adopted after this render: the queue lives in localStorage, outside React.
       queueMicrotask(() => {
         queueRef.current = stored;
@@ -198,7 +197,7 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
   const dispatch = useCallback(
     (...ops: LiveOp[]) => {
       if (!serverRef.current) return;
-      setQ([...queueRef.current, ...ops.map((op) => ({ id: ++seq.current, op }))]);
+      setQ([...queueRef.current, ...ops.map(queued)]);
       void flush();
     },
     [flush, setQ],
@@ -213,8 +212,8 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
     (moment: object, ...ops: LiveOp[]): Promise<CueReply | null> => {
       if (!serverRef.current || !ops.length) return Promise.resolve(null);
       return new Promise<CueReply | null>((resolve) => {
-        const ids = ops.map(() => ++seq.current);
-        const id = ids.at(-1)!;
+        const entries = ops.map(queued);
+        const id = entries.at(-1)!.id;
         const timer = window.setTimeout(() => answerCue(id, null), 4000);
         cueAsks.current.set(id, {
           moment,
@@ -223,7 +222,7 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
             resolve(reply);
           },
         });
-        setQ([...queueRef.current, ...ops.map((op, i) => ({ id: ids[i], op }))]);
+        setQ([...queueRef.current, ...entries]);
         void flush();
       });
     },
@@ -240,7 +239,7 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
     });
   }, [flush]);
 
-  const state = useMemo(() => (server ? replay(server.state, queue, meta) : null), [server, queue, meta]);
+  const state = useMemo(() => (server ? replayQueue(server.state, queue, meta) : null), [server, queue, meta]);
 
   return {
     workout: server,

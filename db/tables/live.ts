@@ -51,7 +51,8 @@ export const liveCues = pgTable(
  * The live workout in progress: one per user (the primary key), the whole state as one JSON
  * document changed only through lib/live/model.ts operations. `version` goes up by one on every
  * save; a save names the version it edited and loses (409) when another tab or device got there
- * first. Finishing writes a normal session (source 'live') and deletes the row.
+ * first. Every operation carries an id; the ids applied are kept beside the state (same UPDATE) so a
+ * resent operation applies once. Finishing writes a normal session (source 'live') and deletes the row.
  */
 export const liveWorkouts = pgTable(
   "live_workouts",
@@ -63,6 +64,8 @@ export const liveWorkouts = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     version: integer("version").notNull().default(1),
     state: jsonb("state").notNull(),
+    /** Ids of the newest operations applied (lib/live/op-log.ts, at most 500): a resent operation is skipped, not applied twice. */
+    appliedOpIds: jsonb("applied_op_ids").$type<string[]>().notNull().default([]),
     /** How it started: empty, plan, repeat, template. */
     origin: text("origin").notNull(),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
@@ -72,6 +75,7 @@ export const liveWorkouts = pgTable(
     check("live_workouts_version_check", sql`${t.version} >= 1`),
     check("live_workouts_origin_check", sql`${t.origin} in ('empty','plan','repeat','template')`),
     check("live_workouts_state_size_check", sql`pg_column_size(${t.state}) <= 1000000`),
+    check("live_workouts_applied_op_ids_check", sql`jsonb_typeof(${t.appliedOpIds}) = 'array' and jsonb_array_length(${t.appliedOpIds}) <= 500`),
   ],
 );
 

@@ -73,7 +73,7 @@ const rpe = z.number().min(1).max(10).nullable();
 const iso = z.iso.datetime({ offset: true });
 const setPatch = z.object({ weightKg: kg.optional(), reps: reps.optional(), rpe: rpe.optional(), setType: z.enum(SET_TYPES).optional() }).strict();
 
-const liveOpSchema = z.discriminatedUnion("op", [
+export const liveOpSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("rename"), name: z.string().trim().min(1).max(200) }).strict(),
   z.object({ op: z.literal("notes"), exerciseKey: key.nullable(), text: z.string().max(MAX_LIVE_NOTE) }).strict(),
   z
@@ -102,9 +102,8 @@ const liveOpSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("restAdjust"), deltaSeconds: z.number().int().min(-MAX_REST_SECONDS).max(MAX_REST_SECONDS) }).strict(),
   z.object({ op: z.literal("restSkip") }).strict(),
 ]);
+/** One change to the workout; sent with an id (lib/live/op-log.ts) so it applies exactly once. */
 export type LiveOp = z.output<typeof liveOpSchema>;
-
-export const liveOpsSchema = z.array(liveOpSchema).min(1).max(200);
 
 /** A workout to start from: exercises with prefilled sets (plan, template or a past session). */
 export interface StartExercise {

@@ -6,7 +6,7 @@ import { isUserError } from "@/lib/errors/user-error";
 import { logError } from "@/lib/log/redact";
 import { buildLiveCue, liveCueEventSchema } from "./cue-facts";
 import { createCue, inlineCachedClip } from "./cues-service";
-import { liveOpsSchema } from "./model";
+import { queuedOpsSchema } from "./op-log";
 import { viewOf, type LiveView } from "./service";
 import { saveLiveOps } from "./workout";
 
@@ -19,7 +19,7 @@ export const liveSaveSchema = z
   .object({
     workoutId: z.uuid(),
     version: z.number().int().min(1),
-    ops: liveOpsSchema,
+    ops: queuedOpsSchema,
     withLast: z.boolean().optional(),
     cue: liveCueEventSchema
       .omit({ workoutId: true })
@@ -54,7 +54,7 @@ async function cueReply(db: Db, userId: string, workoutId: string, ask: NonNulla
 
 export async function saveAndCue(db: Db, userId: string, input: LiveSave): Promise<LiveSaveAnswer> {
   const workout = await saveLiveOps(db, userId, input);
-  const needLast = input.withLast || input.ops.some((o) => o.op === "addExercise");
+  const needLast = input.withLast || input.ops.some((q) => q.op.op === "addExercise");
   const view: LiveSaveAnswer = needLast ? await viewOf(db, userId, workout) : { workout };
   return input.cue ? { ...view, ...(await cueReply(db, userId, workout.id, input.cue)) } : view;
 }

@@ -30,6 +30,7 @@ import {
   type LiveState,
   type StartExercise,
 } from "./model";
+import { applyOnce, type QueuedOp } from "./op-log";
 import { getLiveSettings } from "./settings";
 
 export type LiveOrigin = "empty" | "plan" | "repeat" | "template";
@@ -39,6 +40,8 @@ export interface LiveWorkout {
   version: number;
   origin: LiveOrigin;
   state: LiveState;
+  /** Ids of the newest operations applied (lib/live/op-log.ts): the browser drops these from its queue. */
+  appliedOpIds: string[];
 }
 
 /** Another tab or device saved first: the answer carries the current workout so the client can rebase. */
@@ -94,7 +97,7 @@ export async function exerciseMeta(db: Queryable, userId: string, ids: string[])
 }
 
 function toWorkout(row: typeof liveWorkouts.$inferSelect): LiveWorkout {
-  return { id: row.id, version: row.version, origin: row.origin as LiveOrigin, state: row.state as LiveState };
+  return { id: row.id, version: row.version, origin: row.origin as LiveOrigin, state: row.state as LiveState, appliedOpIds: row.appliedOpIds ?? [] };
 }
 
 export async function getLiveWorkout(db: Queryable, userId: string): Promise<LiveWorkout | null> {
@@ -214,7 +217,7 @@ export async function startLiveWorkout(
 export async function saveLiveOps(
   db: Db,
   userId: string,
-  input: { workoutId: string; version: number; ops: LiveOp[] },
+  input: { workoutId: string; version: number; ops: QueuedOp[] },
   now = new Date(),
 ): Promise<LiveWorkout> {
   const current = await ownedWorkout(db, userId, input.workoutId);
@@ -223,11 +226,12 @@ export async function saveLiveOps(
   const meta = await exerciseMeta(
     db,
     userId,
-    input.ops.flatMap((o) => (o.op === "addExercise" ? [o.exerciseId] : [])),
+    input.ops.flatMap((q) => (q.op.op === "addExercise" ? [q.op.exerciseId] : [])),
   );
-  let next: LiveState;
+  let applied: ReturnType<typeof applyOnce>;
   try {
-    next = applyOps(current.state, input.ops, {
+    // Operations whose ids this workout already applied (a resent save) are skipped.
+    applied = applyOnce(current.state, current.appliedOpIds, input.ops, {
       meta: (id) => meta.get(id),
       now,
       restDefaults: { compound: settings.restCompoundSeconds, accessory: settings.restAccessorySeconds },
@@ -236,10 +240,20 @@ export async function saveLiveOps(
     if (err instanceof LiveOpError) throw new UserError(err.message, { code: "live_op_rejected", status: 422, details: { current } });
     throw err;
   }
-  next = await withRecords(db, userId, next, exercisesTouched(current.state, next, input.ops));
+  if (!applied.fresh.length) return current;
+  const next = await withRecords(
+    db,
+    userId,
+    applied.state,
+    exercisesTouched(
+      current.state,
+      applied.state,
+      applied.fresh.map((q) => q.op),
+    ),
+  );
   const [row] = await db
     .update(liveWorkouts)
-    .set({ state: next, version: sql`${liveWorkouts.version} + 1`, updatedAt: now })
+    .set({ state: next, appliedOpIds: applied.appliedOpIds, version: sql`${liveWorkouts.version} + 1`, updatedAt: now })
     .where(and(eq(liveWorkouts.id, current.id), eq(liveWorkouts.userId, userId), eq(liveWorkouts.version, input.version)))
     .returning();
   if (!row) throw new LiveConflictError(await getLiveWorkout(db, userId));
