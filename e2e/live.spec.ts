@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { newAccount, signIn, signUp } from "./helpers/account";
+import { completeSet, doneSets, stored, type StoredSet } from "./helpers/live";
 import { screen } from "./helpers/screens";
 
 /** Live workout mode on the embedded defaults (flite voices, offline cue writer, local test-mode Stripe). */
@@ -14,33 +15,6 @@ const DEMO = {
 
 // Phone first: the screen is laid out for a 390 px wide phone.
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
-
-interface StoredSet {
-  key: string;
-  setType: string;
-  weightKg: number | null;
-  reps: number | null;
-  completedAt: string | null;
-  prs: string[];
-}
-interface Stored {
-  workout: { id: string; version: number; state: { exercises: { key: string; name: string; sets: StoredSet[] }[] } } | null;
-}
-
-async function stored(page: Page): Promise<Stored> {
-  const res = await page.request.get("/api/live/workout");
-  expect(res.ok()).toBe(true);
-  return (await res.json()) as Stored;
-}
-
-const doneSets = (s: Stored) => s.workout!.state.exercises.flatMap((e) => e.sets.filter((x) => x.completedAt));
-
-/** Taps a set's check and waits until the server has it (the status line says "saved"). */
-async function completeSet(page: Page, row: Locator) {
-  await row.getByTestId("complete-set").click();
-  await expect(row).toHaveAttribute("data-done", "1");
-  await expect(page.locator('[data-sync="saved"]')).toBeVisible();
-}
 
 test("Pro: repeat Upper A, three sets, rest ends with a spoken cue, a PR, reload keeps everything, finish → Workouts", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
