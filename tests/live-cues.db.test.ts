@@ -52,7 +52,9 @@ async function makeUser(plan?: "pro" | "trainer") {
   w = await saveLiveOps(d, u.id, {
     workoutId: w.id,
     version: w.version,
-    ops: withIds([{ op: "completeSet", exerciseKey: ex.key, setKey: ex.sets[0].key, at: new Date().toISOString(), patch: { weightKg: 105, reps: 5 } }]),
+    ops: withIds([
+      { op: "completeSet", exerciseKey: ex.key, setKey: ex.sets[0].key, at: new Date().toISOString(), patch: { weightKg: 105, reps: 5 } },
+    ]),
   });
   body = { workoutId: w.id, trigger: "set-end", exerciseKey: ex.key, setKey: ex.sets[0].key };
   return u;
