@@ -1,0 +1,2 @@
+ALTER TABLE "live_workouts" ADD COLUMN "applied_op_ids" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "live_workouts" ADD CONSTRAINT "live_workouts_applied_op_ids_check" CHECK (jsonb_typeof("live_workouts"."applied_op_ids") = 'array' and jsonb_array_length("live_workouts"."applied_op_ids") <= 500);
