@@ -17,7 +17,7 @@ import { applyOps, liveOpSchema, LiveOpError, type ExerciseMeta, type LiveOp, ty
 export const MAX_APPLIED_OP_IDS = 500;
 export const MAX_OPS_PER_SAVE = 200;
 
-export const queuedOpSchema = z.object({ id: z.uuid(), op: liveOpSchema }).strict();
+const queuedOpSchema = z.object({ id: z.uuid(), op: liveOpSchema }).strict();
 /** An operation as queued in the browser and sent to the server. */
 export type QueuedOp = z.output<typeof queuedOpSchema>;
 export const queuedOpsSchema = z.array(queuedOpSchema).min(1).max(MAX_OPS_PER_SAVE);
@@ -25,7 +25,7 @@ export const queuedOpsSchema = z.array(queuedOpSchema).min(1).max(MAX_OPS_PER_SA
 type ApplyContext = Parameters<typeof applyOps>[2];
 
 /** A v4 UUID; `crypto.randomUUID` only exists in secure contexts, `getRandomValues` everywhere. */
-export function newOpId(): string {
+function newOpId(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = (b[6] & 0x0f) | 0x40;
