@@ -77,6 +77,28 @@ describe("userRoute", () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
+  it("a body cut off by the client (reload, closed tab) is answered 400 (client_closed) and not logged as our failure", async () => {
+    const handler = vi.fn();
+    const cut = new Request("http://app.test/api/x", {
+      method: "POST",
+      body: new ReadableStream({ start: (c) => c.error(new Error("aborted")) }),
+      duplex: "half",
+    } as RequestInit);
+    const res = await userRoute({ input: schema }, handler)(cut);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: "client_closed" });
+    expect(handler).not.toHaveBeenCalled();
+    expect(errorLog).not.toHaveBeenCalled();
+    // Any other failure to read the body is still ours, logged with a reference.
+    const broken = new Request("http://app.test/api/x", {
+      method: "POST",
+      body: new ReadableStream({ start: (c) => c.error(new Error("socket hang up")) }),
+      duplex: "half",
+    } as RequestInit);
+    expect((await userRoute({ input: schema }, handler)(broken)).status).toBe(500);
+    expect(errorLog).toHaveBeenCalledOnce();
+  });
+
   it("reads GET input from the query string (repeated keys → arrays, empty → absent)", async () => {
     const q = z.object({ cursor: z.string().optional(), tag: z.array(z.string()).optional(), limit: z.coerce.number().default(20) });
     const route = userRoute({ input: q }, async ({ input }) => input);

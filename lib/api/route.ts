@@ -74,7 +74,15 @@ export function errorResponse(error: unknown, name = "route"): Response {
 async function readInput(request: Request): Promise<unknown> {
   const method = request.method.toUpperCase();
   if (method === "GET" || method === "HEAD") return queryObject(new URL(request.url).searchParams);
-  const text = await request.text();
+  let text: string;
+  try {
+    text = await request.text();
+  } catch (error) {
+    // The client went away while sending (a reload, a closed tab): nothing to answer, nothing to log.
+    if (request.signal.aborted || (error instanceof Error && /aborted/i.test(error.message)))
+      throw new UserError("The request was cancelled before its body arrived.", { code: "client_closed", status: 400 });
+    throw error;
+  }
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);
