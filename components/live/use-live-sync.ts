@@ -74,19 +74,25 @@ export function useLiveSync(initial: LiveView, catalog: ExerciseMeta[]) {
     setServer(w);
   }, []);
 
-  /** A newer workout from the server: what it already applied leaves the queue (a lost answer is not applied twice). */
-  const adoptNewer = useCallback(
-    (w: LiveWorkout, sent?: Set<string>) => {
-      adopt(w);
-      setQ(pendingAfter(w, sent ? queueRef.current.filter((p) => !sent.has(p.id)) : queueRef.current));
-    },
-    [adopt, setQ],
-  );
-
   const answerCue = useCallback((id: string, reply: CueReply | null) => {
     cueAsks.current.get(id)?.resolve(reply);
     cueAsks.current.delete(id);
   }, []);
+
+  /**
+   * A newer workout from the server: what it already applied leaves the queue (a lost answer is not
+   * applied twice), and a cue asked with an operation that left that way gets "none" at once.
+   */
+  const adoptNewer = useCallback(
+    (w: LiveWorkout, sent?: Set<string>) => {
+      adopt(w);
+      const q = pendingAfter(w, sent ? queueRef.current.filter((p) => !sent.has(p.id)) : queueRef.current);
+      setQ(q);
+      const left = new Set(q.map((p) => p.id));
+      for (const id of [...cueAsks.current.keys()]) if (!left.has(id)) answerCue(id, null);
+    },
+    [adopt, setQ, answerCue],
+  );
 
   const flushOnce = useCallback(async (): Promise<boolean> => {
     const w = serverRef.current;

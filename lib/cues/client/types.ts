@@ -18,7 +18,7 @@ export interface LiveCue extends Omit<Cue, "template"> {
 export type CueReply = { cue: LiveCue } | { cueError: CueRefusal };
 
 /** Why a cue was not written: the route's error answer, as data. */
-export interface CueRefusal {
+interface CueRefusal {
   error: string;
   code: string;
   status: number;
