@@ -180,7 +180,7 @@ async function main() {
   if (!executablePath) throw new Error("no Chromium (apt-get install chromium, or CHROMIUM_PATH)");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "spotter-bench-audio-"));
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,
       SPOTTER_DATA_DIR: dataDir,
@@ -194,6 +194,10 @@ async function main() {
       AUTH_URL: base,
       NODE_ENV: "production",
     },
+  });
+  let stopping = false;
+  server.on("exit", (code, signal) => {
+    if (!stopping) console.error(`next start exited mid-run: code ${code}, signal ${signal}`);
   });
   const samples: Sample[] = [];
   try {
@@ -216,6 +220,7 @@ async function main() {
       await browser.close();
     }
   } finally {
+    stopping = true;
     server.kill("SIGTERM");
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
