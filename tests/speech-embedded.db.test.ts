@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { Env } from "@/lib/config/env";
 import { speak } from "@/lib/speech";
-import { fliteSynthesize, stopEmbeddedVoices, wavDurationSeconds } from "@/lib/speech/embedded";
+import { embeddedVoicePid, fliteSynthesize, stopEmbeddedVoices, wavDurationSeconds } from "@/lib/speech/embedded";
 import { speechCacheStats } from "@/lib/speech/cache";
 import { useTestDatabase } from "./helpers/db";
 
 afterAll(() => stopEmbeddedVoices());
 
-describe("embedded voices (Flite in a worker thread)", () => {
+describe("embedded voices (Flite in a process of its own)", () => {
   it("speaks as Alice (slt) and Aiden (rms): real, different WAV audio", async () => {
     const [alice, aiden] = await Promise.all([
       fliteSynthesize("slt", "one hundred two point five kilos"),
@@ -22,6 +22,31 @@ describe("embedded voices (Flite in a worker thread)", () => {
 
   it("rejects unknown voices", async () => {
     await expect(fliteSynthesize("nope", "hi")).rejects.toThrow(/unknown flite voice/);
+  });
+
+  it("a crash of the voice process (SIGSEGV) fails the clips in flight, not this process; the next clip starts a new one", async () => {
+    await fliteSynthesize("slt", "warm up");
+    const first = embeddedVoicePid();
+    expect(first).toEqual(expect.any(Number));
+    expect(first).not.toBe(process.pid);
+    const inFlight = fliteSynthesize("slt", "this clip is lost with the process that was making it");
+    process.kill(first!, "SIGSEGV");
+    await expect(inFlight).rejects.toThrow(/embedded voice process stopped \(SIGSEGV\)/);
+    const wav = await fliteSynthesize("rms", "still here");
+    expect(wavDurationSeconds(wav)).toBeGreaterThan(0.3);
+    const second = embeddedVoicePid();
+    expect(second).not.toBe(first);
+    // Many clips through the fresh process: workers are retired inside it, it stays up.
+    const many = await Promise.all(Array.from({ length: 12 }, (_, i) => fliteSynthesize(i % 2 ? "slt" : "rms", `set ${i + 1} of twelve`)));
+    expect(many.every((w) => (wavDurationSeconds(w) ?? 0) > 0.3)).toBe(true);
+    expect(embeddedVoicePid()).toBe(second);
+  });
+
+  it("stops cleanly, and starts again on demand", async () => {
+    await fliteSynthesize("slt", "one");
+    await stopEmbeddedVoices();
+    expect(embeddedVoicePid()).toBeNull();
+    expect(wavDurationSeconds(await fliteSynthesize("slt", "two"))).toBeGreaterThan(0.2);
   });
 });
 

