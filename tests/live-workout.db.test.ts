@@ -122,12 +122,13 @@ describe("live workout: the in-progress workout on the server", () => {
     const d = db().db;
     const w = (await getLiveWorkout(d, alice))!;
     const ex = w.state.exercises[0];
-    for (const p of [
-      saveLiveOps(d, bob, { workoutId: w.id, version: w.version, ops: withIds([{ op: "rename", name: "Hacked" }]) }),
-      finishLiveWorkout(d, bob, { workoutId: w.id, version: w.version }),
-      discardLiveWorkout(d, bob, w.id),
+    // One at a time: a call started early could reject before it is awaited (an unhandled rejection).
+    for (const call of [
+      () => saveLiveOps(d, bob, { workoutId: w.id, version: w.version, ops: withIds([{ op: "rename", name: "Hacked" }]) }),
+      () => finishLiveWorkout(d, bob, { workoutId: w.id, version: w.version }),
+      () => discardLiveWorkout(d, bob, w.id),
     ]) {
-      const e = await rejection(p);
+      const e = await rejection(call());
       expect(isUserError(e) && e.status).toBe(404);
     }
     const after = (await getLiveWorkout(d, alice))!;

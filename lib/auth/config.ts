@@ -36,22 +36,30 @@ function magicLinkProvider(): EmailConfig {
     name: "Email link",
     maxAge: MAGIC_LINK_MAX_AGE,
     options: {},
-    async sendVerificationRequest({ identifier, url, expires, request }) {
-      const db = getDb();
-      const ip = clientIp(request.headers);
-      const checks = await Promise.all([
-        consumeRateLimit(db, `magic:email:${sha256(identifier)}`, MAGIC_LINK_LIMITS.perEmail),
-        ip ? consumeRateLimit(db, `magic:ip:${ip}`, MAGIC_LINK_LIMITS.perIp) : null,
-      ]);
-      const blocked = checks.filter((c) => c && !c.allowed).map((c) => c!.resetAt.getTime());
-      if (blocked.length) throw new MagicLinkError("throttled", new Date(Math.max(...blocked)));
-      try {
-        await sendMagicLinkEmail({ to: identifier, url, expires });
-      } catch {
-        throw new MagicLinkError("delivery"); // the transport already logged why
-      }
+    sendVerificationRequest(params) {
+      const sending = sendMagicLink(params);
+      // Auth.js awaits a token hash before it listens to this promise (@auth/core send-token.js): a fast
+      // refusal (throttled) would be an unhandled rejection meanwhile. Marked handled here; Auth.js still gets it.
+      sending.catch(() => {});
+      return sending;
     },
   };
+}
+
+async function sendMagicLink({ identifier, url, expires, request }: Parameters<EmailConfig["sendVerificationRequest"]>[0]): Promise<void> {
+  const db = getDb();
+  const ip = clientIp(request.headers);
+  const checks = await Promise.all([
+    consumeRateLimit(db, `magic:email:${sha256(identifier)}`, MAGIC_LINK_LIMITS.perEmail),
+    ip ? consumeRateLimit(db, `magic:ip:${ip}`, MAGIC_LINK_LIMITS.perIp) : null,
+  ]);
+  const blocked = checks.filter((c) => c && !c.allowed).map((c) => c!.resetAt.getTime());
+  if (blocked.length) throw new MagicLinkError("throttled", new Date(Math.max(...blocked)));
+  try {
+    await sendMagicLinkEmail({ to: identifier, url, expires });
+  } catch {
+    throw new MagicLinkError("delivery"); // the transport already logged why
+  }
 }
 
 /** Expected refusals are not server errors; everything else is logged without request data. */
