@@ -126,8 +126,15 @@ function prFact(history: HistorySet[], state: LiveState, e: LiveExercise, set: L
  * passed (a set-start cue for a set already done, a set-end cue for a set not done) so a stale cue
  * is never written.
  */
-export async function buildLiveCue(db: Db, userId: string, event: LiveCueEvent, now = new Date()): Promise<CueRequest> {
-  const workout: LiveWorkout = await ownedWorkout(db, userId, event.workoutId);
+export async function buildLiveCue(
+  db: Db,
+  userId: string,
+  event: LiveCueEvent,
+  now = new Date(),
+  /** The workout as a save just stored it (owner-checked there): saves reading it again. */
+  saved?: LiveWorkout,
+): Promise<CueRequest> {
+  const workout: LiveWorkout = saved?.id === event.workoutId ? saved : await ownedWorkout(db, userId, event.workoutId);
   const state = workout.state;
   const [{ unit, timeZone }, profile, coach, persona] = await Promise.all([
     getViewerPrefs(db, userId),

@@ -8,7 +8,7 @@ import { buildLiveCue, liveCueEventSchema } from "./cue-facts";
 import { createCue, inlineCachedClip } from "./cues-service";
 import { queuedOpsSchema } from "./op-log";
 import { viewOf, type LiveView } from "./service";
-import { saveLiveOps } from "./workout";
+import { saveLiveOps, type LiveWorkout } from "./workout";
 
 /**
  * PATCH /api/live/workout. `cue` asks for the cue of the moment the save creates (the set-end cue of
@@ -37,10 +37,10 @@ type LiveSave = z.output<typeof liveSaveSchema>;
 export type LiveSaveAnswer = Omit<LiveView, "last"> & { last?: LiveView["last"] } & CueReplyFields;
 
 /** The cue as data: a refusal (over the allowance, the moment passed) never fails the save that went through. */
-async function cueReply(db: Db, userId: string, workoutId: string, ask: NonNullable<LiveSave["cue"]>): Promise<CueReply> {
+async function cueReply(db: Db, userId: string, workout: LiveWorkout, ask: NonNullable<LiveSave["cue"]>): Promise<CueReply> {
   const { haveClips, ...moment } = ask;
   try {
-    const cue = await createCue(db, userId, await buildLiveCue(db, userId, { ...moment, workoutId }));
+    const cue = await createCue(db, userId, await buildLiveCue(db, userId, { ...moment, workoutId: workout.id }, new Date(), workout));
     return { cue: await inlineCachedClip(db, userId, cue, haveClips) };
   } catch (error) {
     if (isUserError(error)) {
@@ -56,5 +56,5 @@ export async function saveAndCue(db: Db, userId: string, input: LiveSave): Promi
   const workout = await saveLiveOps(db, userId, input);
   const needLast = input.withLast || input.ops.some((q) => q.op.op === "addExercise");
   const view: LiveSaveAnswer = needLast ? await viewOf(db, userId, workout) : { workout };
-  return input.cue ? { ...view, ...(await cueReply(db, userId, workout.id, input.cue)) } : view;
+  return input.cue ? { ...view, ...(await cueReply(db, userId, workout, input.cue)) } : view;
 }
